@@ -1,0 +1,65 @@
+/**
+ * How the gateway reaches a subgraph: over HTTP, or in process when the
+ * subgraph runs in the same Node process (`npm start`). Both send the same
+ * headers and turn failures into the same errors, so answers do not depend
+ * on the topology.
+ */
+import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { GraphQLError } from "graphql";
+import { ErrorCode } from "../shared/errors";
+import type { Subgraph } from "../shared/subgraph/server";
+import { subgraphHeaders, type GatewayContext } from "./context";
+
+type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource["process"]>>;
+type Fetcher = RemoteGraphQLDataSource["fetcher"];
+
+function unavailable(serviceName: string, cause: unknown): GraphQLError {
+  const timedOut = cause instanceof Error && (cause.name === "TimeoutError" || cause.name === "AbortError");
+  return new GraphQLError(
+    timedOut ? `The ${serviceName} service did not answer in time.` : `The ${serviceName} service is unavailable.`,
+    { extensions: { code: timedOut ? ErrorCode.SUBGRAPH_TIMEOUT : ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName } },
+  );
+}
+
+export class HttpSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly serviceName: string,
+    url: string,
+    timeoutMs: number,
+  ) {
+    // Node's own fetch (undici, keep-alive) with a deadline per subgraph call.
+    const fetcher: Fetcher = (input, init) =>
+      fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) }) as unknown as ReturnType<Fetcher>;
+    super({ url, fetcher });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    for (const [name, value] of Object.entries(subgraphHeaders(context))) request.http!.headers.set(name, value);
+  }
+
+  /** Never pass on the subgraph's URL or the network error: name the service and say what happened. */
+  override didEncounterError(error: Error, _request: unknown, response?: { status: number }): never {
+    if (!response) throw unavailable(this.serviceName, error);
+    const status = response.status;
+    const code = status === 401 ? ErrorCode.UNAUTHENTICATED : status === 403 ? ErrorCode.FORBIDDEN : ErrorCode.SUBGRAPH_ERROR;
+    throw new GraphQLError(`The ${this.serviceName} service answered with HTTP ${status}.`, {
+      extensions: { code, serviceName: this.serviceName },
+    });
+  }
+}
+
+export class InProcessSubgraphDataSource implements GraphQLDataSource<GatewayContext> {
+  constructor(private readonly subgraph: Subgraph) {}
+
+  async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      const result = await this.subgraph.execute(
+        { query: request.query, variables: request.variables, operationName: request.operationName },
+        subgraphHeaders(context as GatewayContext),
+      );
+      return result as GatewayGraphQLResponse;
+    } catch (error) {
+      throw unavailable(this.subgraph.name, error);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The gateway: Apollo Gateway over a static supergraph, behind an Express app
+ * with /graphql, /health and /ready. It owns no data; every field comes from
+ * a subgraph, over HTTP or in process.
+ */
+import { ApolloGateway, type GraphQLDataSource } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type Express } from "express";
+import type { SubgraphName } from "../shared/config";
+import { createErrorFormatter } from "../shared/errors";
+import { createApp, healthRoutes } from "../shared/http";
+import type { Logger } from "../shared/logger";
+import { MAX_BODY_BYTES, type Subgraph } from "../shared/subgraph/server";
+import { createGatewayContext, type GatewayContext } from "./context";
+import { HttpSubgraphDataSource, InProcessSubgraphDataSource } from "./data-sources";
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  /** Where each subgraph listens; overrides the routing URLs inside the supergraph. */
+  subgraphUrls: Record<SubgraphName, string>;
+  /** Subgraphs running in this process, called without HTTP. */
+  inProcess?: Partial<Record<SubgraphName, Subgraph>>;
+  subgraphTimeoutMs: number;
+  logger: Logger;
+}
+
+export interface Gateway {
+  app: Express;
+  server: ApolloServer<GatewayContext>;
+  stop(): Promise<void>;
+}
+
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const { logger } = options;
+  const dataSources = new Map<string, GraphQLDataSource<GatewayContext>>();
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    logger,
+    buildService: ({ name }) => {
+      const local = options.inProcess?.[name as SubgraphName];
+      const url = options.subgraphUrls[name as SubgraphName];
+      if (!local && !url) throw new Error(`The supergraph names a subgraph "${name}" that this gateway does not know.`);
+      const dataSource = local
+        ? new InProcessSubgraphDataSource(local)
+        : new HttpSubgraphDataSource(name, url, options.subgraphTimeoutMs);
+      dataSources.set(name, dataSource);
+      return dataSource;
+    },
+  });
+
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await server.start();
+
+  const app = createApp();
+  healthRoutes(app, async () => {
+    const checks: Record<string, string> = {};
+    await Promise.all(
+      [...dataSources].map(async ([name, dataSource]) => {
+        checks[name] = (await isReachable(dataSource, logger)) ? "ok" : "unreachable";
+      }),
+    );
+    return { ready: Object.values(checks).every((c) => c === "ok"), checks };
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: MAX_BODY_BYTES }),
+    expressMiddleware(server, { context: async ({ req }) => createGatewayContext(req.headers, logger) }),
+  );
+
+  return { app, server, stop: () => server.stop() };
+}
+
+/** A subgraph is reachable when it answers the smallest query there is. */
+async function isReachable(dataSource: GraphQLDataSource<GatewayContext>, logger: Logger): Promise<boolean> {
+  try {
+    const response = await dataSource.process({
+      kind: "health check" as never,
+      request: { query: "query Ready { __typename }" },
+      context: { requestId: "readiness-check", logger },
+    });
+    return response.data?.__typename === "Query";
+  } catch {
+    return false;
+  }
+}

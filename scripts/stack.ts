@@ -1,0 +1,84 @@
+/**
+ * The whole graph in one process (`npm start`): PostgreSQL (embedded unless
+ * DATABASE_URL is set), the three subgraphs on their own ports and the
+ * gateway in front. Tests start it the same way, on free ports.
+ */
+import { SUBGRAPH_NAMES, type Config, type SubgraphName } from "../shared/config";
+import { startEmbeddedPostgres, type RunningPostgres } from "../shared/database/embedded-postgres";
+import { listen, type Listening } from "../shared/http";
+import { createLogger } from "../shared/logger";
+import { openSubgraph } from "../shared/subgraph/open";
+import type { Subgraph } from "../shared/subgraph/server";
+import { createGateway, type Gateway } from "../gateway/server";
+import { readSupergraph } from "../gateway/supergraph";
+import { subgraphs as definitions } from "../subgraphs";
+
+export interface Stack {
+  gatewayUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  subgraphs: Record<SubgraphName, Subgraph>;
+  gateway: Gateway;
+  postgres?: RunningPostgres;
+  /** Stops accepting, drains, closes pools and stops PostgreSQL, in that order. */
+  stop(): Promise<void>;
+}
+
+const PORT_VARIABLES: Record<SubgraphName, string> = {
+  enterprises: "ENTERPRISES_PORT",
+  universities: "UNIVERSITIES_PORT",
+  programs: "PROGRAMS_PORT",
+};
+
+export async function startStack(config: Config): Promise<Stack> {
+  const cleanup: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const step of cleanup.reverse()) await step();
+  };
+  try {
+    let postgres: RunningPostgres | undefined;
+    if (!config.databaseUrl) {
+      postgres = await startEmbeddedPostgres({ ...config.embeddedPostgres, logger: createLogger("postgres", config.logLevel) });
+      cleanup.push(() => postgres!.stop());
+    }
+    const subgraphs = {} as Record<SubgraphName, Subgraph>;
+    const subgraphUrls = {} as Record<SubgraphName, string>;
+    const listening: Listening[] = [];
+    for (const name of SUBGRAPH_NAMES) {
+      const subgraphLogger = createLogger(name, config.logLevel);
+      const subgraph = await openSubgraph(definitions[name], config.databaseUrls[name] ?? postgres!.url, config, subgraphLogger);
+      cleanup.push(() => subgraph.stop());
+      const server = await listen(subgraph.app, config.subgraphPorts[name], config.host, PORT_VARIABLES[name]);
+      cleanup.push(() => server.close());
+      listening.push(server);
+      subgraphs[name] = subgraph;
+      subgraphUrls[name] = `http://${urlHost(config.host)}:${server.port}/graphql`;
+    }
+    const gateway = await createGateway({
+      supergraphSdl: readSupergraph(config.supergraphPath),
+      subgraphUrls,
+      inProcess: config.transport === "local" ? subgraphs : undefined,
+      subgraphTimeoutMs: config.subgraphTimeoutMs,
+      logger: createLogger("gateway", config.logLevel),
+    });
+    cleanup.push(() => gateway.stop());
+    const gatewayServer = await listen(gateway.app, config.gatewayPort, config.host, "GATEWAY_PORT");
+    cleanup.push(() => gatewayServer.close());
+    return {
+      gatewayUrl: `http://${urlHost(config.host)}:${gatewayServer.port}/graphql`,
+      subgraphUrls,
+      subgraphs,
+      gateway,
+      postgres,
+      stop,
+    };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** A wildcard bind address is not an address to call. */
+export function urlHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::") return "localhost";
+  return host.includes(":") ? `[${host}]` : host;
+}

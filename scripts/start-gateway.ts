@@ -1,0 +1,27 @@
+/** `npm run start:gateway`: the gateway alone, calling the subgraphs over HTTP (distributed topology). */
+import "reflect-metadata";
+import { ConfigError, readConfig } from "../shared/config";
+import { PortInUseError, listen } from "../shared/http";
+import { exitOnStartupError, shutdownOnSignals } from "../shared/lifecycle";
+import { createLogger } from "../shared/logger";
+import { createGateway } from "../gateway/server";
+import { SupergraphMissingError, readSupergraph } from "../gateway/supergraph";
+
+try {
+  const config = readConfig();
+  const logger = createLogger("gateway", config.logLevel);
+  const gateway = await createGateway({
+    supergraphSdl: readSupergraph(config.supergraphPath),
+    subgraphUrls: config.subgraphUrls,
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
+    logger,
+  });
+  const server = await listen(gateway.app, config.gatewayPort, config.host, "GATEWAY_PORT");
+  shutdownOnSignals(logger, async () => {
+    await server.close();
+    await gateway.stop();
+  });
+  logger.info({ port: server.port, subgraphs: config.subgraphUrls }, `gateway listening on http://${config.host}:${server.port}/graphql`);
+} catch (error) {
+  exitOnStartupError(error, [ConfigError, PortInUseError, SupergraphMissingError]);
+}

@@ -1,0 +1,30 @@
+/** `npm run start:subgraph -- <name>`: one subgraph as its own service (distributed topology). */
+import "reflect-metadata";
+import { ConfigError, SUBGRAPH_NAMES, readConfig, type SubgraphName } from "../shared/config";
+import { PortInUseError, listen } from "../shared/http";
+import { exitOnStartupError, shutdownOnSignals } from "../shared/lifecycle";
+import { createLogger } from "../shared/logger";
+import { openSubgraph } from "../shared/subgraph/open";
+import { subgraphs } from "../subgraphs";
+
+try {
+  const name = process.argv[2] as SubgraphName;
+  if (!SUBGRAPH_NAMES.includes(name)) {
+    throw new ConfigError(`name the subgraph to start: npm run start:subgraph -- <${SUBGRAPH_NAMES.join("|")}>`);
+  }
+  const config = readConfig();
+  const databaseUrl = config.databaseUrls[name];
+  if (!databaseUrl) {
+    throw new ConfigError(`DATABASE_URL (or ${name.toUpperCase()}_DATABASE_URL) is required when a subgraph runs on its own; \`npm start\` runs everything with an embedded PostgreSQL.`);
+  }
+  const logger = createLogger(name, config.logLevel);
+  const subgraph = await openSubgraph(subgraphs[name], databaseUrl, config, logger);
+  const server = await listen(subgraph.app, config.subgraphPorts[name], config.host, `${name.toUpperCase()}_PORT`);
+  shutdownOnSignals(logger, async () => {
+    await server.close();
+    await subgraph.stop();
+  });
+  logger.info({ port: server.port }, `${name} subgraph listening on http://${config.host}:${server.port}/graphql`);
+} catch (error) {
+  exitOnStartupError(error, [ConfigError, PortInUseError]);
+}

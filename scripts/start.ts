@@ -1,0 +1,27 @@
+/** `npm start`: the whole graph in one process. */
+import "reflect-metadata";
+import { ConfigError, readConfig } from "../shared/config";
+import { EmbeddedPostgresError } from "../shared/database/embedded-postgres";
+import { PortInUseError } from "../shared/http";
+import { exitOnStartupError, shutdownOnSignals } from "../shared/lifecycle";
+import { createLogger } from "../shared/logger";
+import { SupergraphMissingError } from "../gateway/supergraph";
+import { startStack } from "./stack";
+
+try {
+  const config = readConfig();
+  const logger = createLogger("partnergraph", config.logLevel);
+  const startedAt = Date.now();
+  const stack = await startStack(config);
+  shutdownOnSignals(logger, () => stack.stop());
+  const lines = [
+    `PartnerGraph is up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+    `  graph (gateway):  ${stack.gatewayUrl}`,
+    ...Object.entries(stack.subgraphUrls).map(([name, url]) => `  ${`${name}:`.padEnd(17)} ${url}`),
+    `  database:         ${stack.postgres ? `embedded PostgreSQL, data in ${config.embeddedPostgres.dataDir}` : "DATABASE_URL"}`,
+    "Ctrl-C stops everything.",
+  ];
+  console.log(lines.join("\n"));
+} catch (error) {
+  exitOnStartupError(error, [ConfigError, EmbeddedPostgresError, PortInUseError, SupergraphMissingError]);
+}

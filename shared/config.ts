@@ -1,0 +1,117 @@
+/**
+ * Every setting PartnerGraph reads, in one place, from environment variables.
+ * README.md's configuration table documents the same names; a test keeps the
+ * two (and docker-compose.yml) in step with ENVIRONMENT_VARIABLES below.
+ */
+import path from "node:path";
+
+export const SUBGRAPH_NAMES = ["enterprises", "universities", "programs"] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Name, default and meaning of every environment variable the code reads. */
+export const ENVIRONMENT_VARIABLES = {
+  DATABASE_URL: { default: "", description: "PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL." },
+  ENTERPRISES_DATABASE_URL: { default: "", description: "Connection string for the enterprises subgraph alone (its own role); falls back to DATABASE_URL." },
+  UNIVERSITIES_DATABASE_URL: { default: "", description: "Connection string for the universities subgraph alone; falls back to DATABASE_URL." },
+  PROGRAMS_DATABASE_URL: { default: "", description: "Connection string for the programs subgraph alone; falls back to DATABASE_URL." },
+  PG_DATA_DIR: { default: ".data/postgres", description: "Data folder of the embedded PostgreSQL (kept across restarts)." },
+  PG_PORT: { default: "54329", description: "Port of the embedded PostgreSQL." },
+  DB_POOL_SIZE: { default: "10", description: "Connections per subgraph pool." },
+  HOST: { default: "127.0.0.1", description: "Interface every HTTP server binds to (0.0.0.0 in containers)." },
+  GATEWAY_PORT: { default: "4000", description: "Port of the gateway." },
+  ENTERPRISES_PORT: { default: "4001", description: "Port of the enterprises subgraph." },
+  UNIVERSITIES_PORT: { default: "4002", description: "Port of the universities subgraph." },
+  PROGRAMS_PORT: { default: "4003", description: "Port of the programs subgraph." },
+  ENTERPRISES_URL: { default: "", description: "GraphQL URL of the enterprises subgraph, as the gateway and the programs subgraph reach it. Default: http://localhost:ENTERPRISES_PORT/graphql." },
+  UNIVERSITIES_URL: { default: "", description: "GraphQL URL of the universities subgraph. Default: http://localhost:UNIVERSITIES_PORT/graphql." },
+  PROGRAMS_URL: { default: "", description: "GraphQL URL of the programs subgraph. Default: http://localhost:PROGRAMS_PORT/graphql." },
+  SUBGRAPH_TRANSPORT: { default: "local", description: "`npm start` only: `local` lets the gateway call the co-located subgraphs in process, `http` over their HTTP ports." },
+  SEED: { default: "auto", description: "`auto` loads the article data into an empty database at start, `never` leaves it empty." },
+  SUPERGRAPH_PATH: { default: "supergraph.graphql", description: "The composed supergraph the gateway serves." },
+  SUBGRAPH_TIMEOUT_MS: { default: "10000", description: "How long the gateway waits for one subgraph fetch." },
+  LOG_LEVEL: { default: "info", description: "`debug`, `info`, `warn`, `error` or `silent`." },
+} as const satisfies Record<string, { default: string; description: string }>;
+
+export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: EnvironmentVariable): string {
+  const value = env[name];
+  return value === undefined || value === "" ? ENVIRONMENT_VARIABLES[name].default : value;
+}
+
+function readPort(env: Env, name: EnvironmentVariable): number {
+  return readInteger(env, name, 0, 65535);
+}
+
+function readInteger(env: Env, name: EnvironmentVariable, min: number, max: number): number {
+  const text = read(env, name);
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+  }
+  return value;
+}
+
+function readChoice<T extends string>(env: Env, name: EnvironmentVariable, choices: readonly T[]): T {
+  const value = read(env, name);
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new ConfigError(`${name} must be one of ${choices.join(", ")}, got "${value}"`);
+  }
+  return value as T;
+}
+
+export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
+
+export interface Config {
+  host: string;
+  gatewayPort: number;
+  subgraphPorts: Record<SubgraphName, number>;
+  subgraphUrls: Record<SubgraphName, string>;
+  /** Connection string per subgraph; undefined everywhere means "embedded PostgreSQL". */
+  databaseUrls: Record<SubgraphName, string | undefined>;
+  databaseUrl: string | undefined;
+  poolSize: number;
+  embeddedPostgres: { dataDir: string; port: number };
+  transport: "local" | "http";
+  seed: "auto" | "never";
+  supergraphPath: string;
+  subgraphTimeoutMs: number;
+  logLevel: LogLevel;
+}
+
+const upper = (name: SubgraphName) => name.toUpperCase() as "ENTERPRISES" | "UNIVERSITIES" | "PROGRAMS";
+
+export function readConfig(env: Env = process.env): Config {
+  const subgraphPorts = {} as Record<SubgraphName, number>;
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  const databaseUrls = {} as Record<SubgraphName, string | undefined>;
+  const databaseUrl = read(env, "DATABASE_URL") || undefined;
+  for (const name of SUBGRAPH_NAMES) {
+    subgraphPorts[name] = readPort(env, `${upper(name)}_PORT`);
+    subgraphUrls[name] = read(env, `${upper(name)}_URL`) || `http://localhost:${subgraphPorts[name]}/graphql`;
+    databaseUrls[name] = read(env, `${upper(name)}_DATABASE_URL`) || databaseUrl;
+  }
+  return {
+    host: read(env, "HOST"),
+    gatewayPort: readPort(env, "GATEWAY_PORT"),
+    subgraphPorts,
+    subgraphUrls,
+    databaseUrls,
+    databaseUrl,
+    poolSize: readInteger(env, "DB_POOL_SIZE", 1, 1000),
+    embeddedPostgres: {
+      dataDir: path.resolve(read(env, "PG_DATA_DIR")),
+      port: readPort(env, "PG_PORT"),
+    },
+    transport: readChoice(env, "SUBGRAPH_TRANSPORT", ["local", "http"] as const),
+    seed: readChoice(env, "SEED", ["auto", "never"] as const),
+    supergraphPath: path.resolve(read(env, "SUPERGRAPH_PATH")),
+    subgraphTimeoutMs: readInteger(env, "SUBGRAPH_TIMEOUT_MS", 1, 600_000),
+    logLevel: readChoice(env, "LOG_LEVEL", ["debug", "info", "warn", "error", "silent"] as const),
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * One TypeORM DataSource per subgraph: its own PostgreSQL schema, its own
+ * migrations table inside that schema, its own pool. Nothing here reaches
+ * across schemas.
+ */
+import pg from "pg";
+import { DataSource, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from "typeorm";
+import type { Logger } from "../logger";
+import { SnakeNamingStrategy } from "./naming-strategy";
+
+export interface SubgraphDatabaseOptions {
+  url: string;
+  /** PostgreSQL schema the subgraph owns, e.g. "enterprises". */
+  schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  poolSize?: number;
+  logger?: Logger;
+}
+
+// PostgreSQL `date` stays "YYYY-MM-DD" text (a JS Date would shift it by the
+// time zone); bigint counts come back as numbers (they stay far below 2^53).
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+
+/** Counts every SQL statement a DataSource sends: the N+1 tests and the benchmarks read it. */
+export class StatementCounter {
+  count = 0;
+}
+
+class StatementLogger implements TypeOrmLogger {
+  constructor(
+    private readonly counter: StatementCounter,
+    private readonly logger?: Logger,
+  ) {}
+  logQuery(query: string): void {
+    this.counter.count++;
+    if (this.logger?.isLevelEnabled("trace")) this.logger.trace({ sql: query }, "sql");
+  }
+  logQueryError(error: string | Error, query: string): void {
+    this.logger?.debug({ sql: query, err: error }, "sql failed");
+  }
+  logQuerySlow(time: number, query: string): void {
+    this.logger?.warn({ sql: query, ms: time }, "slow sql");
+  }
+  logSchemaBuild(message: string): void {
+    this.logger?.debug(message);
+  }
+  logMigration(message: string): void {
+    this.logger?.info(message);
+  }
+  log(level: "log" | "info" | "warn", message: unknown): void {
+    if (level === "warn") this.logger?.warn(String(message));
+    else this.logger?.debug(String(message));
+  }
+}
+
+export interface SubgraphDataSource extends DataSource {
+  statements: StatementCounter;
+}
+
+export function createSubgraphDataSource(options: SubgraphDatabaseOptions): SubgraphDataSource {
+  const statements = new StatementCounter();
+  const dataSource = new DataSource({
+    type: "postgres",
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: "migrations",
+    migrationsTransactionMode: "each",
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    logger: new StatementLogger(statements, options.logger),
+    maxQueryExecutionTime: 1000,
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: `partnergraph-${options.schema}`,
+      // Raw SQL in this subgraph sees only its own schema unless it names another.
+      options: `-c search_path=${options.schema}`,
+    },
+  }) as SubgraphDataSource;
+  dataSource.statements = statements;
+  return dataSource;
+}
+
+/**
+ * Connects, creates the schema if it is missing and runs pending migrations.
+ * An advisory lock keeps two replicas of one subgraph from migrating at once.
+ */
+export async function openSubgraphDatabase(dataSource: DataSource): Promise<void> {
+  await dataSource.initialize();
+  const schema = dataSource.driver.schema!;
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query("SELECT pg_advisory_lock(hashtext($1))", [`partnergraph:migrate:${schema}`]);
+    const [{ exists }] = await runner.query("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS exists", [schema]);
+    // Checked first: with least-privilege roles the schema is provisioned and CREATE is not granted.
+    if (!exists) await runner.query(`CREATE SCHEMA "${schema}"`);
+    await dataSource.runMigrations({ transaction: "each" });
+  } finally {
+    await runner.query("SELECT pg_advisory_unlock(hashtext($1))", [`partnergraph:migrate:${schema}`]).catch(() => undefined);
+    await runner.release();
+  }
+}

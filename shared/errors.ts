@@ -1,0 +1,109 @@
+/**
+ * The errors a client sees. Each carries `extensions.code`; anything else is
+ * masked as INTERNAL_SERVER_ERROR with its details kept for the log, so no
+ * stack trace, SQL or internal address leaves a server.
+ */
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { Logger } from "./logger";
+
+export const ErrorCode = {
+  BAD_USER_INPUT: "BAD_USER_INPUT",
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+  SUBGRAPH_UNAVAILABLE: "SUBGRAPH_UNAVAILABLE",
+  SUBGRAPH_TIMEOUT: "SUBGRAPH_TIMEOUT",
+  SUBGRAPH_ERROR: "SUBGRAPH_ERROR",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Codes that graphql-js and Apollo Server themselves attach, passed through unchanged. */
+const PROTOCOL_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+const CLIENT_CODES = new Set<string>([...Object.values(ErrorCode), ...PROTOCOL_CODES]);
+
+export function badUserInput(message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } });
+}
+export function notFound(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND } });
+}
+export function conflict(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT } });
+}
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+}
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+}
+
+interface PostgresError {
+  code?: string;
+  constraint?: string;
+  column?: string;
+}
+
+/**
+ * A constraint that PostgreSQL enforces is the last line of defence behind
+ * input validation; when it fires the client still deserves a clear answer.
+ */
+function fromPostgres(error: PostgresError): { code: ErrorCode; message: string } | undefined {
+  switch (error.code) {
+    case "23505":
+      return { code: ErrorCode.CONFLICT, message: `A record with the same unique value already exists (${error.constraint}).` };
+    case "23514":
+      return { code: ErrorCode.BAD_USER_INPUT, message: `A value breaks the rule ${error.constraint}.` };
+    case "23502":
+      return { code: ErrorCode.BAD_USER_INPUT, message: `The field ${error.column} is required.` };
+    case "23503":
+      return { code: ErrorCode.BAD_USER_INPUT, message: `A referenced record does not exist (${error.constraint}).` };
+    case "22P02":
+    case "22007":
+    case "22008":
+      return { code: ErrorCode.BAD_USER_INPUT, message: "A value has the wrong format." };
+    case "40001":
+    case "40P01":
+      return { code: ErrorCode.CONFLICT, message: "The record was changed by someone else at the same time; try again." };
+    default:
+      return undefined;
+  }
+}
+
+function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
+}
+
+/** Apollo Server `formatError`: keep client errors, translate database errors, mask the rest. */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === "string" && CLIENT_CODES.has(code)) {
+      // Apollo may attach a stack trace in extensions; it never leaves the server.
+      const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    const cause = rootCause(error);
+    const fromDatabase = cause && typeof cause === "object" ? fromPostgres(cause as PostgresError) : undefined;
+    if (fromDatabase) {
+      return { message: fromDatabase.message, path: formatted.path, locations: formatted.locations, extensions: { code: fromDatabase.code } };
+    }
+    logger.error({ err: cause, path: formatted.path }, "unexpected error");
+    return {
+      message: "Internal server error",
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

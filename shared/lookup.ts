@@ -1,0 +1,23 @@
+/** Root fields like `enterprise(id, slug)` take exactly one of the two keys. */
+import type DataLoader from "dataloader";
+import { badUserInput } from "./errors";
+import { isUuid } from "./ids";
+
+export interface ByIdOrSlug<T> {
+  byId: DataLoader<string, T | null>;
+  bySlug: DataLoader<string, T | null>;
+}
+
+export async function findByIdOrSlug<T>(
+  loaders: ByIdOrSlug<T>,
+  id: string | null | undefined,
+  slug: string | null | undefined,
+): Promise<T | null> {
+  if ((id == null) === (slug == null)) throw badUserInput("Give exactly one of id or slug.", id == null ? "id" : "slug");
+  if (id != null) {
+    // An id that is not a UUID can name nothing; say so rather than answer null.
+    if (!isUuid(id)) throw badUserInput(`id must be a UUID, got ${JSON.stringify(id.slice(0, 60))}`, "id");
+    return loaders.byId.load(id.toLowerCase());
+  }
+  return loaders.bySlug.load(slug!);
+}

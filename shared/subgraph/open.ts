@@ -1,0 +1,45 @@
+/** From a connection string to a served subgraph: migrate, seed an empty database, build the server. */
+import type { Config } from "../config";
+import { createSubgraphDataSource, openSubgraphDatabase } from "../database/data-source";
+import type { Logger } from "../logger";
+import type { SubgraphDefinition } from "./definition";
+import { createSubgraph, type Subgraph } from "./server";
+
+export async function openSubgraph(
+  definition: SubgraphDefinition,
+  databaseUrl: string,
+  config: Pick<Config, "poolSize" | "seed">,
+  logger: Logger,
+): Promise<Subgraph> {
+  const dataSource = createSubgraphDataSource({
+    url: databaseUrl,
+    schema: definition.name,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    poolSize: config.poolSize,
+    logger,
+  });
+  try {
+    await openSubgraphDatabase(dataSource);
+    if (config.seed === "auto" && (await isEmpty(dataSource, definition))) {
+      await definition.seed(dataSource, logger);
+    }
+    const subgraph = await createSubgraph(definition, dataSource, logger);
+    return {
+      ...subgraph,
+      async stop() {
+        await subgraph.stop();
+        await dataSource.destroy();
+      },
+    };
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    throw error;
+  }
+}
+
+/** The first entity is the subgraph's main table; no rows there means a new database. */
+async function isEmpty(dataSource: Subgraph["dataSource"], definition: SubgraphDefinition): Promise<boolean> {
+  const repository = dataSource.getRepository(definition.entities[0]);
+  return !(await repository.createQueryBuilder().select("1").limit(1).getRawOne());
+}

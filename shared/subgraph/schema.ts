@@ -1,0 +1,33 @@
+/**
+ * type-graphql classes → a Federation 2 subgraph schema. type-graphql builds
+ * an ordinary schema (with `@key`/`@shareable` as directives on its types);
+ * printing it with those directives and handing it to @apollo/subgraph adds
+ * `_service`, `_entities` and the `@link` to the federation spec.
+ */
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { parse, type GraphQLSchema } from "graphql";
+import { buildSchema, createResolversMap } from "type-graphql";
+import type { SubgraphDefinition } from "./definition";
+
+export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
+
+export async function buildFederatedSchema(definition: SubgraphDefinition): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: definition.resolvers,
+    orphanedTypes: definition.orphanedTypes,
+    // Federation adds Query._service/_entities later; an entity-only subgraph may have no Query yet.
+    skipCheck: true,
+    // Input is validated explicitly by each mutation through shared/validation, not by reflection.
+    validate: false,
+  });
+  const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  for (const [typeName, resolveReference] of Object.entries(definition.referenceResolvers)) {
+    resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference };
+  }
+  return buildSubgraphSchema({
+    typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    resolvers: resolvers as any,
+  });
+}

@@ -1,0 +1,4 @@
+// Written by scripts/generate-migration.ts: every migration of this subgraph, oldest first.
+import { Initial1795312871852 } from "./1795312871852-Initial";
+
+export const migrations = [Initial1795312871852];

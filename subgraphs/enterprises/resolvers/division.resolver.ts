@@ -1,0 +1,32 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { findByIdOrSlug } from "../../../shared/lookup";
+import { Division } from "../entities/division";
+import { Enterprise } from "../entities/enterprise";
+import type { EnterprisesContext } from "../loaders";
+
+@Resolver(() => Division)
+export class DivisionResolver {
+  @Query(() => Division, { nullable: true, description: "One division by `id` or by `slug` (give exactly one); null when there is none." })
+  division(
+    @Arg("id", () => ID, { nullable: true, description: "The division's id." }) id: string | null,
+    @Arg("slug", () => String, { nullable: true, description: "The division's slug." }) slug: string | null,
+    @Ctx() context: EnterprisesContext,
+  ): Promise<Division | null> {
+    return findByIdOrSlug(context.loaders.division, id, slug);
+  }
+
+  @FieldResolver(() => Enterprise, { description: "The enterprise the division belongs to." })
+  async enterprise(@Root() division: Division, @Ctx() context: EnterprisesContext): Promise<Enterprise> {
+    return (await context.loaders.enterprise.byId.load(division.enterpriseId))!;
+  }
+
+  @FieldResolver(() => Division, { nullable: true, description: "The division this one sits inside; null at the top of the tree." })
+  parent(@Root() division: Division, @Ctx() context: EnterprisesContext): Promise<Division | null> | null {
+    return division.parentId ? context.loaders.division.byId.load(division.parentId) : null;
+  }
+
+  @FieldResolver(() => [Division], { description: "Divisions directly inside this one, ordered by name." })
+  children(@Root() division: Division, @Ctx() context: EnterprisesContext): Promise<Division[]> {
+    return context.loaders.divisionsByParent.load(division.id);
+  }
+}

@@ -1,0 +1,44 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { findByIdOrSlug } from "../../../shared/lookup";
+import { connectionType, paginate } from "../../../shared/pagination";
+import { containsText } from "../../../shared/text-search";
+import { Division } from "../entities/division";
+import { Enterprise } from "../entities/enterprise";
+import type { EnterprisesContext } from "../loaders";
+import { EnterpriseFilter } from "./filters";
+
+export const EnterpriseConnection = connectionType("Enterprise", Enterprise, "enterprises");
+
+@Resolver(() => Enterprise)
+export class EnterpriseResolver {
+  @Query(() => Enterprise, { nullable: true, description: "One enterprise by `id` or by `slug` (give exactly one); null when there is none." })
+  enterprise(
+    @Arg("id", () => ID, { nullable: true, description: "The enterprise's id." }) id: string | null,
+    @Arg("slug", () => String, { nullable: true, description: "The enterprise's slug, e.g. `ammc`." }) slug: string | null,
+    @Ctx() context: EnterprisesContext,
+  ): Promise<Enterprise | null> {
+    return findByIdOrSlug(context.loaders.enterprise, id, slug);
+  }
+
+  @Query(() => EnterpriseConnection, { description: "Enterprises, ordered by name, a page at a time." })
+  async enterprises(
+    @Arg("filter", () => EnterpriseFilter, { nullable: true, description: "Conditions the enterprises must meet." }) filter: EnterpriseFilter | null,
+    @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 1000 (default 20)." }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (`pageInfo.endCursor` of the previous page)." }) after: string | null,
+    @Ctx() context: EnterprisesContext,
+  ) {
+    const query = context.dataSource.getRepository(Enterprise).createQueryBuilder("enterprise");
+    if (filter?.text) containsText(query, ["enterprise.name", "enterprise.shortName"], filter.text);
+    if (filter?.status) query.andWhere("enterprise.status = :status", { status: filter.status });
+    if (filter?.countryCode) query.andWhere("enterprise.countryCode = :countryCode", { countryCode: filter.countryCode.toUpperCase() });
+    return paginate(query, { first, after }, [
+      { expression: "enterprise.name", value: (e) => e.name, direction: "ASC" },
+      { expression: "enterprise.id", value: (e) => e.id, direction: "ASC" },
+    ]);
+  }
+
+  @FieldResolver(() => [Division], { description: "All divisions of the enterprise (the whole tree, flat), ordered by name." })
+  divisions(@Root() enterprise: Enterprise, @Ctx() context: EnterprisesContext): Promise<Division[]> {
+    return context.loaders.divisionsByEnterprise.load(enterprise.id);
+  }
+}

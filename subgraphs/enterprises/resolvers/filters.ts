@@ -1,0 +1,14 @@
+import { Field, InputType } from "type-graphql";
+import { InstitutionStatus } from "../../../shared/institution-status";
+
+@InputType("EnterpriseFilter", { description: "Narrows a list of enterprises; all given conditions must hold." })
+export class EnterpriseFilter {
+  @Field(() => String, { nullable: true, description: "Words to find in the enterprise's names (any language) or acronym, case-insensitive." })
+  text?: string | null;
+
+  @Field(() => InstitutionStatus, { nullable: true, description: "Only enterprises with this status." })
+  status?: InstitutionStatus | null;
+
+  @Field(() => String, { nullable: true, description: "Only enterprises registered in this country (ISO 3166-1 alpha-2, e.g. `UZ`)." })
+  countryCode?: string | null;
+}

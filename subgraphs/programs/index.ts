@@ -1,0 +1,23 @@
+/** The programs subgraph: programs and their parties, in PostgreSQL schema "programs"; links the other two. */
+import type { SubgraphDefinition } from "../../shared/subgraph/definition";
+import { DepartmentStub, DivisionStub } from "./entities/institution-stubs";
+import { Program } from "./entities/program";
+import { ProgramParty } from "./entities/program-party";
+import { referenceResolvers } from "./entities/references";
+import { createLoaders } from "./loaders";
+import { migrations } from "./migrations";
+import { EnterpriseProgramsResolver, PartnershipResolver, UniversityProgramsResolver } from "./resolvers/institution-programs.resolver";
+import { ProgramPartyResolver } from "./resolvers/program-party.resolver";
+import { ProgramResolver } from "./resolvers/program.resolver";
+import { seed } from "./seed";
+
+export const programs: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
+  name: "programs",
+  entities: [Program, ProgramParty],
+  migrations,
+  resolvers: [ProgramResolver, ProgramPartyResolver, EnterpriseProgramsResolver, UniversityProgramsResolver, PartnershipResolver],
+  orphanedTypes: [DivisionStub, DepartmentStub],
+  referenceResolvers,
+  createLoaders,
+  seed,
+};

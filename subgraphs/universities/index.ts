@@ -1,0 +1,20 @@
+/** The universities subgraph: universities, branches and departments, in PostgreSQL schema "universities". */
+import type { SubgraphDefinition } from "../../shared/subgraph/definition";
+import { Department } from "./entities/department";
+import { referenceResolvers } from "./entities/references";
+import { University } from "./entities/university";
+import { createLoaders } from "./loaders";
+import { migrations } from "./migrations";
+import { DepartmentResolver } from "./resolvers/department.resolver";
+import { UniversityResolver } from "./resolvers/university.resolver";
+import { seed } from "./seed";
+
+export const universities: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
+  name: "universities",
+  entities: [University, Department],
+  migrations,
+  resolvers: [UniversityResolver, DepartmentResolver],
+  referenceResolvers,
+  createLoaders,
+  seed,
+};

@@ -1,0 +1,24 @@
+/** The DataLoaders of one request to the universities subgraph. */
+import type { DataSource } from "typeorm";
+import type { SubgraphContext } from "../../shared/context";
+import { loaderByParent, loaderByUnique } from "../../shared/dataloaders";
+import { Department } from "./entities/department";
+import { University } from "./entities/university";
+
+export function createLoaders(dataSource: DataSource) {
+  return {
+    university: {
+      byId: loaderByUnique(dataSource, University),
+      bySlug: loaderByUnique(dataSource, University, "slug"),
+    },
+    department: {
+      byId: loaderByUnique(dataSource, Department),
+      bySlug: loaderByUnique(dataSource, Department, "slug"),
+    },
+    branchesByUniversity: loaderByParent(dataSource, University, "parentId", [{ property: "name" }]),
+    departmentsByUniversity: loaderByParent(dataSource, Department, "universityId", [{ property: "name" }]),
+    departmentsByParent: loaderByParent(dataSource, Department, "parentId", [{ property: "name" }]),
+  };
+}
+
+export type UniversitiesContext = SubgraphContext<ReturnType<typeof createLoaders>>;

@@ -1,0 +1,32 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { findByIdOrSlug } from "../../../shared/lookup";
+import { Department } from "../entities/department";
+import { University } from "../entities/university";
+import type { UniversitiesContext } from "../loaders";
+
+@Resolver(() => Department)
+export class DepartmentResolver {
+  @Query(() => Department, { nullable: true, description: "One department by `id` or by `slug` (give exactly one); null when there is none." })
+  department(
+    @Arg("id", () => ID, { nullable: true, description: "The department's id." }) id: string | null,
+    @Arg("slug", () => String, { nullable: true, description: "The department's slug." }) slug: string | null,
+    @Ctx() context: UniversitiesContext,
+  ): Promise<Department | null> {
+    return findByIdOrSlug(context.loaders.department, id, slug);
+  }
+
+  @FieldResolver(() => University, { description: "The institution the department belongs to." })
+  async university(@Root() department: Department, @Ctx() context: UniversitiesContext): Promise<University> {
+    return (await context.loaders.university.byId.load(department.universityId))!;
+  }
+
+  @FieldResolver(() => Department, { nullable: true, description: "The unit this one sits inside (a faculty, say); null at the top of the tree." })
+  parent(@Root() department: Department, @Ctx() context: UniversitiesContext): Promise<Department | null> | null {
+    return department.parentId ? context.loaders.department.byId.load(department.parentId) : null;
+  }
+
+  @FieldResolver(() => [Department], { description: "Units directly inside this one, ordered by name." })
+  children(@Root() department: Department, @Ctx() context: UniversitiesContext): Promise<Department[]> {
+    return context.loaders.departmentsByParent.load(department.id);
+  }
+}

@@ -1,0 +1,18 @@
+import { Field, InputType } from "type-graphql";
+import { InstitutionStatus } from "../../../shared/institution-status";
+import { UniversityKind } from "../entities/enums";
+
+@InputType("UniversityFilter", { description: "Narrows a list of universities; all given conditions must hold." })
+export class UniversityFilter {
+  @Field(() => String, { nullable: true, description: "Words to find in the university's names (any language) or acronym, case-insensitive." })
+  text?: string | null;
+
+  @Field(() => UniversityKind, { nullable: true, description: "Only institutions of this kind." })
+  kind?: UniversityKind | null;
+
+  @Field(() => InstitutionStatus, { nullable: true, description: "Only institutions with this status." })
+  status?: InstitutionStatus | null;
+
+  @Field(() => String, { nullable: true, description: "Only institutions in this country (ISO 3166-1 alpha-2, e.g. `UZ`)." })
+  countryCode?: string | null;
+}
