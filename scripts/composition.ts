@@ -3,8 +3,7 @@
  * @apollo/composition. No database is needed: the schemas come from code.
  */
 import { composeServices } from "@apollo/composition";
-import { printSubgraphSchema } from "@apollo/subgraph";
-import { parse } from "graphql";
+import { graphql, parse } from "graphql";
 import { SUBGRAPH_NAMES, readConfig } from "../shared/config";
 import { buildFederatedSchema } from "../shared/subgraph/schema";
 import { subgraphs } from "../subgraphs";
@@ -15,7 +14,11 @@ export class CompositionError extends Error {
 
 /** The subgraph SDL each subgraph serves as `_service { sdl }`. */
 export async function subgraphSdl(name: (typeof SUBGRAPH_NAMES)[number]): Promise<string> {
-  return printSubgraphSchema(await buildFederatedSchema(subgraphs[name]));
+  // Asked the way a router asks a running subgraph, so composition sees exactly what it serves.
+  const result = await graphql({ schema: await buildFederatedSchema(subgraphs[name]), source: "{ _service { sdl } }" });
+  const sdl = (result.data as { _service?: { sdl?: string } } | null)?._service?.sdl;
+  if (!sdl) throw new CompositionError(`${name} returned no SDL: ${JSON.stringify(result.errors)}`);
+  return sdl;
 }
 
 export async function composeSupergraph(): Promise<string> {
@@ -24,6 +27,10 @@ export async function composeSupergraph(): Promise<string> {
   const services = await Promise.all(
     SUBGRAPH_NAMES.map(async (name) => ({ name, url: subgraphUrls[name], typeDefs: parse(await subgraphSdl(name)) })),
   );
+  return composeOrThrow(services);
+}
+
+export function composeOrThrow(services: Parameters<typeof composeServices>[0]): string {
   const result = composeServices(services);
   if (result.errors) {
     throw new CompositionError(`composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join("\n")}`);

@@ -1,18 +1,21 @@
 /**
  * Orderly shutdown on SIGINT (Ctrl-C) and SIGTERM: run the steps in order
  * (stop accepting, drain, close pools, stop PostgreSQL), then exit. A second
- * signal, or a step that hangs, ends the process at once.
+ * signal, or a step that hangs, ends the process at once. A signal repeated
+ * within a second is the same one arriving twice (Ctrl-C reaches the whole
+ * process group, and tsx relays it as well), not a request to hurry.
  */
 import type { Logger } from "./logger";
 
 export function shutdownOnSignals(logger: Logger, steps: () => Promise<void>, graceMs = 15_000): void {
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const handler = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      if (Date.now() - stoppingSince < 1000) return;
       logger.warn({ signal }, "second signal: exiting now");
       process.exit(130);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     logger.info({ signal }, "shutting down");
     const force = setTimeout(() => {
       logger.error("shutdown took too long: exiting");

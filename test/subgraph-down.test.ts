@@ -1,0 +1,109 @@
+/**
+ * The gateway serves a static supergraph, so it starts while a subgraph is
+ * down; the other subgraphs' fields still arrive, and the missing part comes
+ * back null with an error naming the service. When the subgraph comes up,
+ * the gateway uses it without a restart.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readConfig } from "../shared/config";
+import { freePort } from "../shared/database/scratch-postgres";
+import { listen, type Listening } from "../shared/http";
+import { createLogger } from "../shared/logger";
+import { openSubgraph } from "../shared/subgraph/open";
+import type { Subgraph } from "../shared/subgraph/server";
+import { createGateway, type Gateway } from "../gateway/server";
+import { readSupergraph } from "../gateway/supergraph";
+import { subgraphs } from "../subgraphs";
+import { createTestDatabase, type TestDatabase } from "./support/database";
+import { graphql } from "./support/graphql";
+
+const logger = createLogger("test", "silent");
+const config = { poolSize: 4, seed: "auto" as const };
+let database: TestDatabase;
+let gateway: Gateway;
+let gatewayServer: Listening;
+let gatewayUrl: string;
+let universitiesPort: number;
+const stops: (() => Promise<void>)[] = [];
+
+async function serve(name: "enterprises" | "universities" | "programs", port = 0): Promise<string> {
+  const subgraph: Subgraph = await openSubgraph(subgraphs[name], database.url, config, logger);
+  const server = await listen(subgraph.app, port, "127.0.0.1", "PORT");
+  stops.push(async () => {
+    await server.close();
+    await subgraph.stop();
+  });
+  return `http://127.0.0.1:${server.port}/graphql`;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  universitiesPort = await freePort();
+  const subgraphUrls = {
+    enterprises: await serve("enterprises"),
+    programs: await serve("programs"),
+    // Nothing listens here yet.
+    universities: `http://127.0.0.1:${universitiesPort}/graphql`,
+  };
+  gateway = await createGateway({
+    supergraphSdl: readSupergraph(readConfig({}).supergraphPath),
+    subgraphUrls,
+    subgraphTimeoutMs: 5000,
+    logger,
+  });
+  gatewayServer = await listen(gateway.app, 0, "127.0.0.1", "GATEWAY_PORT");
+  gatewayUrl = `http://127.0.0.1:${gatewayServer.port}/graphql`;
+});
+
+afterAll(async () => {
+  await gatewayServer?.close();
+  await gateway?.stop();
+  for (const stop of stops.reverse()) await stop();
+  await database?.drop();
+});
+
+const QUERY = `{
+  enterprise(slug: "ammc") {
+    name
+    programs(first: 5) { nodes { slug parties { role university { name } } } }
+  }
+}`;
+
+describe("a subgraph that is down", () => {
+  it("leaves the rest of the answer intact and names the missing service", async () => {
+    const result = await graphql(gatewayUrl, QUERY);
+    expect(result.status).toBe(200);
+    expect(result.data?.enterprise.name).toBe("Almalyk Mining and Metallurgical Complex");
+    const parties = result.data!.enterprise.programs.nodes.flatMap((p: any) => p.parties);
+    expect(parties.length).toBeGreaterThan(0);
+    expect(parties.filter((p: any) => p.role === "HOST").length).toBeGreaterThan(0);
+    expect(parties.every((p: any) => p.university === null)).toBe(true);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0]).toMatchObject({
+      message: "The universities service is unavailable.",
+      extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: "universities" },
+    });
+    // No internal address or network detail leaks to the client.
+    expect(JSON.stringify(result.errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|stack/);
+  });
+
+  it("fails a root field of the missing service with the same clear error", async () => {
+    const result = await graphql(gatewayUrl, `{ universities { totalCount } }`);
+    expect(result.errors![0].extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "universities" });
+  });
+
+  it("shows up in the gateway's readiness", async () => {
+    const ready = await fetch(gatewayUrl.replace("/graphql", "/ready"));
+    expect(ready.status).toBe(503);
+    expect((await ready.json()).checks).toEqual({ enterprises: "ok", programs: "ok", universities: "unreachable" });
+  });
+
+  it("is used again as soon as it is back, without restarting the gateway", async () => {
+    await serve("universities", universitiesPort);
+    const result = await graphql(gatewayUrl, QUERY);
+    expect(result.errors).toBeUndefined();
+    const names = result.data!.enterprise.programs.nodes.flatMap((p: any) => p.parties).map((p: any) => p.university?.name).filter(Boolean);
+    expect(names).toContain("University of Geological Sciences");
+    expect((await fetch(gatewayUrl.replace("/graphql", "/ready"))).status).toBe(200);
+  });
+});

@@ -1,0 +1,23 @@
+import { createRequire } from "node:module";
+import { defineConfig } from "vitest/config";
+
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  resolve: {
+    // graphql 16 ships CommonJS (main) and ESM (module) builds. Node, and so
+    // `npm start`, loads the CommonJS one everywhere; Vite would prefer the
+    // ESM one for our sources while libraries still get CommonJS, and two
+    // copies of graphql break every `instanceof` check. Pin Node's choice.
+    alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }],
+  },
+  test: {
+    include: ["test/**/*.test.ts"],
+    globalSetup: ["test/support/global-setup.ts"],
+    setupFiles: ["test/support/setup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Each file gets its own database on the shared server and its own ports.
+    pool: "forks",
+  },
+});
