@@ -93,10 +93,10 @@ describe("health", () => {
   it("each subgraph reports /health and /ready", async () => {
     for (const url of Object.values(stack.subgraphUrls)) {
       const health = await fetch(url.replace("/graphql", "/health"));
-      expect(await health.json()).toEqual({ status: "ok" });
+      expect((await health.json()) as unknown).toEqual({ status: "ok" });
       const ready = await fetch(url.replace("/graphql", "/ready"));
       expect(ready.status).toBe(200);
-      expect((await ready.json()).checks).toEqual({ database: "ok", migrations: "ok" });
+      expect(((await ready.json()) as any).checks).toEqual({ database: "ok", migrations: "ok" });
     }
   });
 });
