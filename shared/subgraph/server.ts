@@ -10,6 +10,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import express, { type Express } from "express";
 import type { FormattedExecutionResult, GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
+import { ANONYMOUS_ACCESS } from "../access";
 import { REQUEST_ID_HEADER, requestIdFrom, type SubgraphContext } from "../context";
 import { createErrorFormatter } from "../errors";
 import { createApp, healthRoutes } from "../http";
@@ -55,6 +56,7 @@ export async function createSubgraph<Loaders>(
       loaders: definition.createLoaders(dataSource),
       dataSource,
       logger: logger.child({ requestId }),
+      access: ANONYMOUS_ACCESS,
     };
   };
 

@@ -1,11 +1,14 @@
 /** The programs subgraph: programs and their parties, in PostgreSQL schema "programs"; links the other two. */
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";
+import { Activity } from "./entities/activity";
 import { DepartmentStub, DivisionStub } from "./entities/institution-stubs";
 import { Program } from "./entities/program";
+import { ProgramDirection } from "./entities/program-direction";
 import { ProgramParty } from "./entities/program-party";
 import { referenceResolvers } from "./entities/references";
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
+import { ActivityResolver } from "./resolvers/activity.resolver";
 import { EnterpriseProgramsResolver, PartnershipResolver, UniversityProgramsResolver } from "./resolvers/institution-programs.resolver";
 import { ProgramPartyResolver } from "./resolvers/program-party.resolver";
 import { ProgramResolver } from "./resolvers/program.resolver";
@@ -13,9 +16,9 @@ import { seed } from "./seed";
 
 export const programs: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
   name: "programs",
-  entities: [Program, ProgramParty],
+  entities: [Program, ProgramParty, ProgramDirection, Activity],
   migrations,
-  resolvers: [ProgramResolver, ProgramPartyResolver, EnterpriseProgramsResolver, UniversityProgramsResolver, PartnershipResolver],
+  resolvers: [ProgramResolver, ProgramPartyResolver, ActivityResolver, EnterpriseProgramsResolver, UniversityProgramsResolver, PartnershipResolver],
   orphanedTypes: [DivisionStub, DepartmentStub],
   referenceResolvers,
   createLoaders,

@@ -6,14 +6,20 @@ import { loaderByParent, loaderByUnique } from "../../shared/dataloaders";
 import { pagesByParent, type KeysetColumn, type Page, type PageArgs } from "../../shared/pagination";
 import type { InstitutionType } from "./entities/enums";
 import { institutionReference } from "./entities/institution";
+import { Activity } from "./entities/activity";
 import { Partnership } from "./entities/partnership";
 import { Program } from "./entities/program";
+import { ProgramDirection } from "./entities/program-direction";
 import { ProgramParty } from "./entities/program-party";
 import { applyProgramFilter, type ProgramFilter } from "./resolvers/filters";
 
-/** Newest first; programs without a signing date last; id breaks ties. */
+/** Newest first (by signing date, else start date); undated programs last; id breaks ties. */
 export const PROGRAM_ORDER: KeysetColumn<Program>[] = [
-  { expression: "COALESCE(program.signed_on, DATE '0001-01-01')", value: (p) => p.signedOn ?? "0001-01-01", direction: "DESC" },
+  {
+    expression: "COALESCE(program.signed_on, program.starts_on, DATE '0001-01-01')",
+    value: (p) => p.signedOn ?? p.startsOn ?? "0001-01-01",
+    direction: "DESC",
+  },
   { expression: "program.id", value: (p) => p.id, direction: "ASC" },
 ];
 
@@ -114,6 +120,8 @@ export function createLoaders(dataSource: DataSource) {
   return {
     program,
     partiesByProgram: loaderByParent(dataSource, ProgramParty, "programId", [{ property: "role" }, { property: "id" }]),
+    directionsByProgram: loaderByParent(dataSource, ProgramDirection, "programId", [{ property: "position" }]),
+    activitiesByProgram: loaderByParent(dataSource, Activity, "programId", [{ property: "startsOn" }, { property: "title" }]),
     programsOfInstitution,
     partnersOfInstitution,
   };

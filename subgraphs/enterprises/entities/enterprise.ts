@@ -1,7 +1,7 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index } from "typeorm";
-import { StoredRecord } from "../../../shared/record";
 import { InstitutionStatus } from "../../../shared/institution-status";
+import { StoredRecord } from "../../../shared/record";
 
 @Directive(`@key(fields: "id")`)
 @ObjectType("Enterprise", { description: "A company or industrial complex that cooperates with education, such as a mining and metallurgical complex." })
@@ -15,7 +15,7 @@ export class Enterprise extends StoredRecord {
   @Column({ type: "text" })
   slug: string;
 
-  @Field(() => String, { description: "Display name, in English where the institution has one." })
+  @Field(() => String, { description: "Display name, in English where the institution has one. All its names, in every language, are in `names`." })
   @Column({ type: "text" })
   name: string;
 
@@ -23,13 +23,32 @@ export class Enterprise extends StoredRecord {
   @Column({ type: "text", nullable: true })
   shortName: string | null;
 
-  @Field(() => String, { description: "Country of registration, ISO 3166-1 alpha-2 code, e.g. `UZ`." })
+  @Field(() => String, { nullable: true, description: "Legal form as the source states it, e.g. `JSC` (joint-stock company)." })
+  @Column({ type: "text", nullable: true })
+  legalForm: string | null;
+
+  @Field(() => String, { description: "Country of registration, ISO 3166-1 alpha-2 code, e.g. `UZ`; `country` gives its name." })
   @Column({ type: "char", length: 2 })
   countryCode: string;
+
+  @Field(() => String, { nullable: true, description: "Region, province or oblast of the head office, e.g. `Tashkent Region`." })
+  @Column({ type: "text", nullable: true })
+  region: string | null;
 
   @Field(() => String, { nullable: true, description: "City or town of the head office." })
   @Column({ type: "text", nullable: true })
   city: string | null;
+
+  @Column({ type: "text", array: true, default: () => "'{}'" })
+  industryCodes: string[];
+
+  @Field(() => String, { nullable: true, description: "Web site address." })
+  @Column({ type: "text", nullable: true })
+  website: string | null;
+
+  @Field(() => String, { nullable: true, description: "What the enterprise does, in a few sentences." })
+  @Column({ type: "text", nullable: true })
+  description: string | null;
 
   @Field(() => InstitutionStatus, { description: "Whether the enterprise is current or archived." })
   @Column({ type: "text", default: InstitutionStatus.ACTIVE })

@@ -1,4 +1,5 @@
 // Written by scripts/generate-migration.ts: every migration of this subgraph, oldest first.
 import { Initial1795312871852 } from "./1795312871852-Initial";
+import { CompleteDomain1795313945880 } from "./1795313945880-CompleteDomain";
 
-export const migrations = [Initial1795312871852];
+export const migrations = [Initial1795312871852, CompleteDomain1795313945880];

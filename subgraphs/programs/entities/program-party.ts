@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { StoredRecord } from "../../../shared/record";
+import { DateScalar } from "../../../shared/scalars";
 import { InstitutionType, PartyRole } from "./enums";
 import { Program } from "./program";
 
@@ -48,4 +49,8 @@ export class ProgramParty extends StoredRecord {
   @Field(() => String, { nullable: true, description: "Position of the person who signed, e.g. `Managing Director`." })
   @Column({ type: "text", nullable: true })
   signatoryPosition: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "When this party signed (confirmed) the program; null while it has not." })
+  @Column({ type: "date", nullable: true })
+  signedOn: string | null;
 }

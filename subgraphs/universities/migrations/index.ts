@@ -1,4 +1,5 @@
 // Written by scripts/generate-migration.ts: every migration of this subgraph, oldest first.
 import { Initial1795312876835 } from "./1795312876835-Initial";
+import { CompleteDomain1795314030746 } from "./1795314030746-CompleteDomain";
 
-export const migrations = [Initial1795312876835];
+export const migrations = [Initial1795312876835, CompleteDomain1795314030746];
