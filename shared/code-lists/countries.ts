@@ -17,3 +17,7 @@ export function isCountryCode(code: string): boolean {
 export function countryName(code: string, lang: string): string {
   return countries.getName(code, lang) ?? countries.getName(code, "en") ?? code;
 }
+
+export function allCountryCodes(): string[] {
+  return Object.keys(countries.getAlpha2Codes()).sort();
+}

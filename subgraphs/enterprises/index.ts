@@ -1,4 +1,5 @@
 /** The enterprises subgraph: enterprises and their divisions, in PostgreSQL schema "enterprises". */
+import { CountryListResolver } from "../../shared/code-lists/resolvers";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";
 import { Contact } from "./entities/contact";
 import { Division } from "./entities/division";
@@ -16,7 +17,7 @@ export const enterprises: SubgraphDefinition<ReturnType<typeof createLoaders>> =
   name: "enterprises",
   entities: [Enterprise, EnterpriseName, Division, Contact],
   migrations,
-  resolvers: [EnterpriseResolver, DivisionResolver, ContactResolver],
+  resolvers: [EnterpriseResolver, DivisionResolver, ContactResolver, CountryListResolver],
   referenceResolvers,
   createLoaders,
   seed,

@@ -47,7 +47,13 @@ export async function seed(dataSource: DataSource, logger: Logger, seeds: SeedPr
       counts.activities += await insertMissing(
         manager,
         Activity,
-        (activities ?? []).map((activity) => ({ ...activity, id: deterministicId("Activity", `${program.slug}:${activity.title}`), programId: id })),
+        // An activity is a fact of its program's article.
+        (activities ?? []).map((activity) => ({
+          ...activity,
+          id: deterministicId("Activity", `${program.slug}:${activity.title}`),
+          programId: id,
+          source: program.source,
+        })),
       );
     }
     logger.info(counts, "seeded programs");

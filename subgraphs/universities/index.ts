@@ -1,4 +1,5 @@
 /** The universities subgraph: universities, branches and departments, in PostgreSQL schema "universities". */
+import { FieldOfEducationListResolver } from "../../shared/code-lists/resolvers";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";
 import { Department } from "./entities/department";
 import { Person } from "./entities/person";
@@ -16,7 +17,7 @@ export const universities: SubgraphDefinition<ReturnType<typeof createLoaders>> 
   name: "universities",
   entities: [University, UniversityName, Department, Person],
   migrations,
-  resolvers: [UniversityResolver, DepartmentResolver, PersonResolver, HonourResolver],
+  resolvers: [UniversityResolver, DepartmentResolver, PersonResolver, HonourResolver, FieldOfEducationListResolver],
   referenceResolvers,
   createLoaders,
   seed,

@@ -5,6 +5,7 @@ import { StoredRecord } from "../../../shared/record";
 import { DateScalar } from "../../../shared/scalars";
 import { ProgramKind, ProgramStatus } from "./enums";
 
+// Written with explicit IS NULL tests: a NULL inside `IN (...)` would make a CHECK pass.
 const PRECISIONS = `('DAY', 'MONTH', 'YEAR')`;
 
 @Directive(`@key(fields: "id")`)
@@ -14,9 +15,9 @@ const PRECISIONS = `('DAY', 'MONTH', 'YEAR')`;
 @Check("ck_program_kind", `kind IN ('MEMORANDUM', 'PARTNERSHIP_AGREEMENT', 'BRANCH_DEPARTMENT', 'INTERNSHIP', 'EXCHANGE', 'SCHOLARSHIP', 'JOINT_RESEARCH', 'JOINT_LABORATORY', 'INDUSTRIAL_VISIT', 'TRAINING')`)
 @Check("ck_program_status", `status IN ('DRAFT', 'ACTIVE', 'COMPLETED', 'EXPIRED', 'TERMINATED')`)
 @Check("ck_program_ends_after_start", `ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on`)
-@Check("ck_program_signed_on_precision", `(signed_on IS NULL AND signed_on_precision IS NULL) OR (signed_on IS NOT NULL AND signed_on_precision IN ${PRECISIONS})`)
-@Check("ck_program_starts_on_precision", `(starts_on IS NULL AND starts_on_precision IS NULL) OR (starts_on IS NOT NULL AND starts_on_precision IN ${PRECISIONS})`)
-@Check("ck_program_ends_on_precision", `(ends_on IS NULL AND ends_on_precision IS NULL) OR (ends_on IS NOT NULL AND ends_on_precision IN ${PRECISIONS})`)
+@Check("ck_program_signed_on_precision", `(signed_on IS NULL) = (signed_on_precision IS NULL) AND (signed_on_precision IS NULL OR signed_on_precision IN ${PRECISIONS})`)
+@Check("ck_program_starts_on_precision", `(starts_on IS NULL) = (starts_on_precision IS NULL) AND (starts_on_precision IS NULL OR starts_on_precision IN ${PRECISIONS})`)
+@Check("ck_program_ends_on_precision", `(ends_on IS NULL) = (ends_on_precision IS NULL) AND (ends_on_precision IS NULL OR ends_on_precision IN ${PRECISIONS})`)
 @Check("ck_program_term_months", `term_months IS NULL OR term_months BETWEEN 1 AND 1200`)
 @Check("ck_program_budget", `(budget_amount IS NULL) = (budget_currency IS NULL) AND (budget_amount IS NULL OR budget_amount >= 0)`)
 export class Program extends StoredRecord {

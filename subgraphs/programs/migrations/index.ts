@@ -1,5 +1,5 @@
 // Written by scripts/generate-migration.ts: every migration of this subgraph, oldest first.
 import { Initial1795312867196 } from "./1795312867196-Initial";
-import { CompleteDomain1795314197432 } from "./1795314197432-CompleteDomain";
+import { CompleteDomain1795314402771 } from "./1795314402771-CompleteDomain";
 
-export const migrations = [Initial1795312867196, CompleteDomain1795314197432];
+export const migrations = [Initial1795312867196, CompleteDomain1795314402771];
