@@ -54,7 +54,7 @@ describe("validation rules", () => {
     ["names[0].lang", { names: [{ value: "АГМК", lang: "Russian", kind: "ACRONYM" }] }, /language tag/],
     ["names[0].kind", { names: [{ value: "АГМК", lang: "ru", kind: "NICKNAME" }] }, /one of OFFICIAL/],
   ])("an enterprise's %s", (field, change, message) => {
-    const [problem] = problemsOf(() => validate({ ...clone(enterpriseSeeds[0]), ...change }, enterpriseRules));
+    const [problem] = problemsOf(() => validate({ ...clone(enterpriseSeeds[0]), ...change } as never, enterpriseRules));
     expect(problem.field).toBe(field);
     expect(problem.message).toMatch(message);
   });
@@ -76,7 +76,7 @@ describe("validation rules", () => {
     ["activities[0].plannedParticipants", { activities: [{ kind: "INTERNSHIP", status: "PLANNED", title: "Practice", plannedParticipants: -1 }] }, /whole number from 0/],
     ["activities[0].hostInstitutionType", { activities: [{ kind: "INTERNSHIP", status: "PLANNED", title: "Practice", hostInstitutionId: stupino.parties[0].institutionId }] }, /go together/],
   ])("a program's %s", (field, change, message) => {
-    const [problem] = problemsOf(() => validate({ ...clone(stupino), ...change }, programRules));
+    const [problem] = problemsOf(() => validate({ ...clone(stupino), ...change } as never, programRules));
     expect(problem.field).toBe(field);
     expect(problem.message).toMatch(message);
   });
