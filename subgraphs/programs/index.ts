@@ -9,7 +9,8 @@ import { referenceResolvers } from "./entities/references";
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { ActivityResolver } from "./resolvers/activity.resolver";
-import { EnterpriseProgramsResolver, PartnershipResolver, UniversityProgramsResolver } from "./resolvers/institution-programs.resolver";
+import { PartnershipResolver, institutionProgramResolvers } from "./resolvers/institution-programs.resolver";
+import { NetworkResolver } from "./resolvers/network.resolver";
 import { ProgramPartyResolver } from "./resolvers/program-party.resolver";
 import { ProgramResolver } from "./resolvers/program.resolver";
 import { seed } from "./seed";
@@ -18,7 +19,7 @@ export const programs: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
   name: "programs",
   entities: [Program, ProgramParty, ProgramDirection, Activity],
   migrations,
-  resolvers: [ProgramResolver, ProgramPartyResolver, ActivityResolver, EnterpriseProgramsResolver, UniversityProgramsResolver, PartnershipResolver],
+  resolvers: [ProgramResolver, ProgramPartyResolver, ActivityResolver, NetworkResolver, PartnershipResolver, ...institutionProgramResolvers],
   orphanedTypes: [DivisionStub, DepartmentStub],
   referenceResolvers,
   createLoaders,

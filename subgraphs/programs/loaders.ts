@@ -23,17 +23,25 @@ export const PROGRAM_ORDER: KeysetColumn<Program>[] = [
   { expression: "program.id", value: (p) => p.id, direction: "ASC" },
 ];
 
-/** Programs a party takes part in, filtered; `link` joins each program to its parties' institutions. */
-function programsOfInstitutions(dataSource: DataSource, institutionIds: readonly string[], filter: ProgramFilter | null) {
+/**
+ * Whose programs a list shows: an institution's (it is a party), or a unit's
+ * (a division or department that is a party or hosts an activity).
+ */
+export type ProgramOwner = "institution" | "unit";
+
+const LINKS: Record<ProgramOwner, string> = {
+  institution: "SELECT DISTINCT program_id, institution_id AS owner_id FROM program_party WHERE institution_id = ANY(:ownerIds)",
+  unit: `SELECT program_id, unit_id AS owner_id FROM program_party WHERE unit_id = ANY(:ownerIds)
+         UNION SELECT program_id, host_unit_id FROM activity WHERE host_unit_id = ANY(:ownerIds)`,
+};
+
+/** The filtered programs of several owners at once; `link.owner_id` tells whose each row is. */
+function programsOf(dataSource: DataSource, owner: ProgramOwner, ownerIds: readonly string[], filter: ProgramFilter | null) {
   const query = dataSource
     .getRepository(Program)
     .createQueryBuilder("program")
-    .innerJoin(
-      (sub) => sub.select("DISTINCT party.program_id", "program_id").addSelect("party.institution_id", "institution_id").from(ProgramParty, "party").where("party.institution_id = ANY(:institutionIds)"),
-      "link",
-      "link.program_id = program.id",
-    )
-    .setParameter("institutionIds", [...institutionIds]);
+    .innerJoin(`(${LINKS[owner]})`, "link", "link.program_id = program.id")
+    .setParameter("ownerIds", [...ownerIds]);
   applyProgramFilter(query, filter);
   return query;
 }
@@ -44,26 +52,26 @@ export function createLoaders(dataSource: DataSource) {
     bySlug: loaderByUnique(dataSource, Program, "slug"),
   };
 
-  // One loader per distinct (filter, first, after) asked for in this request.
+  // One loader per owner kind and distinct (filter, first, after) asked for in this request.
   const pageLoaders = new Map<string, DataLoader<string, Page<Program>>>();
-  const programsOfInstitution = (filter: ProgramFilter | null, args: PageArgs) => {
-    const key = JSON.stringify([filter, args.first, args.after]);
+  const programsOfOwner = (owner: ProgramOwner, filter: ProgramFilter | null, args: PageArgs) => {
+    const key = JSON.stringify([owner, filter, args.first, args.after]);
     let loader = pageLoaders.get(key);
     if (!loader) {
-      const counts = new DataLoader<string, number>(async (institutionIds) => {
-        const rows: { institution_id: string; count: number }[] = await programsOfInstitutions(dataSource, institutionIds, filter)
-          .select("link.institution_id", "institution_id")
+      const counts = new DataLoader<string, number>(async (ownerIds) => {
+        const rows: { owner_id: string; count: number }[] = await programsOf(dataSource, owner, ownerIds, filter)
+          .select("link.owner_id", "owner_id")
           .addSelect("count(*)::int", "count")
-          .groupBy("link.institution_id")
+          .groupBy("link.owner_id")
           .getRawMany();
-        const byId = new Map(rows.map((r) => [r.institution_id, r.count]));
-        return institutionIds.map((id) => byId.get(id) ?? 0);
+        const byId = new Map(rows.map((r) => [r.owner_id, r.count]));
+        return ownerIds.map((id) => byId.get(id) ?? 0);
       });
-      loader = new DataLoader((institutionIds) =>
+      loader = new DataLoader((ownerIds) =>
         pagesByParent({
-          parentIds: institutionIds,
-          query: programsOfInstitutions(dataSource, institutionIds, filter),
-          parentKey: "link.institution_id",
+          parentIds: ownerIds,
+          query: programsOf(dataSource, owner, ownerIds, filter),
+          parentKey: "link.owner_id",
           order: PROGRAM_ORDER,
           args,
           loadByIds: (ids) => program.byId.loadMany(ids) as Promise<(Program | Error | null)[]>,
@@ -122,7 +130,7 @@ export function createLoaders(dataSource: DataSource) {
     partiesByProgram: loaderByParent(dataSource, ProgramParty, "programId", [{ property: "role" }, { property: "id" }]),
     directionsByProgram: loaderByParent(dataSource, ProgramDirection, "programId", [{ property: "position" }]),
     activitiesByProgram: loaderByParent(dataSource, Activity, "programId", [{ property: "startsOn" }, { property: "title" }]),
-    programsOfInstitution,
+    programsOfOwner,
     partnersOfInstitution,
   };
 }

@@ -12,8 +12,29 @@ import type { ActivityInput, PartyInput, ProgramInput } from "./validation";
 const S = SEED_FILES;
 const { DAY, MONTH } = DatePrecision;
 
-const enterprise = (slug: string) => ({ institutionType: InstitutionType.ENTERPRISE, institutionId: deterministicId("Enterprise", slug) });
-const university = (slug: string) => ({ institutionType: InstitutionType.UNIVERSITY, institutionId: deterministicId("University", slug) });
+// Each party carries its institution's country as the owning subgraph's seed states it (the snapshot
+// that API writes take from the owning subgraph when they check the reference).
+const COUNTRIES: Record<string, string> = {
+  ammc: "UZ",
+  "stupino-metallurgical-company": "RU",
+  "stupino-machine-production-plant": "RU",
+  "uzbekistan-technological-metals-combine": "UZ",
+  "tashstu-almalyk": "UZ",
+  "osh-technological-university": "KG",
+  "mongolian-state-university": "MN",
+  "university-of-geological-sciences": "UZ",
+  "stupino-technical-school": "RU",
+  "academy-of-sciences-uzbekistan": "UZ",
+  "nust-misis-almalyk": "UZ",
+  "wuhan-university-of-science-and-technology": "CN",
+};
+const institution = (institutionType: InstitutionType, typeName: string, slug: string) => ({
+  institutionType,
+  institutionId: deterministicId(typeName, slug),
+  institutionCountryCode: COUNTRIES[slug],
+});
+const enterprise = (slug: string) => institution(InstitutionType.ENTERPRISE, "Enterprise", slug);
+const university = (slug: string) => institution(InstitutionType.UNIVERSITY, "University", slug);
 const division = (slug: string) => deterministicId("Division", slug);
 const department = (slug: string) => deterministicId("Department", slug);
 

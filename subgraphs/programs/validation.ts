@@ -2,6 +2,7 @@
 import { DatePrecision } from "../../shared/dates";
 import {
   amount,
+  countryCode,
   currency,
   date,
   each,
@@ -22,6 +23,7 @@ import { ActivityKind, ActivityStatus, CooperationDirection, InstitutionType, Pa
 export interface PartyInput {
   institutionType: InstitutionType;
   institutionId: string;
+  institutionCountryCode?: string | null;
   unitId?: string | null;
   role: PartyRole;
   signatoryName?: string | null;
@@ -32,6 +34,7 @@ export interface PartyInput {
 export const partyRules: Rules<PartyInput> = {
   institutionType: [required, oneOf(InstitutionType)],
   institutionId: [required, uuid],
+  institutionCountryCode: [countryCode],
   unitId: [uuid],
   role: [required, oneOf(PartyRole)],
   signatoryName: [text(300)],

@@ -6,6 +6,7 @@ import { Enterprise } from "./enterprise";
 @Entity({ name: "enterprise_name" })
 @Check("ck_enterprise_name_kind", `kind IN ('OFFICIAL', 'SHORT', 'ACRONYM', 'ALTERNATIVE', 'FORMER')`)
 @Index("uq_enterprise_name_enterprise_id_value_lang", ["enterpriseId", "value", "lang"], { unique: true })
+@Index("ix_enterprise_name_value_search", { synchronize: false }) // trigram, made by hand in the Search migration
 export class EnterpriseName extends LocalizedName {
   @Index("ix_enterprise_name_enterprise_id")
   @Column({ type: "uuid" })

@@ -9,6 +9,10 @@ import { StoredRecord } from "../../../shared/record";
 @Check("ck_enterprise_slug", `slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
 @Check("ck_enterprise_country_code", `country_code ~ '^[A-Z]{2}$'`)
 @Check("ck_enterprise_status", `status IN ('ACTIVE', 'ARCHIVED')`)
+// Trigram indexes for text search, made by hand in the Search migration:
+@Index("ix_enterprise_name_search", { synchronize: false })
+@Index("ix_enterprise_short_name_search", { synchronize: false })
+@Index("ix_enterprise_industry_codes", { synchronize: false }) // GIN, for the industry filter
 export class Enterprise extends StoredRecord {
   @Field(() => String, { description: "Unique, stable, human-readable identifier used in URLs and queries, e.g. `ammc`." })
   @Index("uq_enterprise_slug", { unique: true })

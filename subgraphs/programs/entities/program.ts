@@ -20,6 +20,11 @@ const PRECISIONS = `('DAY', 'MONTH', 'YEAR')`;
 @Check("ck_program_ends_on_precision", `(ends_on IS NULL) = (ends_on_precision IS NULL) AND (ends_on_precision IS NULL OR ends_on_precision IN ${PRECISIONS})`)
 @Check("ck_program_term_months", `term_months IS NULL OR term_months BETWEEN 1 AND 1200`)
 @Check("ck_program_budget", `(budget_amount IS NULL) = (budget_currency IS NULL) AND (budget_amount IS NULL OR budget_amount >= 0)`)
+// Made by hand in the Search migration (expression, GIN and trigram indexes TypeORM cannot describe):
+@Index("ix_program_newest_first", { synchronize: false })
+@Index("ix_program_field_codes", { synchronize: false })
+@Index("ix_program_title_search", { synchronize: false })
+@Index("ix_program_description_search", { synchronize: false })
 export class Program extends StoredRecord {
   @Field(() => String, { description: "Unique, stable, human-readable identifier, e.g. `stupino-educational-partnership-2024`." })
   @Index("uq_program_slug", { unique: true })

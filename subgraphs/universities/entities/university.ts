@@ -13,6 +13,10 @@ import { UniversityKind } from "./enums";
 @Check("ck_university_kind", `kind IN ('UNIVERSITY', 'BRANCH', 'TECHNICAL_SCHOOL', 'ACADEMY_OF_SCIENCES', 'RESEARCH_INSTITUTE')`)
 @Check("ck_university_not_own_parent", `parent_id IS NULL OR parent_id <> id`)
 @Check("ck_university_ror_id", `ror_id IS NULL OR ror_id ~ '^0[a-z0-9]{6}[0-9]{2}$'`)
+// Trigram indexes for text search, made by hand in the Search migration:
+@Index("ix_university_name_search", { synchronize: false })
+@Index("ix_university_short_name_search", { synchronize: false })
+@Index("ix_university_field_codes", { synchronize: false }) // GIN, for the field filter
 export class University extends StoredRecord {
   @Field(() => String, { description: "Unique, stable, human-readable identifier, e.g. `tashstu-almalyk`." })
   @Index("uq_university_slug", { unique: true })
