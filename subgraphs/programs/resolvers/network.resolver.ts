@@ -16,15 +16,21 @@ function filteredProgramIds(context: ProgramsContext, filter: ProgramFilter | nu
   return query.getQueryAndParameters();
 }
 
-/** The expression each grouping buckets by, and the join it needs. */
+/** The expression each grouping buckets by, and the join it needs (aliases start with g_, unlike the query's own). */
 const GROUPINGS: Record<ProgramStatsGrouping, { key: string; join?: string }> = {
   KIND: { key: "p.kind" },
   STATUS: { key: "p.status" },
   YEAR_SIGNED: { key: "to_char(p.signed_on, 'YYYY')" },
-  DIRECTION: { key: "d.direction", join: "LEFT JOIN program_direction d ON d.program_id = p.id" },
-  COUNTRY: { key: "c.country", join: "LEFT JOIN (SELECT DISTINCT program_id, institution_country_code AS country FROM program_party) c ON c.program_id = p.id" },
-  FIELD: { key: "f.code", join: "LEFT JOIN LATERAL unnest(p.field_codes) AS f(code) ON true" },
-  PARTY_TYPE: { key: "t.type", join: "LEFT JOIN (SELECT DISTINCT program_id, institution_type AS type FROM program_party) t ON t.program_id = p.id" },
+  DIRECTION: { key: "g_direction.direction", join: "LEFT JOIN program_direction g_direction ON g_direction.program_id = p.id" },
+  COUNTRY: {
+    key: "g_country.country",
+    join: "LEFT JOIN (SELECT DISTINCT program_id, institution_country_code AS country FROM program_party) g_country ON g_country.program_id = p.id",
+  },
+  FIELD: { key: "g_field.code", join: "LEFT JOIN LATERAL unnest(p.field_codes) AS g_field(code) ON true" },
+  PARTY_TYPE: {
+    key: "g_type.type",
+    join: "LEFT JOIN (SELECT DISTINCT program_id, institution_type AS type FROM program_party) g_type ON g_type.program_id = p.id",
+  },
 };
 
 @Resolver()
