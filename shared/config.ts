@@ -84,6 +84,15 @@ export interface Config {
   logLevel: LogLevel;
 }
 
+/**
+ * @apollo/gateway reports usage to Apollo and, to label it, probes cloud
+ * metadata services (AWS, GCP, Azure, Alibaba) at start-up: network traffic
+ * to hosts that are not ours. PartnerGraph never allows it.
+ */
+export function disableVendorTelemetry(env: Env = process.env): void {
+  env.APOLLO_TELEMETRY_DISABLED = "true";
+}
+
 const upper = (name: SubgraphName) => name.toUpperCase() as "ENTERPRISES" | "UNIVERSITIES" | "PROGRAMS";
 
 export function readConfig(env: Env = process.env): Config {
