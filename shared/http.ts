@@ -22,6 +22,18 @@ export function listen(app: Express, port: number, host: string, portVariable: s
   const server = http.createServer(app);
   // Longer than common load balancer idle timeouts, so they close first.
   server.keepAliveTimeout = 65_000;
+  // While shutting down, every answer closes its connection, so a keep-alive client
+  // (the gateway) does not hold the server open and knows not to send more on it.
+  let closing = false;
+  const answering = new Set<http.ServerResponse>();
+  server.on("request", (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (closing) res.setHeader("Connection", "close");
+    answering.add(res);
+    res.once("close", () => {
+      answering.delete(res);
+      if (closing) server.closeIdleConnections();
+    });
+  });
   return new Promise((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "EADDRINUSE") {
@@ -39,6 +51,8 @@ export function listen(app: Express, port: number, host: string, portVariable: s
         port: actualPort,
         close: () =>
           new Promise<void>((done) => {
+            closing = true;
+            for (const res of answering) if (!res.headersSent) res.setHeader("Connection", "close");
             server.close(() => done());
             server.closeIdleConnections();
           }),

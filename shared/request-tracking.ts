@@ -21,6 +21,12 @@ export interface RequestRecord {
 }
 
 const RECORD = "partnergraphRequest";
+/**
+ * The record rides along in the GraphQL context under a symbol, so the
+ * contexts' own types need no field for it. (Apollo hands plugins a shallow
+ * copy of the context, so it must be a property, not a lookup by identity.)
+ */
+const CONTEXT_KEY = Symbol("partnergraph.requestRecord");
 
 /** The record of the request this response answers, if it came through the tracking middleware. */
 export function requestRecord(res: Response): RequestRecord | undefined {
@@ -38,8 +44,6 @@ export interface RequestTracking {
 
 export function createRequestTracking(metrics: ServiceMetrics, logger: Logger): RequestTracking {
   const operationNames = new OperationNames();
-  // Keyed by the GraphQL context object, so the contexts' own types need no extra field.
-  const records = new WeakMap<object, RequestRecord>();
 
   const middleware: RequestHandler = (req, res, next) => {
     const started = process.hrtime.bigint();
@@ -73,7 +77,7 @@ export function createRequestTracking(metrics: ServiceMetrics, logger: Logger): 
 
   const plugin: ApolloServerPlugin<{ logger: Logger }> = {
     async requestDidStart({ contextValue }) {
-      const record = records.get(contextValue);
+      const record = (contextValue as Record<symbol, RequestRecord | undefined>)[CONTEXT_KEY];
       return {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
@@ -98,7 +102,7 @@ export function createRequestTracking(metrics: ServiceMetrics, logger: Logger): 
     plugin,
     track(context, res) {
       const record = requestRecord(res);
-      if (record) records.set(context, record);
+      if (record) (context as Record<symbol, RequestRecord>)[CONTEXT_KEY] = record;
       return context;
     },
   };
