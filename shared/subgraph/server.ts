@@ -9,6 +9,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import express, { type Express } from "express";
 import type { FormattedExecutionResult, GraphQLSchema } from "graphql";
+import { ANONYMOUS_ACCESS } from "../access";
 import { REQUEST_ID_HEADER, requestIdFrom, type SubgraphContext } from "../context";
 import type { SubgraphDataSource } from "../database/data-source";
 import { registerDatabaseMetrics } from "../database/metrics";
@@ -62,6 +63,7 @@ export async function createSubgraph<Loaders>(
       loaders: definition.createLoaders(dataSource),
       dataSource,
       logger: logger.child({ requestId }),
+      access: ANONYMOUS_ACCESS,
     };
   };
 
