@@ -14,10 +14,10 @@ export class ConfigError extends Error {
 
 /** Name, default and meaning of every environment variable the code reads. */
 export const ENVIRONMENT_VARIABLES = {
-  DATABASE_URL: { default: "", description: "PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL." },
-  ENTERPRISES_DATABASE_URL: { default: "", description: "Connection string for the enterprises subgraph alone (its own role); falls back to DATABASE_URL." },
-  UNIVERSITIES_DATABASE_URL: { default: "", description: "Connection string for the universities subgraph alone; falls back to DATABASE_URL." },
-  PROGRAMS_DATABASE_URL: { default: "", description: "Connection string for the programs subgraph alone; falls back to DATABASE_URL." },
+  DATABASE_URL: { default: "", description: "PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL. For `npm run provision`: an admin connection." },
+  ENTERPRISES_DATABASE_URL: { default: "", description: "Connection string for the enterprises subgraph alone, as its own role (which `npm run provision` creates from it); falls back to DATABASE_URL." },
+  UNIVERSITIES_DATABASE_URL: { default: "", description: "Connection string for the universities subgraph alone, as its own role; falls back to DATABASE_URL." },
+  PROGRAMS_DATABASE_URL: { default: "", description: "Connection string for the programs subgraph alone, as its own role; falls back to DATABASE_URL." },
   PG_DATA_DIR: { default: ".data/postgres", description: "Data folder of the embedded PostgreSQL (kept across restarts)." },
   PG_PORT: { default: "54329", description: "Port of the embedded PostgreSQL." },
   DB_POOL_SIZE: { default: "10", description: "Connections per subgraph pool." },

@@ -6,16 +6,13 @@
 import express from "express";
 import { getIntrospectionQuery } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readConfig, readGatewayLimits, type GatewayLimits } from "../shared/config";
+import { readGatewayLimits } from "../shared/config";
 import { listen, type Listening } from "../shared/http";
-import { createLogger } from "../shared/logger";
 import { DEFAULT_PAGE_SIZE } from "../shared/pagination";
-import { createGateway } from "../gateway/server";
 import { ASSUMED_PAGE_SIZE } from "../gateway/limits/measure";
 import { TokenBuckets } from "../gateway/limits/rate-limit";
-import { readSupergraph } from "../gateway/supergraph";
 import { graphql, graphqlData } from "./support/graphql";
-import { startTestStack, type TestStack } from "./support/stack";
+import { startExtraGateway, startTestStack, type TestStack } from "./support/stack";
 
 const SMALL_LIMITS = {
   QUERY_MAX_DEPTH: "4",
@@ -39,20 +36,10 @@ afterAll(async () => {
 });
 
 /** Another gateway in front of the same subgraphs, with other settings. */
-async function gatewayWith(options: { limits?: GatewayLimits; subgraphUrls?: Partial<TestStack["subgraphUrls"]>; subgraphTimeoutMs?: number }): Promise<string> {
-  const gateway = await createGateway({
-    supergraphSdl: readSupergraph(readConfig({}).supergraphPath),
-    subgraphUrls: { ...stack.subgraphUrls, ...options.subgraphUrls },
-    subgraphTimeoutMs: options.subgraphTimeoutMs ?? 10_000,
-    limits: options.limits,
-    logger: createLogger("gateway", "silent"),
-  });
-  const server = await listen(gateway.app, 0, "127.0.0.1", "GATEWAY_PORT");
-  stops.push(async () => {
-    await server.close();
-    await gateway.stop();
-  });
-  return `http://127.0.0.1:${server.port}/graphql`;
+async function gatewayWith(options: Parameters<typeof startExtraGateway>[1]): Promise<string> {
+  const gateway = await startExtraGateway(stack, options);
+  stops.push(gateway.stop);
+  return gateway.url;
 }
 
 async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; text: string; json: any }> {

@@ -5,13 +5,8 @@
  * pool and SQL statements. And the request id every answer carries.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readConfig } from "../shared/config";
-import { listen } from "../shared/http";
-import { createLogger } from "../shared/logger";
-import { createGateway } from "../gateway/server";
-import { readSupergraph } from "../gateway/supergraph";
 import { graphql, graphqlData } from "./support/graphql";
-import { startTestStack, type TestStack } from "./support/stack";
+import { startExtraGateway, startTestStack, type TestStack } from "./support/stack";
 
 let stack: TestStack;
 let inProcessGatewayUrl: string;
@@ -20,19 +15,9 @@ const stops: (() => Promise<void>)[] = [];
 beforeAll(async () => {
   stack = await startTestStack({ SUBGRAPH_TRANSPORT: "http" });
   // The same subgraphs called in process, as under `npm start`.
-  const gateway = await createGateway({
-    supergraphSdl: readSupergraph(readConfig({}).supergraphPath),
-    subgraphUrls: stack.subgraphUrls,
-    inProcess: stack.subgraphs,
-    subgraphTimeoutMs: 10_000,
-    logger: createLogger("gateway", "silent"),
-  });
-  const server = await listen(gateway.app, 0, "127.0.0.1", "GATEWAY_PORT");
-  stops.push(async () => {
-    await server.close();
-    await gateway.stop();
-  });
-  inProcessGatewayUrl = `http://127.0.0.1:${server.port}/graphql`;
+  const gateway = await startExtraGateway(stack, { inProcess: stack.subgraphs });
+  stops.push(gateway.stop);
+  inProcessGatewayUrl = gateway.url;
 });
 afterAll(async () => {
   for (const stop of stops) await stop();
