@@ -63,9 +63,9 @@ beforeAll(async () => {
   expect(await provision.exited, provision.output()).toBe(0);
   expect(provision.output()).toContain("enterprises: role partnergraph_enterprises owns schema enterprises");
 
-  await Promise.all(SUBGRAPH_NAMES.map(startSubgraph));
+  // The gateway needs no subgraph to start (static supergraph): all four start at once.
   gateway = startProcess("scripts/start-gateway.ts", [], env);
-  await gateway.waitFor("gateway listening");
+  await Promise.all([...SUBGRAPH_NAMES.map(startSubgraph), gateway.waitFor("gateway listening")]);
 });
 
 afterAll(async () => {
