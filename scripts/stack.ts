@@ -58,6 +58,7 @@ export async function startStack(config: Config): Promise<Stack> {
       subgraphUrls,
       inProcess: config.transport === "local" ? subgraphs : undefined,
       subgraphTimeoutMs: config.subgraphTimeoutMs,
+      limits: config.limits,
       logger: createLogger("gateway", config.logLevel),
     });
     cleanup.push(() => gateway.stop());
