@@ -17,7 +17,7 @@ import { ErrorCode } from "../shared/errors";
 export const TOKEN_ROLES = ["reader", "editor", "analyst", "admin"] as const;
 
 function refuse(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401, headers: new Map([["www-authenticate", "Bearer"]]) } } });
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
 }
 
 export type Authenticator = (authorization: string | undefined) => Promise<Principal>;

@@ -1,19 +1,40 @@
 /** What the gateway knows about one client request, and what it forwards to the subgraphs. */
 import type { IncomingHttpHeaders } from "node:http";
+import type { Response } from "express";
+import { signIdentity } from "../shared/auth/internal-identity";
+import type { Principal } from "../shared/auth/principal";
 import { REQUEST_ID_HEADER, requestIdFrom } from "../shared/context";
 import type { Logger } from "../shared/logger";
 
 export interface GatewayContext {
   requestId: string;
   logger: Logger;
+  /** The verified caller (anonymous when the gateway allows that). */
+  principal?: Principal;
 }
 
-export function createGatewayContext(headers: IncomingHttpHeaders, logger: Logger): GatewayContext {
+/** Set by the authentication middleware before anything else reads the request. */
+export function principalOf(res: Response): Principal | undefined {
+  return res.locals.principal as Principal | undefined;
+}
+
+export function createGatewayContext(headers: IncomingHttpHeaders, logger: Logger, principal: Principal | undefined): GatewayContext {
   const requestId = requestIdFrom(headers[REQUEST_ID_HEADER]);
-  return { requestId, logger: logger.child({ requestId }) };
+  return { requestId, logger: logger.child({ requestId }), principal };
 }
 
-/** Headers every subgraph call carries, whether it goes over HTTP or stays in process. */
-export function subgraphHeaders(context: Partial<GatewayContext> | undefined): Record<string, string> {
-  return context?.requestId ? { [REQUEST_ID_HEADER]: context.requestId } : {};
+/** The gateway's own calls (readiness probes) speak for the gateway itself. */
+const GATEWAY: Principal = { role: "service", subject: "service:gateway" };
+
+export type SubgraphHeaders = (context: Partial<GatewayContext> | undefined) => Record<string, string>;
+
+/**
+ * Headers every subgraph call carries, whether it goes over HTTP or stays in
+ * process: the request id and the caller, signed with the deployment's secret.
+ */
+export function subgraphHeadersSignedWith(internalSecret: string): SubgraphHeaders {
+  return (context) => ({
+    ...(context?.requestId ? { [REQUEST_ID_HEADER]: context.requestId } : {}),
+    ...signIdentity(context?.principal ?? GATEWAY, internalSecret),
+  });
 }

@@ -8,7 +8,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSource
 import { GraphQLError } from "graphql";
 import { ErrorCode } from "../shared/errors";
 import type { Subgraph } from "../shared/subgraph/server";
-import { subgraphHeaders, type GatewayContext } from "./context";
+import type { GatewayContext, SubgraphHeaders } from "./context";
 import type { SubgraphFetchHistogram } from "./metrics";
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource["process"]>>;
@@ -49,6 +49,7 @@ export class HttpSubgraphDataSource extends RemoteGraphQLDataSource<GatewayConte
     private readonly serviceName: string,
     url: string,
     timeoutMs: number,
+    private readonly headers: SubgraphHeaders,
     private readonly histogram?: SubgraphFetchHistogram,
   ) {
     // Node's own fetch (undici, keep-alive) with a deadline per subgraph call.
@@ -62,7 +63,7 @@ export class HttpSubgraphDataSource extends RemoteGraphQLDataSource<GatewayConte
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    for (const [name, value] of Object.entries(subgraphHeaders(context))) request.http!.headers.set(name, value);
+    for (const [name, value] of Object.entries(this.headers(context))) request.http!.headers.set(name, value);
   }
 
   /** Never pass on the subgraph's URL or the network error: name the service and say what happened. */
@@ -79,6 +80,7 @@ export class HttpSubgraphDataSource extends RemoteGraphQLDataSource<GatewayConte
 export class InProcessSubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: Subgraph,
+    private readonly headers: SubgraphHeaders,
     private readonly histogram?: SubgraphFetchHistogram,
   ) {}
 
@@ -90,7 +92,7 @@ export class InProcessSubgraphDataSource implements GraphQLDataSource<GatewayCon
     try {
       const result = await this.subgraph.execute(
         { query: request.query, variables: request.variables, operationName: request.operationName },
-        subgraphHeaders(context as GatewayContext),
+        this.headers(context as GatewayContext),
       );
       return result as GatewayGraphQLResponse;
     } catch (error) {

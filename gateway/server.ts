@@ -9,14 +9,16 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
-import { disableVendorTelemetry, readGatewayLimits, type GatewayLimits, type SubgraphName } from "../shared/config";
+import { disableVendorTelemetry, readGatewayLimits, type AuthConfig, type GatewayLimits, type SubgraphName } from "../shared/config";
 import { formatError } from "../shared/errors";
 import { createApp, healthRoutes, jsonErrorHandler } from "../shared/http";
 import type { Logger } from "../shared/logger";
 import { createServiceMetrics, metricsRoute, type ServiceMetrics } from "../shared/metrics";
 import { createRequestTracking } from "../shared/request-tracking";
 import type { Subgraph } from "../shared/subgraph/server";
-import { createGatewayContext, type GatewayContext } from "./context";
+import { authenticate } from "./authenticate";
+import { createAuthenticator } from "./authentication";
+import { createGatewayContext, principalOf, subgraphHeadersSignedWith, type GatewayContext } from "./context";
 import { HEALTH_CHECK, HttpSubgraphDataSource, InProcessSubgraphDataSource } from "./data-sources";
 import { limitTokens, rejectBatches } from "./limits/http-guards";
 import { operationLimitsPlugin } from "./limits/operation-limits";
@@ -25,6 +27,10 @@ import { subgraphFetchHistogram } from "./metrics";
 
 export interface GatewayOptions {
   supergraphSdl: string;
+  /** Signs the caller's identity for the subgraphs (INTERNAL_SECRET). */
+  internalSecret: string;
+  /** How bearer tokens are verified and whether anonymous callers may read. */
+  auth: AuthConfig;
   /** Where each subgraph listens; overrides the routing URLs inside the supergraph. */
   subgraphUrls: Record<SubgraphName, string>;
   /** Subgraphs running in this process, called without HTTP. */
@@ -50,6 +56,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const metrics = createServiceMetrics("gateway");
   const fetchHistogram = subgraphFetchHistogram(metrics.registry);
   const tracking = createRequestTracking(metrics, logger);
+  const headers = subgraphHeadersSignedWith(options.internalSecret);
   const dataSources = new Map<string, GraphQLDataSource<GatewayContext>>();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -59,8 +66,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!local && !url) throw new Error(`The supergraph names a subgraph "${name}" that this gateway does not know.`);
       const dataSource = local
-        ? new InProcessSubgraphDataSource(local, fetchHistogram)
-        : new HttpSubgraphDataSource(name, url, options.subgraphTimeoutMs, fetchHistogram);
+        ? new InProcessSubgraphDataSource(local, headers, fetchHistogram)
+        : new HttpSubgraphDataSource(name, url, options.subgraphTimeoutMs, headers, fetchHistogram);
       dataSources.set(name, dataSource);
       return dataSource;
     },
@@ -89,11 +96,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.use(
     "/graphql",
     tracking.middleware,
+    authenticate(createAuthenticator(options.auth)),
     rateLimit(limits.rateLimit),
     express.json({ limit: limits.maxBodyBytes }),
     rejectBatches,
     limitTokens(limits.maxTokens),
-    expressMiddleware(server, { context: async ({ req, res }) => tracking.track(createGatewayContext(req.headers, logger), res) }),
+    expressMiddleware(server, { context: async ({ req, res }) => tracking.track(createGatewayContext(req.headers, logger, principalOf(res)), res) }),
   );
   app.use(jsonErrorHandler(logger));
 

@@ -3,7 +3,9 @@
  * DATABASE_URL is set), the three subgraphs on their own ports and the
  * gateway in front. Tests start it the same way, on free ports.
  */
-import { SUBGRAPH_NAMES, type Config, type SubgraphName } from "../shared/config";
+import { randomBytes } from "node:crypto";
+import { readOrCreateLocalSecret } from "../shared/auth/local-secret";
+import { SUBGRAPH_NAMES, type AuthConfig, type Config, type SubgraphName } from "../shared/config";
 import { startEmbeddedPostgres, type RunningPostgres } from "../shared/database/embedded-postgres";
 import { listen, type Listening } from "../shared/http";
 import { createLogger } from "../shared/logger";
@@ -14,6 +16,10 @@ import { readSupergraph } from "../gateway/supergraph";
 import { subgraphs as definitions } from "../subgraphs";
 
 export interface Stack {
+  /** The secret identities are signed with between the gateway and the subgraphs. */
+  internalSecret: string;
+  /** How bearer tokens are verified (with the local secret filled in under `npm start`). */
+  auth: AuthConfig;
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
   subgraphs: Record<SubgraphName, Subgraph>;
@@ -40,12 +46,21 @@ export async function startStack(config: Config): Promise<Stack> {
       postgres = await startEmbeddedPostgres({ ...config.embeddedPostgres, logger: createLogger("postgres", config.logLevel) });
       cleanup.push(() => postgres!.stop());
     }
+    // One process: a fresh secret per run unless one is configured.
+    const internalSecret = config.internalSecret ?? randomBytes(32).toString("hex");
+    const auth = localAuth(config);
     const subgraphs = {} as Record<SubgraphName, Subgraph>;
     const subgraphUrls = {} as Record<SubgraphName, string>;
     const listening: Listening[] = [];
     for (const name of SUBGRAPH_NAMES) {
       const subgraphLogger = createLogger(name, config.logLevel);
-      const subgraph = await openSubgraph(definitions[name], config.databaseUrls[name] ?? postgres!.url, config, subgraphLogger);
+      // Subgraphs start in order, so programs (last) can reach the two it checks references with.
+      const subgraph = await openSubgraph(
+        definitions[name],
+        config.databaseUrls[name] ?? postgres!.url,
+        { ...config, internalSecret, peerUrls: { ...subgraphUrls } },
+        subgraphLogger,
+      );
       cleanup.push(() => subgraph.stop());
       const server = await listen(subgraph.app, config.subgraphPorts[name], config.host, PORT_VARIABLES[name]);
       cleanup.push(() => server.close());
@@ -58,6 +73,8 @@ export async function startStack(config: Config): Promise<Stack> {
       subgraphUrls,
       inProcess: config.transport === "local" ? subgraphs : undefined,
       subgraphTimeoutMs: config.subgraphTimeoutMs,
+      internalSecret,
+      auth,
       limits: config.limits,
       logger: createLogger("gateway", config.logLevel),
     });
@@ -65,6 +82,8 @@ export async function startStack(config: Config): Promise<Stack> {
     const gatewayServer = await listen(gateway.app, config.gatewayPort, config.host, "GATEWAY_PORT");
     cleanup.push(() => gatewayServer.close());
     return {
+      internalSecret,
+      auth,
       gatewayUrl: `http://${urlHost(config.host)}:${gatewayServer.port}/graphql`,
       subgraphUrls,
       subgraphs,
@@ -76,6 +95,12 @@ export async function startStack(config: Config): Promise<Stack> {
     await stop().catch(() => undefined);
     throw error;
   }
+}
+
+/** Without a configured secret or identity provider, local tokens (`npm run token`) use the secret kept in .data. */
+export function localAuth(config: Config): AuthConfig {
+  if (config.auth.jwtSecret || config.auth.jwksUrl) return config.auth;
+  return { ...config.auth, jwtSecret: readOrCreateLocalSecret(config.embeddedPostgres.dataDir) };
 }
 
 /** A wildcard bind address is not an address to call. */

@@ -1,6 +1,6 @@
 /** `npm run start:gateway`: the gateway alone, calling the subgraphs over HTTP (distributed topology). */
 import "reflect-metadata";
-import { ConfigError, readConfig } from "../shared/config";
+import { ConfigError, readConfig, requireInternalSecret } from "../shared/config";
 import { PortInUseError, listen } from "../shared/http";
 import { exitOnStartupError, shutdownOnSignals } from "../shared/lifecycle";
 import { createLogger } from "../shared/logger";
@@ -11,10 +11,15 @@ import { SupergraphMissingError, readSupergraph } from "../gateway/supergraph";
 try {
   const config = readConfig();
   const logger = createLogger("gateway", config.logLevel);
+  if (!config.auth.jwtSecret && !config.auth.jwksUrl) {
+    logger.warn("neither AUTH_JWT_SECRET nor AUTH_JWKS_URL is set: every bearer token will be refused");
+  }
   const gateway = await createGateway({
     supergraphSdl: readSupergraph(config.supergraphPath),
     subgraphUrls: config.subgraphUrls,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    internalSecret: requireInternalSecret(config),
+    auth: config.auth,
     limits: config.limits,
     logger,
   });

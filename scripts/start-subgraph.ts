@@ -1,6 +1,6 @@
 /** `npm run start:subgraph -- <name>`: one subgraph as its own service (distributed topology). */
 import "reflect-metadata";
-import { ConfigError, SUBGRAPH_NAMES, readConfig, type SubgraphName } from "../shared/config";
+import { ConfigError, SUBGRAPH_NAMES, readConfig, requireInternalSecret, type SubgraphName } from "../shared/config";
 import { PortInUseError, listen } from "../shared/http";
 import { exitOnStartupError, shutdownOnSignals } from "../shared/lifecycle";
 import { createLogger } from "../shared/logger";
@@ -19,7 +19,12 @@ try {
     throw new ConfigError(`DATABASE_URL (or ${name.toUpperCase()}_DATABASE_URL) is required when a subgraph runs on its own; \`npm start\` runs everything with an embedded PostgreSQL.`);
   }
   const logger = createLogger(name, config.logLevel);
-  const subgraph = await openSubgraph(subgraphs[name], databaseUrl, config, logger);
+  const subgraph = await openSubgraph(
+    subgraphs[name],
+    databaseUrl,
+    { ...config, internalSecret: requireInternalSecret(config), peerUrls: config.subgraphUrls },
+    logger,
+  );
   collectProcessMetrics(subgraph.metrics.registry);
   const server = await listen(subgraph.app, config.subgraphPorts[name], config.host, `${name.toUpperCase()}_PORT`);
   shutdownOnSignals(logger, async () => {

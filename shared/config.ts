@@ -131,6 +131,14 @@ export interface AuthConfig {
   anonymous: "read" | "off";
 }
 
+/** Services running separately must share the secret they sign identities with. */
+export function requireInternalSecret(config: Config): string {
+  if (!config.internalSecret) {
+    throw new ConfigError("INTERNAL_SECRET is required when services run separately: the same random string for the gateway and every subgraph (e.g. `openssl rand -hex 32`).");
+  }
+  return config.internalSecret;
+}
+
 /**
  * @apollo/gateway reports usage to Apollo and, to label it, probes cloud
  * metadata services (AWS, GCP, Azure, Alibaba) at start-up: network traffic

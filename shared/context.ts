@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import type { Access } from "./access";
+import type { PeerClient } from "./peers";
 import type { Logger } from "./logger";
 
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -15,6 +16,8 @@ export interface SubgraphContext<Loaders = unknown> {
   logger: Logger;
   /** What the caller may read and write. */
   access: Access;
+  /** The other subgraphs, for checking references before storing them. */
+  peers: PeerClient;
 }
 
 /** Accepts a caller's request id only if it looks like one, else mints a new one. */

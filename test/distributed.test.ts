@@ -5,6 +5,7 @@
  * one request followed through every log, a subgraph killed and brought
  * back, and a subgraph stopped with SIGTERM while it is still answering.
  */
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../shared/config";
@@ -51,7 +52,7 @@ function universitiesOf(data: any): (string | undefined)[] {
 beforeAll(async () => {
   postgres = await startScratchPostgres();
   for (const service of ["gateway", ...SUBGRAPH_NAMES] as const) ports[service] = await freePort();
-  env = { HOST: "127.0.0.1", LOG_LEVEL: "info", DB_POOL_SIZE: "3", GATEWAY_PORT: String(ports.gateway) };
+  env = { HOST: "127.0.0.1", LOG_LEVEL: "info", DB_POOL_SIZE: "3", GATEWAY_PORT: String(ports.gateway), INTERNAL_SECRET: randomBytes(32).toString("hex") };
   for (const name of SUBGRAPH_NAMES) {
     env[`${name.toUpperCase()}_PORT`] = String(ports[name]);
     env[`${name.toUpperCase()}_URL`] = url(name);

@@ -3,6 +3,7 @@
  * schema, migrates and seeds it, and can read or create nothing elsewhere.
  * A PostgreSQL of its own, since roles belong to the whole server.
  */
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, SUBGRAPH_NAMES, readConfig, type SubgraphName } from "../shared/config";
@@ -52,7 +53,7 @@ describe("npm run provision", () => {
     const provisioned = await provision(postgres.url, roleUrls(), logger);
     expect(provisioned.map((p) => p.role)).toEqual(["partnergraph_enterprises", "partnergraph_universities", "partnergraph_programs"]);
     for (const name of SUBGRAPH_NAMES) {
-      const subgraph = await openSubgraph(subgraphs[name], roleUrl(name), { ...readConfig({}), poolSize: 2 }, logger);
+      const subgraph = await openSubgraph(subgraphs[name], roleUrl(name), { ...readConfig({}), poolSize: 2, internalSecret: randomBytes(32).toString("hex"), peerUrls: {} }, logger);
       try {
         expect(await subgraph.dataSource.showMigrations()).toBe(false);
         const [{ owner }] = await subgraph.dataSource.query(

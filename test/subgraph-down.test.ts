@@ -4,6 +4,7 @@
  * back null with an error naming the service. When the subgraph comes up,
  * the gateway uses it without a restart.
  */
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../shared/config";
 import { freePort } from "../shared/database/scratch-postgres";
@@ -18,7 +19,8 @@ import { createTestDatabase, type TestDatabase } from "./support/database";
 import { graphql } from "./support/graphql";
 
 const logger = createLogger("test", "silent");
-const config = { ...readConfig({}), poolSize: 4 };
+const internalSecret = randomBytes(32).toString("hex");
+const config = { ...readConfig({}), poolSize: 4, internalSecret, peerUrls: {} };
 let database: TestDatabase;
 let gateway: Gateway;
 let gatewayServer: Listening;
@@ -49,6 +51,8 @@ beforeAll(async () => {
     supergraphSdl: readSupergraph(readConfig({}).supergraphPath),
     subgraphUrls,
     subgraphTimeoutMs: 5000,
+    internalSecret,
+    auth: readConfig({}).auth,
     logger,
   });
   gatewayServer = await listen(gateway.app, 0, "127.0.0.1", "GATEWAY_PORT");

@@ -4,19 +4,22 @@
  * allows RATE_LIMIT_PER_MINUTE). Beyond it: HTTP 429 `RATE_LIMITED` with
  * Retry-After. /health, /ready and /metrics are not limited.
  */
-import type { Request, RequestHandler } from "express";
+import type { Request, RequestHandler, Response } from "express";
+import { principalOf } from "../context";
 import type { GatewayLimits } from "../../shared/config";
 import { ErrorCode } from "../../shared/errors";
 import { sendError } from "../../shared/http";
 
 /**
- * Who a request counts against. The one place that decides it: today the
- * client's address as the gateway sees it (behind a proxy, the proxy's); once
- * the gateway authenticates callers, their principal when there is one, so a
- * machine credential has its own bucket wherever it calls from.
+ * Who a request counts against. The one place that decides it: an
+ * authenticated caller by its credential's subject, so a machine credential
+ * has its own bucket wherever it calls from; an anonymous one by its address
+ * as the gateway sees it (behind a proxy, the proxy's).
  */
-export function clientKey(req: Request): string {
-  return req.ip ?? req.socket.remoteAddress ?? "unknown";
+export function clientKey(req: Request, res?: Response): string {
+  const principal = res ? principalOf(res) : undefined;
+  if (principal && principal.role !== "anonymous") return `subject:${principal.subject}`;
+  return `address:${req.ip ?? req.socket.remoteAddress ?? "unknown"}`;
 }
 
 interface Bucket {
@@ -63,11 +66,11 @@ export class TokenBuckets {
   }
 }
 
-export function rateLimit(limits: GatewayLimits["rateLimit"], keyOf: (req: Request) => string = clientKey): RequestHandler {
+export function rateLimit(limits: GatewayLimits["rateLimit"], keyOf: (req: Request, res: Response) => string = clientKey): RequestHandler {
   if (limits.perMinute === 0) return (_req, _res, next) => next();
   const buckets = new TokenBuckets(limits.perMinute, limits.burst);
   return (req, res, next) => {
-    const retryAfter = buckets.take(keyOf(req));
+    const retryAfter = buckets.take(keyOf(req, res));
     if (retryAfter === undefined) return next();
     res.setHeader("Retry-After", String(retryAfter));
     sendError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests; try again in ${retryAfter} s.`);

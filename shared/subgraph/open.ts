@@ -1,5 +1,6 @@
 /** From a connection string to a served subgraph: migrate, seed an empty database, build the server. */
-import type { Config } from "../config";
+import type { Config, SubgraphName } from "../config";
+import { createPeerClient } from "../peers";
 import { createSubgraphDataSource, openSubgraphDatabase } from "../database/data-source";
 import type { Logger } from "../logger";
 import type { SubgraphDefinition } from "./definition";
@@ -8,7 +9,11 @@ import { createSubgraph, type Subgraph } from "./server";
 export async function openSubgraph(
   definition: SubgraphDefinition,
   databaseUrl: string,
-  config: Pick<Config, "poolSize" | "seed" | "subgraphMaxBodyBytes">,
+  config: Pick<Config, "poolSize" | "seed" | "subgraphMaxBodyBytes"> & {
+    internalSecret: string;
+    /** Where the other subgraphs listen, for reference checks. */
+    peerUrls: Partial<Record<SubgraphName, string>>;
+  },
   logger: Logger,
 ): Promise<Subgraph> {
   const dataSource = createSubgraphDataSource({
@@ -24,7 +29,11 @@ export async function openSubgraph(
     if (config.seed === "auto" && (await isEmpty(dataSource, definition))) {
       await definition.seed(dataSource, logger);
     }
-    const subgraph = await createSubgraph(definition, dataSource, logger, config.subgraphMaxBodyBytes);
+    const subgraph = await createSubgraph(definition, dataSource, logger, {
+      maxBodyBytes: config.subgraphMaxBodyBytes,
+      internalSecret: config.internalSecret,
+      peers: createPeerClient(definition.name, config.peerUrls, config.internalSecret),
+    });
     return {
       ...subgraph,
       async stop() {

@@ -9,11 +9,14 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import express, { type Express } from "express";
 import type { FormattedExecutionResult, GraphQLSchema } from "graphql";
-import { ANONYMOUS_ACCESS } from "../access";
+import { GraphQLError } from "graphql";
+import { accessFor } from "../access";
+import { IdentityError, verifyIdentity } from "../auth/internal-identity";
+import type { PeerClient } from "../peers";
 import { REQUEST_ID_HEADER, requestIdFrom, type SubgraphContext } from "../context";
 import type { SubgraphDataSource } from "../database/data-source";
 import { registerDatabaseMetrics } from "../database/metrics";
-import { formatError } from "../errors";
+import { ErrorCode, formatError } from "../errors";
 import { createApp, healthRoutes, jsonErrorHandler } from "../http";
 import type { Logger } from "../logger";
 import { createServiceMetrics, metricsRoute, type ServiceMetrics } from "../metrics";
@@ -37,11 +40,18 @@ export interface Subgraph {
   stop(): Promise<void>;
 }
 
+export interface SubgraphServerOptions {
+  maxBodyBytes: number;
+  /** Verifies the signed identity every request must carry (INTERNAL_SECRET). */
+  internalSecret: string;
+  peers: PeerClient;
+}
+
 export async function createSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   dataSource: SubgraphDataSource,
   logger: Logger,
-  maxBodyBytes: number,
+  { maxBodyBytes, internalSecret, peers }: SubgraphServerOptions,
 ): Promise<Subgraph> {
   const schema = await buildFederatedSchema(definition);
   const metrics = createServiceMetrics(definition.name);
@@ -56,15 +66,20 @@ export async function createSubgraph<Loaders>(
   });
   await server.start();
 
+  /** Only callers holding the deployment's secret (the gateway, the other subgraphs) are believed. */
   const createContext = async (headers: HeaderMap): Promise<SubgraphContext> => {
     const requestId = requestIdFrom(headers[REQUEST_ID_HEADER]);
-    return {
-      requestId,
-      loaders: definition.createLoaders(dataSource),
-      dataSource,
-      logger: logger.child({ requestId }),
-      access: ANONYMOUS_ACCESS,
-    };
+    let access;
+    try {
+      access = accessFor(verifyIdentity(headers, internalSecret));
+    } catch (error) {
+      if (!(error instanceof IdentityError)) throw error;
+      logger.warn({ requestId, reason: error.message }, "refused a request without a valid signed identity");
+      throw new GraphQLError("This service answers only the PartnerGraph gateway: send your request to the gateway.", {
+        extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+      });
+    }
+    return { requestId, loaders: definition.createLoaders(dataSource), dataSource, logger: logger.child({ requestId }), access, peers };
   };
 
   const app = createApp();
@@ -97,7 +112,14 @@ export async function createSubgraph<Loaders>(
     metrics,
     createContext,
     async execute(request, headers) {
-      const response = await server.executeOperation(request, { contextValue: await createContext(headers) });
+      let contextValue: SubgraphContext;
+      try {
+        contextValue = await createContext(headers);
+      } catch (error) {
+        if (error instanceof GraphQLError) return { errors: [formatError(error.toJSON(), error)] };
+        throw error;
+      }
+      const response = await server.executeOperation(request, { contextValue });
       if (response.body.kind !== "single") throw new Error("incremental delivery is not used between gateway and subgraphs");
       return response.body.singleResult;
     },

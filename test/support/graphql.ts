@@ -1,3 +1,6 @@
+import { signIdentity } from "../../shared/auth/internal-identity";
+import type { Principal } from "../../shared/auth/principal";
+
 /** Sends GraphQL over HTTP the way a dashboard or partner system would. */
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -32,4 +35,9 @@ export async function graphqlData<T = Record<string, any>>(
     throw new Error(`GraphQL errors (HTTP ${result.status}): ${JSON.stringify(result.errors)}`);
   }
   return result.data;
+}
+
+/** Headers a subgraph believes: the caller's identity signed with the deployment's secret, as the gateway sends them. */
+export function signedHeaders(internalSecret: string, principal: Principal = { role: "service", subject: "service:test" }): Record<string, string> {
+  return signIdentity(principal, internalSecret);
 }

@@ -1,4 +1,5 @@
 /** The whole graph on a test database and free ports, exactly as `npm start` builds it. */
+import { randomBytes } from "node:crypto";
 import { readConfig, type Config } from "../../shared/config";
 import { listen } from "../../shared/http";
 import { createLogger } from "../../shared/logger";
@@ -11,9 +12,12 @@ export interface TestStack extends Stack {
   database: TestDatabase;
 }
 
+/** Secrets of their own for every test stack, so no test touches the developer's .data folder. */
 export function testConfig(databaseUrl: string, overrides: Record<string, string> = {}): Config {
   return readConfig({
     DATABASE_URL: databaseUrl,
+    INTERNAL_SECRET: randomBytes(32).toString("hex"),
+    AUTH_JWT_SECRET: randomBytes(32).toString("hex"),
     GATEWAY_PORT: "0",
     ENTERPRISES_PORT: "0",
     UNIVERSITIES_PORT: "0",
@@ -49,6 +53,8 @@ export async function startExtraGateway(
   const gateway = await createGateway({
     supergraphSdl: readSupergraph(readConfig({}).supergraphPath),
     subgraphTimeoutMs: 10_000,
+    internalSecret: stack.internalSecret,
+    auth: stack.auth,
     logger: createLogger("gateway", "silent"),
     ...options,
     subgraphUrls: { ...stack.subgraphUrls, ...options.subgraphUrls },

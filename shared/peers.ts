@@ -1,0 +1,44 @@
+/**
+ * How one subgraph asks another (programs asks enterprises and universities
+ * whether an institution or unit it is told about exists): GraphQL over HTTP
+ * to the other subgraph's URL, signed as this service, with the request id of
+ * the request that needs it. Never SQL across schemas.
+ */
+import { GraphQLError } from "graphql";
+import { signIdentity } from "./auth/internal-identity";
+import type { SubgraphName } from "./config";
+import { REQUEST_ID_HEADER } from "./context";
+import { ErrorCode } from "./errors";
+
+export interface PeerClient {
+  query<T>(peer: SubgraphName, query: string, variables: Record<string, unknown>, requestId: string): Promise<T>;
+}
+
+export function createPeerClient(self: SubgraphName, urls: Partial<Record<SubgraphName, string>>, internalSecret: string, timeoutMs = 10_000): PeerClient {
+  const unavailable = (peer: SubgraphName) =>
+    new GraphQLError(`The ${peer} service could not be asked; try again shortly.`, { extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: peer } });
+  return {
+    async query<T>(peer: SubgraphName, query: string, variables: Record<string, unknown>, requestId: string): Promise<T> {
+      const url = urls[peer];
+      if (!url) throw unavailable(peer);
+      let body: { data?: T; errors?: unknown[] };
+      try {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            [REQUEST_ID_HEADER]: requestId,
+            ...signIdentity({ role: "service", subject: `service:${self}` }, internalSecret),
+          },
+          body: JSON.stringify({ query, variables }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        body = (await response.json()) as typeof body;
+      } catch {
+        throw unavailable(peer);
+      }
+      if (body.errors?.length || !body.data) throw unavailable(peer);
+      return body.data;
+    },
+  };
+}
