@@ -1,7 +1,7 @@
 /**
  * The gateway: Apollo Gateway over a static supergraph, behind an Express app
- * with /graphql, /health and /ready. It owns no data; every field comes from
- * a subgraph, over HTTP or in process.
+ * with /graphql, /health, /ready and the GraphiQL explorer at /graphiql. It
+ * owns no data; every field comes from a subgraph, over HTTP or in process.
  */
 import { ApolloGateway, type GraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
@@ -15,6 +15,8 @@ import type { Logger } from "../shared/logger";
 import { MAX_BODY_BYTES, type Subgraph } from "../shared/subgraph/server";
 import { createGatewayContext, type GatewayContext } from "./context";
 import { HttpSubgraphDataSource, InProcessSubgraphDataSource } from "./data-sources";
+import { graphiqlRoutes } from "./graphiql/routes";
+import { NoIntrospection } from "./introspection";
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -23,6 +25,10 @@ export interface GatewayOptions {
   /** Subgraphs running in this process, called without HTTP. */
   inProcess?: Partial<Record<SubgraphName, Subgraph>>;
   subgraphTimeoutMs: number;
+  /** Serve GraphiQL (GRAPHIQL); default true. */
+  graphiql?: boolean;
+  /** Answer `__schema` and `__type` (INTROSPECTION); default true. */
+  introspection?: boolean;
   logger: Logger;
 }
 
@@ -54,6 +60,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
+    // Our own rule instead of Apollo's switch, for an error message that makes sense to a client.
+    introspection: true,
+    validationRules: options.introspection === false ? [NoIntrospection] : [],
+    // Apollo's landing pages load from a CDN; GraphiQL is served from local files instead.
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await server.start();
@@ -68,6 +78,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     );
     return { ready: Object.values(checks).every((c) => c === "ok"), checks };
   });
+  if (options.graphiql !== false) graphiqlRoutes(app, "/graphql", logger);
   app.use(
     "/graphql",
     express.json({ limit: MAX_BODY_BYTES }),

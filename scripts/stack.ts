@@ -58,6 +58,8 @@ export async function startStack(config: Config): Promise<Stack> {
       subgraphUrls,
       inProcess: config.transport === "local" ? subgraphs : undefined,
       subgraphTimeoutMs: config.subgraphTimeoutMs,
+      graphiql: config.graphiql,
+      introspection: config.introspection,
       logger: createLogger("gateway", config.logLevel),
     });
     cleanup.push(() => gateway.stop());

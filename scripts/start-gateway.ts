@@ -14,6 +14,8 @@ try {
     supergraphSdl: readSupergraph(config.supergraphPath),
     subgraphUrls: config.subgraphUrls,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    graphiql: config.graphiql,
+    introspection: config.introspection,
     logger,
   });
   const server = await listen(gateway.app, config.gatewayPort, config.host, "GATEWAY_PORT");

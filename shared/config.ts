@@ -33,6 +33,8 @@ export const ENVIRONMENT_VARIABLES = {
   SEED: { default: "auto", description: "`auto` loads the article data into an empty database at start, `never` leaves it empty." },
   SUPERGRAPH_PATH: { default: "supergraph.graphql", description: "The composed supergraph the gateway serves." },
   SUBGRAPH_TIMEOUT_MS: { default: "10000", description: "How long the gateway waits for one subgraph fetch." },
+  GRAPHIQL: { default: "on", description: "`on` serves the GraphiQL explorer at /graphiql (and to browsers at /graphql), `off` answers 404." },
+  INTROSPECTION: { default: "on", description: "`on` answers schema introspection (`__schema`, `__type`), which GraphiQL needs; `off` rejects it." },
   LOG_LEVEL: { default: "info", description: "`debug`, `info`, `warn`, `error` or `silent`." },
 } as const satisfies Record<string, { default: string; description: string }>;
 
@@ -65,6 +67,8 @@ function readChoice<T extends string>(env: Env, name: EnvironmentVariable, choic
   return value as T;
 }
 
+const ON_OFF = ["on", "off"] as const;
+
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 
 export interface Config {
@@ -81,6 +85,10 @@ export interface Config {
   seed: "auto" | "never";
   supergraphPath: string;
   subgraphTimeoutMs: number;
+  /** Serve the GraphiQL explorer from the gateway. */
+  graphiql: boolean;
+  /** Answer introspection queries at the gateway. */
+  introspection: boolean;
   logLevel: LogLevel;
 }
 
@@ -112,6 +120,8 @@ export function readConfig(env: Env = process.env): Config {
     seed: readChoice(env, "SEED", ["auto", "never"] as const),
     supergraphPath: path.resolve(read(env, "SUPERGRAPH_PATH")),
     subgraphTimeoutMs: readInteger(env, "SUBGRAPH_TIMEOUT_MS", 1, 600_000),
+    graphiql: readChoice(env, "GRAPHIQL", ON_OFF) === "on",
+    introspection: readChoice(env, "INTROSPECTION", ON_OFF) === "on",
     logLevel: readChoice(env, "LOG_LEVEL", ["debug", "info", "warn", "error", "silent"] as const),
   };
 }
