@@ -12,8 +12,8 @@ import type { WorkerName } from "./page-config";
 
 /** A hint in the headers editor; partner systems send their token this way. */
 const HEADERS_HINT = `{
-  // HTTP headers sent with every operation from this tab.
-  // To call the graph with a token, remove the slashes and paste it:
+  // HTTP headers sent with each operation of this tab.
+  // To send a token, remove the // and paste it:
   // "Authorization": "Bearer <token>"
 }`;
 
