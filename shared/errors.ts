@@ -27,6 +27,8 @@ const PROTOCOL_CODES = new Set([
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
+  // Apollo Gateway's word for the same: an unknown or missing operationName.
+  "INVALID_GRAPHQL",
 ]);
 const CLIENT_CODES = new Set<string>([...Object.values(ErrorCode), ...PROTOCOL_CODES]);
 

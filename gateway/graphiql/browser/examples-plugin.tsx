@@ -4,6 +4,7 @@
  * them all as tabs already; this keeps them at hand once tabs are closed.
  */
 import { MarkdownContent, StarIcon, useGraphiQL, useGraphiQLActions, type GraphiQLPlugin } from "@graphiql/react";
+import { Kind, parse, type OperationDefinitionNode } from "graphql";
 import type { ExampleOperation } from "../page-config";
 
 export function examplesPlugin(examples: ExampleOperation[], headers: string): GraphiQLPlugin {
@@ -15,7 +16,7 @@ export function examplesPlugin(examples: ExampleOperation[], headers: string): G
 }
 
 function ExampleList({ examples, headers }: { examples: ExampleOperation[]; headers: string }) {
-  const { addTab } = useGraphiQLActions();
+  const { addTab, setOperationFacts } = useGraphiQLActions();
   const queryEditor = useGraphiQL((state) => state.queryEditor);
   const variableEditor = useGraphiQL((state) => state.variableEditor);
   const headerEditor = useGraphiQL((state) => state.headerEditor);
@@ -26,6 +27,11 @@ function ExampleList({ examples, headers }: { examples: ExampleOperation[]; head
     queryEditor?.setValue(example.query);
     variableEditor?.setValue(example.variables);
     headerEditor?.setValue(headers);
+    // GraphiQL reads the operation from the editor 100 ms after a change; a run
+    // right after the click would send the previous tab's operation name.
+    const documentAST = parse(example.query);
+    const operations = documentAST.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    setOperationFacts({ documentAST, operations, operationName: operations[0]?.name?.value });
   };
 
   return (
