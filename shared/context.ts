@@ -1,6 +1,7 @@
 /** What every resolver of every subgraph receives as its context. */
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
+import type { Access } from "./access";
 import type { Logger } from "./logger";
 
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -12,6 +13,8 @@ export interface SubgraphContext<Loaders = unknown> {
   loaders: Loaders;
   dataSource: DataSource;
   logger: Logger;
+  /** What the caller may read and write. */
+  access: Access;
 }
 
 /** Accepts a caller's request id only if it looks like one, else mints a new one. */

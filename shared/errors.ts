@@ -30,7 +30,8 @@ const PROTOCOL_CODES = new Set([
   // Apollo Gateway's word for the same: an unknown or missing operationName.
   "INVALID_GRAPHQL",
 ]);
-const CLIENT_CODES = new Set<string>([...Object.values(ErrorCode), ...PROTOCOL_CODES]);
+// INTERNAL_SERVER_ERROR is what Apollo Server labels any unexpected error with: never pass its message on.
+const CLIENT_CODES = new Set<string>([...Object.values(ErrorCode), ...PROTOCOL_CODES].filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
 
 export function badUserInput(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } });

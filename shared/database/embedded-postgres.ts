@@ -52,6 +52,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password: PASSWORD,
     persistent: true,
     createPostgresUser: true,
+    // UTF-8 with PostgreSQL's own C.UTF-8 locale: Unicode case mapping (Cyrillic
+    // search is case-insensitive) that does not depend on the machine's locales.
+    initdbFlags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
     postgresFlags: [
       "-c", "listen_addresses=127.0.0.1",
       "-c", "max_connections=300",

@@ -9,7 +9,8 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import express, { type Express } from "express";
 import type { FormattedExecutionResult, GraphQLSchema } from "graphql";
-import type { DataSource } from "typeorm";
+import type { SubgraphDataSource } from "../database/data-source";
+import { ANONYMOUS_ACCESS } from "../access";
 import { REQUEST_ID_HEADER, requestIdFrom, type SubgraphContext } from "../context";
 import { createErrorFormatter } from "../errors";
 import { createApp, healthRoutes } from "../http";
@@ -23,7 +24,7 @@ export interface Subgraph {
   name: string;
   schema: GraphQLSchema;
   server: ApolloServer<SubgraphContext>;
-  dataSource: DataSource;
+  dataSource: SubgraphDataSource;
   app: Express;
   createContext(headers: HeaderMap): Promise<SubgraphContext>;
   /** Runs one operation in process, as if it had arrived over HTTP with these headers. */
@@ -35,7 +36,7 @@ export const MAX_BODY_BYTES = "1mb";
 
 export async function createSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
-  dataSource: DataSource,
+  dataSource: SubgraphDataSource,
   logger: Logger,
 ): Promise<Subgraph> {
   const schema = await buildFederatedSchema(definition);
@@ -55,6 +56,7 @@ export async function createSubgraph<Loaders>(
       loaders: definition.createLoaders(dataSource),
       dataSource,
       logger: logger.child({ requestId }),
+      access: ANONYMOUS_ACCESS,
     };
   };
 

@@ -2,8 +2,10 @@
 import type { DataSource } from "typeorm";
 import type { SubgraphContext } from "../../shared/context";
 import { loaderByParent, loaderByUnique } from "../../shared/dataloaders";
+import { Contact } from "./entities/contact";
 import { Division } from "./entities/division";
 import { Enterprise } from "./entities/enterprise";
+import { EnterpriseName } from "./entities/enterprise-name";
 
 export function createLoaders(dataSource: DataSource) {
   return {
@@ -15,8 +17,11 @@ export function createLoaders(dataSource: DataSource) {
       byId: loaderByUnique(dataSource, Division),
       bySlug: loaderByUnique(dataSource, Division, "slug"),
     },
+    namesByEnterprise: loaderByParent(dataSource, EnterpriseName, "enterpriseId", [{ property: "lang" }, { property: "kind" }, { property: "value" }]),
     divisionsByEnterprise: loaderByParent(dataSource, Division, "enterpriseId", [{ property: "name" }]),
     divisionsByParent: loaderByParent(dataSource, Division, "parentId", [{ property: "name" }]),
+    contactsByEnterprise: loaderByParent(dataSource, Contact, "enterpriseId", [{ property: "name" }]),
+    contactsByDivision: loaderByParent(dataSource, Contact, "divisionId", [{ property: "name" }]),
   };
 }
 

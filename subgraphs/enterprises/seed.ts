@@ -1,54 +1,60 @@
-/** The enterprises and divisions named in the seed articles (shared/seeds). */
+/**
+ * Loads the enterprises, divisions and contacts of the seed articles
+ * (seed-data.ts): validated by the same rules as API writes, inserted in one
+ * transaction, existing rows left alone.
+ */
 import type { DataSource } from "typeorm";
 import { deterministicId } from "../../shared/ids";
+import { InstitutionStatus } from "../../shared/institution-status";
 import type { Logger } from "../../shared/logger";
-import { SEED_FILES, insertMissing } from "../../shared/seeding";
+import { insertMissing } from "../../shared/seeding";
+import { validate } from "../../shared/validation";
+import { Contact } from "./entities/contact";
 import { Division } from "./entities/division";
 import { Enterprise } from "./entities/enterprise";
-import { InstitutionStatus } from "../../shared/institution-status";
-import { DivisionKind } from "./entities/enums";
+import { EnterpriseName } from "./entities/enterprise-name";
+import { enterpriseSeeds, type SeedEnterprise } from "./seed-data";
+import { contactRules, divisionRules, enterpriseRules } from "./validation";
 
 export const enterpriseId = (slug: string) => deterministicId("Enterprise", slug);
 export const divisionId = (slug: string) => deterministicId("Division", slug);
 
-const enterprises = [
-  { slug: "ammc", name: "Almalyk Mining and Metallurgical Complex", shortName: "AMMC", countryCode: "UZ", city: "Almalyk", source: SEED_FILES.ammcEngineeringSchool },
-  { slug: "stupino-metallurgical-company", name: "Stupino Metallurgical Company", shortName: "CMK", countryCode: "RU", city: "Stupino", source: SEED_FILES.stupinoAgreement },
-  { slug: "stupino-machine-production-plant", name: "Stupino Machine-Production Plant", shortName: "SMPP", countryCode: "RU", city: "Stupino", source: SEED_FILES.stupinoAgreement },
-  { slug: "uzbekistan-technological-metals-combine", name: "Uzbekistan Technological Metals Combine", shortName: null, countryCode: "UZ", city: null, source: SEED_FILES.academyMemorandum },
-];
-
-const divisions = [
-  { slug: "ammc-training-center", enterprise: "ammc", parent: null, name: "AMMC Training Center", kind: DivisionKind.TRAINING_CENTRE, source: SEED_FILES.ammcScienceIndustry },
-  { slug: "ammc-engineering-school", enterprise: "ammc", parent: "ammc-training-center", name: "AMMC Engineering School", kind: DivisionKind.SCHOOL, source: SEED_FILES.ammcEngineeringSchool },
-  { slug: "ammc-kalmakyr-mine", enterprise: "ammc", parent: null, name: "Kalmakyr mine", kind: DivisionKind.MINE, source: SEED_FILES.ammcScienceIndustry },
-  { slug: "ammc-metallurg-cultural-palace", enterprise: "ammc", parent: null, name: "Metallurg Cultural Palace", kind: DivisionKind.CULTURAL_CENTRE, source: SEED_FILES.ammcScienceIndustry },
-  { slug: "ammc-history-museum", enterprise: "ammc", parent: "ammc-metallurg-cultural-palace", name: "AMMC Honorary History Museum", kind: DivisionKind.MUSEUM, source: SEED_FILES.ammcScienceIndustry },
-  { slug: "ammc-resources-and-mining-department", enterprise: "ammc", parent: null, name: "AMMC Resources and Mining Department", kind: DivisionKind.DEPARTMENT, source: SEED_FILES.ammcScienceIndustry },
-];
-
-export async function seed(dataSource: DataSource, logger: Logger): Promise<void> {
+export async function seed(dataSource: DataSource, logger: Logger, seeds: SeedEnterprise[] = enterpriseSeeds): Promise<void> {
+  // Everything is checked before anything is written.
+  seeds.forEach((e, i) => {
+    validate(e, enterpriseRules, `enterprises[${i}]`);
+    e.divisions?.forEach((d, j) => validate(d, divisionRules, `enterprises[${i}].divisions[${j}]`));
+    e.contacts?.forEach((c, j) => validate(c, contactRules, `enterprises[${i}].contacts[${j}]`));
+  });
   await dataSource.transaction(async (manager) => {
-    const added = await insertMissing(
-      manager,
-      Enterprise,
-      enterprises.map((e) => ({ ...e, id: enterpriseId(e.slug), status: InstitutionStatus.ACTIVE })),
-    );
-    // Parents first: a division's parent must exist before it.
-    let addedDivisions = 0;
-    for (const d of [...divisions].sort((a, b) => Number(a.parent !== null) - Number(b.parent !== null))) {
-      addedDivisions += await insertMissing(manager, Division, [
-        {
-          id: divisionId(d.slug),
-          slug: d.slug,
-          name: d.name,
-          kind: d.kind,
-          enterpriseId: enterpriseId(d.enterprise),
-          parentId: d.parent ? divisionId(d.parent) : null,
-          source: d.source,
-        },
+    const counts = { enterprises: 0, names: 0, divisions: 0, contacts: 0 };
+    for (const { divisions = [], contacts = [], names, industryCodes, ...enterprise } of seeds) {
+      const id = enterpriseId(enterprise.slug);
+      counts.enterprises += await insertMissing(manager, Enterprise, [
+        { ...enterprise, id, industryCodes: industryCodes ?? [], status: InstitutionStatus.ACTIVE },
       ]);
+      counts.names += await insertMissing(
+        manager,
+        EnterpriseName,
+        (names ?? []).map((n) => ({ ...n, id: deterministicId("EnterpriseName", `${enterprise.slug}:${n.lang}:${n.value}`), enterpriseId: id })),
+      );
+      // Parents before children: a division's parent must exist first.
+      for (const { parent, ...division } of [...divisions].sort((a, b) => Number(Boolean(a.parent)) - Number(Boolean(b.parent)))) {
+        counts.divisions += await insertMissing(manager, Division, [
+          { ...division, id: divisionId(division.slug), enterpriseId: id, parentId: parent ? divisionId(parent) : null },
+        ]);
+      }
+      counts.contacts += await insertMissing(
+        manager,
+        Contact,
+        contacts.map(({ division, ...contact }) => ({
+          ...contact,
+          id: deterministicId("Contact", `${enterprise.slug}:${contact.name}`),
+          enterpriseId: id,
+          divisionId: division ? divisionId(division) : null,
+        })),
+      );
     }
-    logger.info({ enterprises: added, divisions: addedDivisions }, "seeded enterprises");
+    logger.info(counts, "seeded enterprises");
   });
 }

@@ -6,28 +6,42 @@ import { loaderByParent, loaderByUnique } from "../../shared/dataloaders";
 import { pagesByParent, type KeysetColumn, type Page, type PageArgs } from "../../shared/pagination";
 import type { InstitutionType } from "./entities/enums";
 import { institutionReference } from "./entities/institution";
+import { Activity } from "./entities/activity";
 import { Partnership } from "./entities/partnership";
 import { Program } from "./entities/program";
+import { ProgramDirection } from "./entities/program-direction";
 import { ProgramParty } from "./entities/program-party";
 import { applyProgramFilter, type ProgramFilter } from "./resolvers/filters";
 
-/** Newest first; programs without a signing date last; id breaks ties. */
+/** Newest first (by signing date, else start date); undated programs last; id breaks ties. */
 export const PROGRAM_ORDER: KeysetColumn<Program>[] = [
-  { expression: "COALESCE(program.signed_on, DATE '0001-01-01')", value: (p) => p.signedOn ?? "0001-01-01", direction: "DESC" },
+  {
+    expression: "COALESCE(program.signed_on, program.starts_on, DATE '0001-01-01')",
+    value: (p) => p.signedOn ?? p.startsOn ?? "0001-01-01",
+    direction: "DESC",
+  },
   { expression: "program.id", value: (p) => p.id, direction: "ASC" },
 ];
 
-/** Programs a party takes part in, filtered; `link` joins each program to its parties' institutions. */
-function programsOfInstitutions(dataSource: DataSource, institutionIds: readonly string[], filter: ProgramFilter | null) {
+/**
+ * Whose programs a list shows: an institution's (it is a party), or a unit's
+ * (a division or department that is a party or hosts an activity).
+ */
+export type ProgramOwner = "institution" | "unit";
+
+const LINKS: Record<ProgramOwner, string> = {
+  institution: "SELECT DISTINCT program_id, institution_id AS owner_id FROM program_party WHERE institution_id = ANY(:ownerIds)",
+  unit: `SELECT program_id, unit_id AS owner_id FROM program_party WHERE unit_id = ANY(:ownerIds)
+         UNION SELECT program_id, host_unit_id FROM activity WHERE host_unit_id = ANY(:ownerIds)`,
+};
+
+/** The filtered programs of several owners at once; `link.owner_id` tells whose each row is. */
+function programsOf(dataSource: DataSource, owner: ProgramOwner, ownerIds: readonly string[], filter: ProgramFilter | null) {
   const query = dataSource
     .getRepository(Program)
     .createQueryBuilder("program")
-    .innerJoin(
-      (sub) => sub.select("DISTINCT party.program_id", "program_id").addSelect("party.institution_id", "institution_id").from(ProgramParty, "party").where("party.institution_id = ANY(:institutionIds)"),
-      "link",
-      "link.program_id = program.id",
-    )
-    .setParameter("institutionIds", [...institutionIds]);
+    .innerJoin(`(${LINKS[owner]})`, "link", "link.program_id = program.id")
+    .setParameter("ownerIds", [...ownerIds]);
   applyProgramFilter(query, filter);
   return query;
 }
@@ -38,26 +52,26 @@ export function createLoaders(dataSource: DataSource) {
     bySlug: loaderByUnique(dataSource, Program, "slug"),
   };
 
-  // One loader per distinct (filter, first, after) asked for in this request.
+  // One loader per owner kind and distinct (filter, first, after) asked for in this request.
   const pageLoaders = new Map<string, DataLoader<string, Page<Program>>>();
-  const programsOfInstitution = (filter: ProgramFilter | null, args: PageArgs) => {
-    const key = JSON.stringify([filter, args.first, args.after]);
+  const programsOfOwner = (owner: ProgramOwner, filter: ProgramFilter | null, args: PageArgs) => {
+    const key = JSON.stringify([owner, filter, args.first, args.after]);
     let loader = pageLoaders.get(key);
     if (!loader) {
-      const counts = new DataLoader<string, number>(async (institutionIds) => {
-        const rows: { institution_id: string; count: number }[] = await programsOfInstitutions(dataSource, institutionIds, filter)
-          .select("link.institution_id", "institution_id")
+      const counts = new DataLoader<string, number>(async (ownerIds) => {
+        const rows: { owner_id: string; count: number }[] = await programsOf(dataSource, owner, ownerIds, filter)
+          .select("link.owner_id", "owner_id")
           .addSelect("count(*)::int", "count")
-          .groupBy("link.institution_id")
+          .groupBy("link.owner_id")
           .getRawMany();
-        const byId = new Map(rows.map((r) => [r.institution_id, r.count]));
-        return institutionIds.map((id) => byId.get(id) ?? 0);
+        const byId = new Map(rows.map((r) => [r.owner_id, r.count]));
+        return ownerIds.map((id) => byId.get(id) ?? 0);
       });
-      loader = new DataLoader((institutionIds) =>
+      loader = new DataLoader((ownerIds) =>
         pagesByParent({
-          parentIds: institutionIds,
-          query: programsOfInstitutions(dataSource, institutionIds, filter),
-          parentKey: "link.institution_id",
+          parentIds: ownerIds,
+          query: programsOf(dataSource, owner, ownerIds, filter),
+          parentKey: "link.owner_id",
           order: PROGRAM_ORDER,
           args,
           loadByIds: (ids) => program.byId.loadMany(ids) as Promise<(Program | Error | null)[]>,
@@ -114,7 +128,9 @@ export function createLoaders(dataSource: DataSource) {
   return {
     program,
     partiesByProgram: loaderByParent(dataSource, ProgramParty, "programId", [{ property: "role" }, { property: "id" }]),
-    programsOfInstitution,
+    directionsByProgram: loaderByParent(dataSource, ProgramDirection, "programId", [{ property: "position" }]),
+    activitiesByProgram: loaderByParent(dataSource, Activity, "programId", [{ property: "startsOn" }, { property: "title" }]),
+    programsOfOwner,
     partnersOfInstitution,
   };
 }

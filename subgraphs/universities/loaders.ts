@@ -3,7 +3,9 @@ import type { DataSource } from "typeorm";
 import type { SubgraphContext } from "../../shared/context";
 import { loaderByParent, loaderByUnique } from "../../shared/dataloaders";
 import { Department } from "./entities/department";
+import { Person } from "./entities/person";
 import { University } from "./entities/university";
+import { UniversityName } from "./entities/university-name";
 
 export function createLoaders(dataSource: DataSource) {
   return {
@@ -15,9 +17,12 @@ export function createLoaders(dataSource: DataSource) {
       byId: loaderByUnique(dataSource, Department),
       bySlug: loaderByUnique(dataSource, Department, "slug"),
     },
+    namesByUniversity: loaderByParent(dataSource, UniversityName, "universityId", [{ property: "lang" }, { property: "kind" }, { property: "value" }]),
     branchesByUniversity: loaderByParent(dataSource, University, "parentId", [{ property: "name" }]),
     departmentsByUniversity: loaderByParent(dataSource, Department, "universityId", [{ property: "name" }]),
     departmentsByParent: loaderByParent(dataSource, Department, "parentId", [{ property: "name" }]),
+    peopleByUniversity: loaderByParent(dataSource, Person, "universityId", [{ property: "name" }]),
+    peopleByDepartment: loaderByParent(dataSource, Person, "departmentId", [{ property: "name" }]),
   };
 }
 

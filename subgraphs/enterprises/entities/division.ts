@@ -40,6 +40,10 @@ export class Division extends StoredRecord {
   @JoinColumn({ name: "parent_id" })
   parent?: Division | null;
 
+  @Field(() => String, { nullable: true, description: "What the division is or does, in a few sentences." })
+  @Column({ type: "text", nullable: true })
+  description: string | null;
+
   @Field(() => String, { nullable: true, description: "Seed article the facts come from, or null for records written through the API." })
   @Column({ type: "text", nullable: true })
   source: string | null;

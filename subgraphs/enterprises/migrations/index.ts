@@ -1,4 +1,6 @@
 // Written by scripts/generate-migration.ts: every migration of this subgraph, oldest first.
 import { Initial1795312871852 } from "./1795312871852-Initial";
+import { CompleteDomain1795313945880 } from "./1795313945880-CompleteDomain";
+import { Search1795314626389 } from "./1795314626389-Search";
 
-export const migrations = [Initial1795312871852];
+export const migrations = [Initial1795312871852, CompleteDomain1795313945880, Search1795314626389];

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { findByIdOrSlug } from "../../../shared/lookup";
+import { Contact } from "../entities/contact";
 import { Division } from "../entities/division";
 import { Enterprise } from "../entities/enterprise";
 import type { EnterprisesContext } from "../loaders";
@@ -23,6 +24,11 @@ export class DivisionResolver {
   @FieldResolver(() => Division, { nullable: true, description: "The division this one sits inside; null at the top of the tree." })
   parent(@Root() division: Division, @Ctx() context: EnterprisesContext): Promise<Division | null> | null {
     return division.parentId ? context.loaders.division.byId.load(division.parentId) : null;
+  }
+
+  @FieldResolver(() => [Contact], { description: "People and service lines of this division, ordered by name." })
+  contacts(@Root() division: Division, @Ctx() context: EnterprisesContext): Promise<Contact[]> {
+    return context.loaders.contactsByDivision.load(division.id);
   }
 
   @FieldResolver(() => [Division], { description: "Divisions directly inside this one, ordered by name." })

@@ -1,9 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Country, Industry, country, industry } from "../../../shared/code-lists/types";
+import { LocalizedName } from "../../../shared/localized-name";
 import { findByIdOrSlug } from "../../../shared/lookup";
 import { connectionType, paginate } from "../../../shared/pagination";
-import { containsText } from "../../../shared/text-search";
+import { matchesNames } from "../../../shared/text-search";
+import { Contact } from "../entities/contact";
 import { Division } from "../entities/division";
 import { Enterprise } from "../entities/enterprise";
+import type { EnterpriseName } from "../entities/enterprise-name";
 import type { EnterprisesContext } from "../loaders";
 import { EnterpriseFilter } from "./filters";
 
@@ -28,17 +32,38 @@ export class EnterpriseResolver {
     @Ctx() context: EnterprisesContext,
   ) {
     const query = context.dataSource.getRepository(Enterprise).createQueryBuilder("enterprise");
-    if (filter?.text) containsText(query, ["enterprise.name", "enterprise.shortName"], filter.text);
+    if (filter?.text) matchesNames(query, "enterprise_name", "enterprise_id", filter.text);
     if (filter?.status) query.andWhere("enterprise.status = :status", { status: filter.status });
     if (filter?.countryCode) query.andWhere("enterprise.countryCode = :countryCode", { countryCode: filter.countryCode.toUpperCase() });
+    if (filter?.industryCode) query.andWhere(":industryCode = ANY(enterprise.industryCodes)", { industryCode: filter.industryCode });
     return paginate(query, { first, after }, [
       { expression: "enterprise.name", value: (e) => e.name, direction: "ASC" },
       { expression: "enterprise.id", value: (e) => e.id, direction: "ASC" },
     ]);
   }
 
+  @FieldResolver(() => [LocalizedName], { description: "All names of the enterprise: official, short and acronyms, in every language and script the sources use." })
+  names(@Root() enterprise: Enterprise, @Ctx() context: EnterprisesContext): Promise<EnterpriseName[]> {
+    return context.loaders.namesByEnterprise.load(enterprise.id);
+  }
+
+  @FieldResolver(() => Country, { description: "Country of registration, with its name in several languages." })
+  country(@Root() enterprise: Enterprise): Country {
+    return country(enterprise.countryCode);
+  }
+
+  @FieldResolver(() => [Industry], { description: "What the enterprise does, as NACE Rev. 2 codes." })
+  industries(@Root() enterprise: Enterprise): Industry[] {
+    return enterprise.industryCodes.map(industry);
+  }
+
   @FieldResolver(() => [Division], { description: "All divisions of the enterprise (the whole tree, flat), ordered by name." })
   divisions(@Root() enterprise: Enterprise, @Ctx() context: EnterprisesContext): Promise<Division[]> {
     return context.loaders.divisionsByEnterprise.load(enterprise.id);
+  }
+
+  @FieldResolver(() => [Contact], { description: "People and service lines of the enterprise, ordered by name." })
+  contacts(@Root() enterprise: Enterprise, @Ctx() context: EnterprisesContext): Promise<Contact[]> {
+    return context.loaders.contactsByEnterprise.load(enterprise.id);
   }
 }

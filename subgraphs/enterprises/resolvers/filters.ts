@@ -11,4 +11,7 @@ export class EnterpriseFilter {
 
   @Field(() => String, { nullable: true, description: "Only enterprises registered in this country (ISO 3166-1 alpha-2, e.g. `UZ`)." })
   countryCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Only enterprises with this NACE Rev. 2 industry code, e.g. `24.44`." })
+  industryCode?: string | null;
 }

@@ -79,3 +79,96 @@ registerEnumType(PartyRole, {
     PARTICIPANT: { description: "Sends participants (students, staff) to the program." },
   },
 });
+
+export enum CooperationDirection {
+  SPECIALIST_TRAINING = "SPECIALIST_TRAINING",
+  PRACTICAL_TRAINING = "PRACTICAL_TRAINING",
+  EMPLOYMENT = "EMPLOYMENT",
+  SCHOLARSHIPS = "SCHOLARSHIPS",
+  STUDENT_EXCHANGE = "STUDENT_EXCHANGE",
+  STAFF_EXCHANGE = "STAFF_EXCHANGE",
+  STAFF_DEVELOPMENT = "STAFF_DEVELOPMENT",
+  CURRICULUM_DEVELOPMENT = "CURRICULUM_DEVELOPMENT",
+  JOINT_RESEARCH = "JOINT_RESEARCH",
+  JOINT_LABORATORIES = "JOINT_LABORATORIES",
+  TECHNOLOGY_TRANSFER = "TECHNOLOGY_TRANSFER",
+  STARTUPS_AND_VENTURES = "STARTUPS_AND_VENTURES",
+  CONSORTIA = "CONSORTIA",
+  INNOVATION = "INNOVATION",
+  EVENTS = "EVENTS",
+  INDUSTRIAL_VISITS = "INDUSTRIAL_VISITS",
+  INTERNATIONAL_COOPERATION = "INTERNATIONAL_COOPERATION",
+  BUSINESS_CONTACTS = "BUSINESS_CONTACTS",
+}
+registerEnumType(CooperationDirection, {
+  name: "CooperationDirection",
+  description: "A direction of cooperation a program provides for.",
+  valuesConfig: {
+    SPECIALIST_TRAINING: { description: "Training specialists for the enterprise's needs." },
+    PRACTICAL_TRAINING: { description: "Internships, industrial practice and practical classes for students." },
+    EMPLOYMENT: { description: "Guaranteed or preferred employment of graduates." },
+    SCHOLARSHIPS: { description: "Scholarships for students funded by a party." },
+    STUDENT_EXCHANGE: { description: "Students studying at the partner institution." },
+    STAFF_EXCHANGE: { description: "Teachers and staff working or teaching at the partner." },
+    STAFF_DEVELOPMENT: { description: "Further training and qualification of teachers, specialists and staff." },
+    CURRICULUM_DEVELOPMENT: { description: "Developing curricula and educational programs together." },
+    JOINT_RESEARCH: { description: "Joint research projects and innovative developments." },
+    JOINT_LABORATORIES: { description: "Laboratories set up and run together." },
+    TECHNOLOGY_TRANSFER: { description: "Transfer of technologies into production." },
+    STARTUPS_AND_VENTURES: { description: "Corporate venture programs and support for start-ups." },
+    CONSORTIA: { description: "Science and production consortia." },
+    INNOVATION: { description: "Developing innovative products for industry." },
+    EVENTS: { description: "Forums, conferences and seminars." },
+    INDUSTRIAL_VISITS: { description: "Excursions and visits to production sites." },
+    INTERNATIONAL_COOPERATION: { description: "Widening international cooperation, attracting foreign specialists and organisations." },
+    BUSINESS_CONTACTS: { description: "Developing scientific, production, information and business contacts." },
+  },
+});
+
+export enum ActivityKind {
+  OPENING = "OPENING",
+  INTERNSHIP = "INTERNSHIP",
+  EXCHANGE = "EXCHANGE",
+  SCHOLARSHIP = "SCHOLARSHIP",
+  EXCURSION = "EXCURSION",
+  VISIT = "VISIT",
+  SEMINAR = "SEMINAR",
+  TRAINING = "TRAINING",
+  JOINT_RESEARCH = "JOINT_RESEARCH",
+  LABORATORY = "LABORATORY",
+  EMPLOYMENT = "EMPLOYMENT",
+}
+registerEnumType(ActivityKind, {
+  name: "ActivityKind",
+  description: "What happens in an activity under a program.",
+  valuesConfig: {
+    OPENING: { description: "The opening of a department, branch or laboratory." },
+    INTERNSHIP: { description: "An internship or industrial practice." },
+    EXCHANGE: { description: "Students or staff studying or working at the partner." },
+    SCHOLARSHIP: { description: "Scholarships paid to students." },
+    EXCURSION: { description: "An excursion to a production site, museum or shop floor." },
+    VISIT: { description: "A visit or tour of a delegation." },
+    SEMINAR: { description: "Seminars and practical classes." },
+    TRAINING: { description: "Further training of staff or teachers." },
+    JOINT_RESEARCH: { description: "A joint research project." },
+    LABORATORY: { description: "Setting up or running a joint laboratory." },
+    EMPLOYMENT: { description: "Employment of graduates." },
+  },
+});
+
+export enum ActivityStatus {
+  PLANNED = "PLANNED",
+  IN_PROGRESS = "IN_PROGRESS",
+  COMPLETED = "COMPLETED",
+  CANCELLED = "CANCELLED",
+}
+registerEnumType(ActivityStatus, {
+  name: "ActivityStatus",
+  description: "Whether an activity is planned, under way, done or cancelled.",
+  valuesConfig: {
+    PLANNED: { description: "Provided for, not yet started." },
+    IN_PROGRESS: { description: "Under way." },
+    COMPLETED: { description: "Took place." },
+    CANCELLED: { description: "Will not take place." },
+  },
+});

@@ -1,4 +1,6 @@
 // Written by scripts/generate-migration.ts: every migration of this subgraph, oldest first.
 import { Initial1795312867196 } from "./1795312867196-Initial";
+import { CompleteDomain1795314402771 } from "./1795314402771-CompleteDomain";
+import { Search1795314620856 } from "./1795314620856-Search";
 
-export const migrations = [Initial1795312867196];
+export const migrations = [Initial1795312867196, CompleteDomain1795314402771, Search1795314620856];

@@ -1,33 +1,41 @@
 /**
- * Fields this subgraph adds to Enterprise and University: the programs an
- * institution takes part in and the partners it shares them with. One
- * resolver serves both types, so they can never answer differently.
+ * Fields this subgraph adds to the entity types the other subgraphs own:
+ * the programs an institution takes part in (and the partners it shares
+ * them with), and the programs a division or department takes part in or
+ * hosts. One resolver class per type, built by one function, so the types
+ * can never answer differently.
  */
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { ClassType } from "type-graphql";
 import { InstitutionType } from "../entities/enums";
-import { EnterpriseStub, UniversityStub } from "../entities/institution-stubs";
+import { DepartmentStub, DivisionStub, EnterpriseStub, UniversityStub } from "../entities/institution-stubs";
 import { Partnership } from "../entities/partnership";
 import { Program } from "../entities/program";
-import type { ProgramsContext } from "../loaders";
+import type { ProgramOwner, ProgramsContext } from "../loaders";
 import { ProgramFilter } from "./filters";
 import { ProgramConnection } from "./program.resolver";
 
-function institutionProgramsResolver(stub: ClassType<{ id: string }>, noun: string) {
+function ownedProgramsResolver(stub: ClassType<{ id: string }>, owner: ProgramOwner, description: string) {
   @Resolver(() => stub)
-  class InstitutionProgramsResolver {
-    @FieldResolver(() => ProgramConnection, { description: `Programs the ${noun} is a party to, newest signed first.` })
+  class OwnedProgramsResolver {
+    @FieldResolver(() => ProgramConnection, { description })
     programs(
-      @Root() institution: { id: string },
+      @Root() parent: { id: string },
       @Arg("filter", () => ProgramFilter, { nullable: true, description: "Conditions the programs must meet." }) filter: ProgramFilter | null,
       @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 1000 (default 20)." }) first: number | null,
       @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts." }) after: string | null,
       @Ctx() context: ProgramsContext,
     ) {
-      return context.loaders.programsOfInstitution(filter, { first, after }).load(institution.id);
+      return context.loaders.programsOfOwner(owner, filter, { first, after }).load(parent.id);
     }
+  }
+  return OwnedProgramsResolver;
+}
 
-    @FieldResolver(() => [Partnership], { description: `Institutions that share programs with the ${noun}, most shared programs first.` })
+function partnersResolver(stub: ClassType<{ id: string }>, noun: string) {
+  @Resolver(() => stub)
+  class PartnersResolver {
+    @FieldResolver(() => [Partnership], { description: `Institutions that share programs with the ${noun}, most shared programs first, with counts and dates.` })
     async partners(
       @Root() institution: { id: string },
       @Arg("type", () => InstitutionType, { nullable: true, description: "Only partners of this type (e.g. only universities)." }) type: InstitutionType | null,
@@ -37,11 +45,17 @@ function institutionProgramsResolver(stub: ClassType<{ id: string }>, noun: stri
       return type ? partners.filter((p) => p.partnerType === type) : partners;
     }
   }
-  return InstitutionProgramsResolver;
+  return PartnersResolver;
 }
 
-export const EnterpriseProgramsResolver = institutionProgramsResolver(EnterpriseStub, "enterprise");
-export const UniversityProgramsResolver = institutionProgramsResolver(UniversityStub, "university");
+export const institutionProgramResolvers = [
+  ownedProgramsResolver(EnterpriseStub, "institution", "Programs the enterprise is a party to, newest first."),
+  ownedProgramsResolver(UniversityStub, "institution", "Programs the university is a party to, newest first."),
+  ownedProgramsResolver(DivisionStub, "unit", "Programs the division takes part in or hosts activities of, newest first."),
+  ownedProgramsResolver(DepartmentStub, "unit", "Programs the department takes part in or hosts activities of, newest first."),
+  partnersResolver(EnterpriseStub, "enterprise"),
+  partnersResolver(UniversityStub, "university"),
+];
 
 @Resolver(() => Partnership)
 export class PartnershipResolver {
@@ -49,7 +63,7 @@ export class PartnershipResolver {
   async programs(@Root() partnership: Partnership, @Ctx() context: ProgramsContext): Promise<Program[]> {
     const programs = await context.loaders.program.byId.loadMany(partnership.programIds);
     return (programs.filter((p) => p && !(p instanceof Error)) as Program[]).sort(
-      (a, b) => (b.signedOn ?? "").localeCompare(a.signedOn ?? "") || a.id.localeCompare(b.id),
+      (a, b) => (b.signedOn ?? b.startsOn ?? "").localeCompare(a.signedOn ?? a.startsOn ?? "") || a.id.localeCompare(b.id),
     );
   }
 }

@@ -1,7 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { confidential } from "../../../shared/access";
+import { FieldOfEducation, fieldOfEducation } from "../../../shared/code-lists/types";
 import { findByIdOrSlug } from "../../../shared/lookup";
 import { connectionType, paginate } from "../../../shared/pagination";
+import { Activity } from "../entities/activity";
+import { Money } from "../entities/money";
 import { Program } from "../entities/program";
+import { ProgramDirection } from "../entities/program-direction";
 import { ProgramParty } from "../entities/program-party";
 import { PROGRAM_ORDER, type ProgramsContext } from "../loaders";
 import { ProgramFilter, applyProgramFilter } from "./filters";
@@ -34,5 +39,33 @@ export class ProgramResolver {
   @FieldResolver(() => [ProgramParty], { description: "The institutions taking part, each with its role and unit." })
   parties(@Root() program: Program, @Ctx() context: ProgramsContext): Promise<ProgramParty[]> {
     return context.loaders.partiesByProgram.load(program.id);
+  }
+
+  @FieldResolver(() => [ProgramDirection], { description: "Directions of cooperation the program provides for, in the order the source lists them." })
+  directions(@Root() program: Program, @Ctx() context: ProgramsContext): Promise<ProgramDirection[]> {
+    return context.loaders.directionsByProgram.load(program.id);
+  }
+
+  @FieldResolver(() => [Activity], { description: "What happens under the program: openings, internships, exchanges, excursions; earliest first, undated last." })
+  activities(@Root() program: Program, @Ctx() context: ProgramsContext): Promise<Activity[]> {
+    return context.loaders.activitiesByProgram.load(program.id);
+  }
+
+  @FieldResolver(() => [FieldOfEducation], { description: "Fields of education and training the program concerns (ISCED-F 2013)." })
+  fieldsOfEducation(@Root() program: Program): FieldOfEducation[] {
+    return program.fieldCodes.map(fieldOfEducation);
+  }
+
+  @FieldResolver(() => Money, { nullable: true, description: "Budget of the program. Confidential: visible to its parties and administrators; others get a FORBIDDEN error." })
+  async budget(@Root() program: Program, @Ctx() context: ProgramsContext): Promise<Money | null> {
+    const parties = await context.loaders.partiesByProgram.load(program.id);
+    const budget = program.budgetAmount && program.budgetCurrency ? { amount: program.budgetAmount, currency: program.budgetCurrency } : null;
+    return confidential(context.access, parties.map((p) => p.institutionId), "Program.budget", budget);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "The parties' internal notes. Confidential, like `budget`." })
+  async internalNotes(@Root() program: Program, @Ctx() context: ProgramsContext): Promise<string | null> {
+    const parties = await context.loaders.partiesByProgram.load(program.id);
+    return confidential(context.access, parties.map((p) => p.institutionId), "Program.internalNotes", program.internalNotes);
   }
 }

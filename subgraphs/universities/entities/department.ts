@@ -40,6 +40,13 @@ export class Department extends StoredRecord {
   @JoinColumn({ name: "parent_id" })
   parent?: Department | null;
 
+  @Column({ type: "text", array: true, default: () => "'{}'" })
+  fieldCodes: string[];
+
+  @Field(() => String, { nullable: true, description: "What the unit teaches or does, in a few sentences." })
+  @Column({ type: "text", nullable: true })
+  description: string | null;
+
   @Field(() => String, { nullable: true, description: "Seed article the facts come from, or null for records written through the API." })
   @Column({ type: "text", nullable: true })
   source: string | null;

@@ -1,4 +1,6 @@
 // Written by scripts/generate-migration.ts: every migration of this subgraph, oldest first.
 import { Initial1795312876835 } from "./1795312876835-Initial";
+import { CompleteDomain1795314030746 } from "./1795314030746-CompleteDomain";
+import { Search1795314626390 } from "./1795314626390-Search";
 
-export const migrations = [Initial1795312876835];
+export const migrations = [Initial1795312876835, CompleteDomain1795314030746, Search1795314626390];

@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { FieldOfEducation, fieldOfEducation } from "../../../shared/code-lists/types";
 import { findByIdOrSlug } from "../../../shared/lookup";
 import { Department } from "../entities/department";
+import { Person } from "../entities/person";
 import { University } from "../entities/university";
 import type { UniversitiesContext } from "../loaders";
 
@@ -23,6 +25,16 @@ export class DepartmentResolver {
   @FieldResolver(() => Department, { nullable: true, description: "The unit this one sits inside (a faculty, say); null at the top of the tree." })
   parent(@Root() department: Department, @Ctx() context: UniversitiesContext): Promise<Department | null> | null {
     return department.parentId ? context.loaders.department.byId.load(department.parentId) : null;
+  }
+
+  @FieldResolver(() => [FieldOfEducation], { description: "Fields of education and training of the unit (ISCED-F 2013)." })
+  fieldsOfEducation(@Root() department: Department): FieldOfEducation[] {
+    return department.fieldCodes.map(fieldOfEducation);
+  }
+
+  @FieldResolver(() => [Person], { description: "People of this unit the sources name, ordered by name." })
+  people(@Root() department: Department, @Ctx() context: UniversitiesContext): Promise<Person[]> {
+    return context.loaders.peopleByDepartment.load(department.id);
   }
 
   @FieldResolver(() => [Department], { description: "Units directly inside this one, ordered by name." })

@@ -1,4 +1,4 @@
-import { Field, InputType } from "type-graphql";
+import { Field, ID, InputType } from "type-graphql";
 import { InstitutionStatus } from "../../../shared/institution-status";
 import { UniversityKind } from "../entities/enums";
 
@@ -15,4 +15,10 @@ export class UniversityFilter {
 
   @Field(() => String, { nullable: true, description: "Only institutions in this country (ISO 3166-1 alpha-2, e.g. `UZ`)." })
   countryCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Only institutions teaching or researching this ISCED-F field, e.g. `0724`." })
+  fieldCode?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only branches of this university." })
+  parentId?: string | null;
 }

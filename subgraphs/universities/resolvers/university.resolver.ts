@@ -1,9 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Country, FieldOfEducation, country, fieldOfEducation } from "../../../shared/code-lists/types";
+import { LocalizedName } from "../../../shared/localized-name";
 import { findByIdOrSlug } from "../../../shared/lookup";
 import { connectionType, paginate } from "../../../shared/pagination";
-import { containsText } from "../../../shared/text-search";
+import { matchesNames } from "../../../shared/text-search";
 import { Department } from "../entities/department";
+import { Person } from "../entities/person";
 import { University } from "../entities/university";
+import type { UniversityName } from "../entities/university-name";
 import type { UniversitiesContext } from "../loaders";
 import { UniversityFilter } from "./filters";
 
@@ -28,14 +32,36 @@ export class UniversityResolver {
     @Ctx() context: UniversitiesContext,
   ) {
     const query = context.dataSource.getRepository(University).createQueryBuilder("university");
-    if (filter?.text) containsText(query, ["university.name", "university.shortName"], filter.text);
+    if (filter?.text) matchesNames(query, "university_name", "university_id", filter.text);
     if (filter?.kind) query.andWhere("university.kind = :kind", { kind: filter.kind });
     if (filter?.status) query.andWhere("university.status = :status", { status: filter.status });
     if (filter?.countryCode) query.andWhere("university.countryCode = :countryCode", { countryCode: filter.countryCode.toUpperCase() });
+    if (filter?.fieldCode) query.andWhere(":fieldCode = ANY(university.fieldCodes)", { fieldCode: filter.fieldCode });
+    if (filter?.parentId) query.andWhere("university.parentId = :parentId", { parentId: filter.parentId });
     return paginate(query, { first, after }, [
       { expression: "university.name", value: (u) => u.name, direction: "ASC" },
       { expression: "university.id", value: (u) => u.id, direction: "ASC" },
     ]);
+  }
+
+  @FieldResolver(() => [LocalizedName], { description: "All names of the institution: official, short and acronyms, in every language and script the sources use." })
+  names(@Root() university: University, @Ctx() context: UniversitiesContext): Promise<UniversityName[]> {
+    return context.loaders.namesByUniversity.load(university.id);
+  }
+
+  @FieldResolver(() => Country, { description: "Country, with its name in several languages." })
+  country(@Root() university: University): Country {
+    return country(university.countryCode);
+  }
+
+  @FieldResolver(() => [FieldOfEducation], { description: "Fields of education and training the institution teaches or researches (ISCED-F 2013)." })
+  fieldsOfEducation(@Root() university: University): FieldOfEducation[] {
+    return university.fieldCodes.map(fieldOfEducation);
+  }
+
+  @FieldResolver(() => [Person], { description: "People of the institution the sources name (directors, teachers, students), ordered by name." })
+  people(@Root() university: University, @Ctx() context: UniversitiesContext): Promise<Person[]> {
+    return context.loaders.peopleByUniversity.load(university.id);
   }
 
   @FieldResolver(() => University, { nullable: true, description: "For a branch, the university it belongs to; otherwise null." })

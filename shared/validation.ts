@@ -1,0 +1,198 @@
+/**
+ * Input validation shared by every write path: seeds and mutations check the
+ * same rules, and PostgreSQL constraints back them. A failure is a
+ * BAD_USER_INPUT error whose message names the field (`parties[1].role: ...`)
+ * and whose extensions list every problem found.
+ */
+import { GraphQLError } from "graphql";
+import { isCountryCode } from "./code-lists/countries";
+import { isFieldOfEducation } from "./code-lists/fields-of-education";
+import { isIndustryCode } from "./code-lists/industries";
+import { ErrorCode } from "./errors";
+import { isUuid } from "./ids";
+import { isCalendarDate } from "./scalars";
+
+/** Returns what is wrong with a present (non-null) value, or null when it is fine. */
+export type Rule = (value: unknown) => string | null;
+
+export interface Problem {
+  field: string;
+  message: string;
+}
+
+export class ValidationError extends GraphQLError {
+  constructor(readonly problems: Problem[]) {
+    const [first] = problems;
+    super(`${first.field}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : ""}`, {
+      extensions: { code: ErrorCode.BAD_USER_INPUT, field: first.field, problems },
+    });
+    this.name = "ValidationError";
+  }
+}
+
+/** Marks a field that must be present and not empty. */
+export const required: unique symbol = Symbol("required");
+const REQUIRED = required;
+type RuleList = (Rule | typeof REQUIRED)[];
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Rules<T> = { [K in keyof T]?: RuleList } & { $object?: ((input: T) => Problem | null)[] };
+
+const show = (value: unknown) => JSON.stringify(value)?.slice(0, 60);
+
+export function text(maxLength: number): Rule {
+  return (value) => {
+    if (typeof value !== "string") return "must be text";
+    if (value.includes("\u0000")) return "must not contain NUL characters";
+    if (value.trim() !== value) return "must not start or end with spaces";
+    if (value.length > maxLength) return `must be at most ${maxLength} characters long, got ${value.length}`;
+    return null;
+  };
+}
+
+export const slug: Rule = (value) =>
+  typeof value === "string" && value.length <= 100 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value)
+    ? null
+    : `must be lowercase letters, digits and single hyphens (at most 100), e.g. "ammc-engineering-school", got ${show(value)}`;
+
+export const countryCode: Rule = (value) =>
+  typeof value === "string" && isCountryCode(value) ? null : `must be an ISO 3166-1 alpha-2 country code such as "UZ", got ${show(value)}`;
+
+export const fieldOfEducationCode: Rule = (value) =>
+  typeof value === "string" && isFieldOfEducation(value) ? null : `must be an ISCED-F 2013 code known to PartnerGraph such as "0724", got ${show(value)}`;
+
+export const industryCode: Rule = (value) =>
+  typeof value === "string" && isIndustryCode(value) ? null : `must be a NACE Rev. 2 code known to PartnerGraph such as "24.44", got ${show(value)}`;
+
+export const date: Rule = (value) =>
+  typeof value === "string" && isCalendarDate(value) ? null : `must be a date that exists, written YYYY-MM-DD, got ${show(value)}`;
+
+export const uuid: Rule = (value) => (typeof value === "string" && isUuid(value) ? null : `must be an id (a UUID), got ${show(value)}`);
+
+export function integer(min: number, max = 1_000_000_000): Rule {
+  return (value) =>
+    typeof value === "number" && Number.isInteger(value) && value >= min && value <= max
+      ? null
+      : `must be a whole number from ${min} to ${max}, got ${show(value)}`;
+}
+
+export function oneOf(values: Record<string, string> | readonly string[]): Rule {
+  const allowed = Array.isArray(values) ? values : Object.values(values);
+  return (value) => (typeof value === "string" && allowed.includes(value) ? null : `must be one of ${allowed.join(", ")}, got ${show(value)}`);
+}
+
+export const url: Rule = (value) => {
+  if (typeof value !== "string" || value.length > 500) return "must be an http(s) URL of at most 500 characters";
+  try {
+    const parsed = new URL(value);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? null : `must be an http(s) URL, got ${show(value)}`;
+  } catch {
+    return `must be an http(s) URL, got ${show(value)}`;
+  }
+};
+
+export const email: Rule = (value) =>
+  typeof value === "string" && value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? null : `must be an e-mail address, got ${show(value)}`;
+
+export const phone: Rule = (value) =>
+  typeof value === "string" && /^\+?[0-9][0-9 ()-]{4,30}$/.test(value) ? null : `must be a phone number such as "+998 78 141 90 99", got ${show(value)}`;
+
+/** BCP 47 language tags as used for names: `en`, `ru`, `uz`, `uz-Cyrl`, `zh`. */
+export const languageTag: Rule = (value) =>
+  typeof value === "string" && /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/.test(value) ? null : `must be a language tag such as "ru" or "uz-Cyrl", got ${show(value)}`;
+
+export const rorId: Rule = (value) =>
+  typeof value === "string" && /^0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$/.test(value) ? null : `must be a ROR id such as "05p2q6194" (without the https://ror.org/ prefix), got ${show(value)}`;
+
+const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+export const currency: Rule = (value) =>
+  typeof value === "string" && CURRENCIES.has(value) ? null : `must be an ISO 4217 currency code such as "UZS", got ${show(value)}`;
+
+/** A decimal amount as text (exact money), non-negative, at most 2 decimals. */
+export const amount: Rule = (value) =>
+  typeof value === "string" && /^\d{1,15}(\.\d{1,2})?$/.test(value) ? null : `must be a non-negative amount such as "150000.00", got ${show(value)}`;
+
+/** Applies `rules` to every element of a list; nested objects get their own Rules. */
+export function each<T>(rules: Rule | Rules<T>): Rule {
+  // Lists are checked by validateInto, which knows the path; this marker carries the element rules.
+  return Object.assign(() => null, { elementRules: rules });
+}
+
+export function maxItems(limit: number): Rule {
+  return (value) => (Array.isArray(value) && value.length <= limit ? null : `must be a list of at most ${limit} items`);
+}
+
+/** `end` must not be before `start` when both are given. */
+export function notBefore<T>(startField: keyof T & string, endField: keyof T & string) {
+  return (input: T): Problem | null => {
+    const start = input[startField] as unknown;
+    const end = input[endField] as unknown;
+    return typeof start === "string" && typeof end === "string" && end < start
+      ? { field: endField, message: `must not be before ${startField} (${start}), got ${end}` }
+      : null;
+  };
+}
+
+/** A date needs its precision (`<field>Precision`) and a precision needs its date. */
+export function precisionGoesWithDate<T>(dateField: keyof T & string) {
+  return (input: T): Problem | null => {
+    const record = input as Record<string, unknown>;
+    const hasDate = record[dateField] != null;
+    const hasPrecision = record[`${dateField}Precision`] != null;
+    return hasDate === hasPrecision
+      ? null
+      : { field: `${dateField}Precision`, message: hasDate ? `is required with ${dateField}` : `must be empty without ${dateField}` };
+  };
+}
+
+function validateInto<T>(input: T, rules: Rules<T>, path: string, problems: Problem[]): void {
+  if (input === null || typeof input !== "object") {
+    problems.push({ field: path || "input", message: "must be an object" });
+    return;
+  }
+  for (const [field, list] of Object.entries(rules) as [string, RuleList | undefined][]) {
+    if (field === "$object" || !list) continue;
+    const value = (input as Record<string, unknown>)[field];
+    const name = path ? `${path}.${field}` : field;
+    const missing = value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+    if (missing) {
+      if (list.includes(REQUIRED)) problems.push({ field: name, message: "is required" });
+      continue;
+    }
+    for (const rule of list) {
+      if (typeof rule !== "function") continue; // the `required` marker
+      const elementRules = (rule as { elementRules?: Rule | Rules<unknown> }).elementRules;
+      if (elementRules) {
+        if (!Array.isArray(value)) {
+          problems.push({ field: name, message: "must be a list" });
+          break;
+        }
+        value.forEach((element, i) => {
+          if (typeof elementRules === "function") {
+            const message = element === null || element === undefined ? "must not be empty" : elementRules(element);
+            if (message) problems.push({ field: `${name}[${i}]`, message });
+          } else {
+            validateInto(element, elementRules, `${name}[${i}]`, problems);
+          }
+        });
+        continue;
+      }
+      const message = rule(value);
+      if (message) {
+        problems.push({ field: name, message });
+        break;
+      }
+    }
+  }
+  for (const check of rules.$object ?? []) {
+    const problem = check(input);
+    if (problem) problems.push({ ...problem, field: path ? `${path}.${problem.field}` : problem.field });
+  }
+}
+
+/** Throws a ValidationError listing every problem of `input`; returns it unchanged when valid. */
+export function validate<T>(input: T, rules: Rules<T>, path = ""): T {
+  const problems: Problem[] = [];
+  validateInto(input, rules, path, problems);
+  if (problems.length) throw new ValidationError(problems);
+  return input;
+}

@@ -1,0 +1,62 @@
+/** Rules for every enterprise record written, by the seed or through the API. */
+import type { LocalizedNameInput } from "../../shared/localized-name";
+import { localizedNameRules } from "../../shared/validation-rules";
+import { countryCode, each, email, industryCode, maxItems, oneOf, phone, required, slug, text, url, type Rules } from "../../shared/validation";
+import { DivisionKind } from "./entities/enums";
+
+export interface EnterpriseInput {
+  slug: string;
+  name: string;
+  shortName?: string | null;
+  legalForm?: string | null;
+  countryCode: string;
+  region?: string | null;
+  city?: string | null;
+  industryCodes?: string[] | null;
+  website?: string | null;
+  description?: string | null;
+  names?: LocalizedNameInput[] | null;
+}
+
+export const enterpriseRules: Rules<EnterpriseInput> = {
+  slug: [required, slug],
+  name: [required, text(300)],
+  shortName: [text(50)],
+  legalForm: [text(100)],
+  countryCode: [required, countryCode],
+  region: [text(200)],
+  city: [text(200)],
+  industryCodes: [maxItems(20), each(industryCode)],
+  website: [url],
+  description: [text(10_000)],
+  names: [maxItems(50), each(localizedNameRules)],
+};
+
+export interface DivisionInput {
+  slug: string;
+  name: string;
+  kind: DivisionKind;
+  parentId?: string | null;
+  description?: string | null;
+}
+
+export const divisionRules: Rules<DivisionInput> = {
+  slug: [required, slug],
+  name: [required, text(300)],
+  kind: [required, oneOf(DivisionKind)],
+  description: [text(10_000)],
+};
+
+export interface ContactInput {
+  name: string;
+  position?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
+
+export const contactRules: Rules<ContactInput> = {
+  name: [required, text(300)],
+  position: [text(300)],
+  email: [email],
+  phone: [phone],
+};

@@ -1,0 +1,121 @@
+/** Not stored: the cooperation network and statistics computed from programs and their parties. */
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { DateScalar } from "../../../shared/scalars";
+import { InstitutionType, ProgramKind } from "./enums";
+import { Institution, type InstitutionReference } from "./institution";
+
+@ObjectType("KindCount", { description: "How many programs of one kind." })
+export class KindCount {
+  @Field(() => ProgramKind, { description: "The kind of program." })
+  kind: ProgramKind;
+
+  @Field(() => Int, { description: "How many programs of that kind." })
+  count: number;
+}
+
+@ObjectType("NetworkNode", { description: "An institution in the cooperation network." })
+export class NetworkNode {
+  @Field(() => ID, { description: "The institution's id (also `institution.id`)." })
+  id: string;
+
+  @Field(() => Institution, { description: "The enterprise or university." })
+  institution: InstitutionReference;
+
+  @Field(() => InstitutionType, { description: "Whether it is an enterprise or a university." })
+  institutionType: InstitutionType;
+
+  @Field(() => Int, { description: "How many of the matching programs it is a party to." })
+  programCount: number;
+
+  @Field(() => Int, { description: "How many institutions it shares those programs with (its degree in the network)." })
+  partnerCount: number;
+}
+
+@ObjectType("NetworkEdge", { description: "Two institutions that share programs; `weight` is how many. The pair is unordered (`sourceId` < `targetId`)." })
+export class NetworkEdge {
+  @Field(() => ID, { description: "Id of one institution." })
+  sourceId: string;
+
+  @Field(() => ID, { description: "Id of the other institution." })
+  targetId: string;
+
+  @Field(() => Institution, { description: "One institution." })
+  source: InstitutionReference;
+
+  @Field(() => Institution, { description: "The other institution." })
+  target: InstitutionReference;
+
+  @Field(() => Int, { description: "How many matching programs the two share." })
+  weight: number;
+
+  @Field(() => Int, { description: "How many of those are active." })
+  activeCount: number;
+
+  @Field(() => [KindCount], { description: "The shared programs by kind, most first." })
+  byKind: KindCount[];
+
+  @Field(() => DateScalar, { nullable: true, description: "Earliest signing date of the shared programs." })
+  firstSignedOn: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Latest signing date of the shared programs." })
+  latestSignedOn: string | null;
+}
+
+@ObjectType("CooperationNetwork", { description: "Who cooperates with whom: institutions as nodes, shared programs as weighted edges, ready for a network chart." })
+export class CooperationNetwork {
+  @Field(() => [NetworkNode], { description: "Institutions that have at least one edge, most programs first." })
+  nodes: NetworkNode[];
+
+  @Field(() => [NetworkEdge], { description: "Pairs of institutions sharing programs, heaviest first, at most `maxEdges`." })
+  edges: NetworkEdge[];
+
+  @Field(() => Int, { description: "How many programs matched the filter." })
+  programCount: number;
+
+  @Field(() => Int, { description: "How many edges there are in all; more than `edges` holds when the list was cut at `maxEdges`." })
+  edgeCount: number;
+}
+
+export enum ProgramStatsGrouping {
+  KIND = "KIND",
+  STATUS = "STATUS",
+  YEAR_SIGNED = "YEAR_SIGNED",
+  DIRECTION = "DIRECTION",
+  COUNTRY = "COUNTRY",
+  FIELD = "FIELD",
+  PARTY_TYPE = "PARTY_TYPE",
+}
+registerEnumType(ProgramStatsGrouping, {
+  name: "ProgramStatsGrouping",
+  description: "How to group programs for statistics.",
+  valuesConfig: {
+    KIND: { description: "By kind of program (ProgramKind)." },
+    STATUS: { description: "By lifecycle status (ProgramStatus)." },
+    YEAR_SIGNED: { description: "By the year the program was signed; `key` is null for programs without a signing date." },
+    DIRECTION: { description: "By direction of cooperation (CooperationDirection); a program with several directions counts in each." },
+    COUNTRY: { description: "By country of the parties (ISO 3166-1 alpha-2); a program counts once in each of its parties' countries." },
+    FIELD: { description: "By field of education (ISCED-F code); a program counts in each of its fields." },
+    PARTY_TYPE: { description: "By type of party (ENTERPRISE, UNIVERSITY); a program counts once in each type it involves." },
+  },
+});
+
+@ObjectType("ProgramStatsBucket", { description: "The programs that share one value of the grouping, counted and summed." })
+export class ProgramStatsBucket {
+  @Field(() => String, { nullable: true, description: "The value the programs share (a kind, status, year, direction, country code, field code or party type); null for programs without one." })
+  key: string | null;
+
+  @Field(() => Int, { description: "How many programs." })
+  programCount: number;
+
+  @Field(() => Int, { description: "How many of them are active." })
+  activeProgramCount: number;
+
+  @Field(() => Int, { description: "How many activities they have." })
+  activityCount: number;
+
+  @Field(() => Int, { description: "Participants planned in their activities, summed." })
+  plannedParticipants: number;
+
+  @Field(() => Int, { description: "Participants who took part in their activities, summed." })
+  actualParticipants: number;
+}

@@ -1,0 +1,34 @@
+/** What leaves a server when something goes wrong: a code and a plain message, never internals. */
+import { GraphQLError } from "graphql";
+import { describe, expect, it } from "vitest";
+import { badUserInput, createErrorFormatter } from "../shared/errors";
+import { createLogger } from "../shared/logger";
+
+const format = createErrorFormatter(createLogger("test", "silent"));
+const formatted = (error: GraphQLError) => format({ ...error.toJSON(), extensions: { ...error.extensions } }, error);
+
+describe("the error formatter", () => {
+  it("passes client errors through with their code, without a stack trace", () => {
+    const error = badUserInput("first must be a whole number", "first");
+    const result = format({ ...error.toJSON(), extensions: { ...error.extensions, stacktrace: ["at secret.ts:1"] } }, error);
+    expect(result).toMatchObject({ message: "first must be a whole number", extensions: { code: "BAD_USER_INPUT", field: "first" } });
+    expect(JSON.stringify(result)).not.toContain("secret.ts");
+  });
+
+  it("masks unexpected errors, even those Apollo already labelled INTERNAL_SERVER_ERROR", () => {
+    const error = new GraphQLError('relation "program" does not exist at /srv/app', { extensions: { code: "INTERNAL_SERVER_ERROR" } });
+    expect(formatted(error)).toEqual({ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } });
+  });
+
+  it.each([
+    ["23505", "CONFLICT"],
+    ["23514", "BAD_USER_INPUT"],
+    ["23503", "BAD_USER_INPUT"],
+    ["40001", "CONFLICT"],
+  ])("turns PostgreSQL error %s into %s", (sqlState, code) => {
+    const database = Object.assign(new Error("duplicate key value violates unique constraint"), { code: sqlState, constraint: "uq_enterprise_slug" });
+    const error = new GraphQLError("wrapped", { originalError: database });
+    expect(formatted(error).extensions?.code).toBe(code);
+    expect(formatted(error).message).not.toContain("duplicate key value");
+  });
+});
