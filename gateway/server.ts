@@ -8,7 +8,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
-import type { SubgraphName } from "../shared/config";
+import { disableVendorTelemetry, type SubgraphName } from "../shared/config";
 import { createErrorFormatter } from "../shared/errors";
 import { createApp, healthRoutes } from "../shared/http";
 import type { Logger } from "../shared/logger";
@@ -40,6 +40,7 @@ export interface Gateway {
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
+  disableVendorTelemetry();
   const dataSources = new Map<string, GraphQLDataSource<GatewayContext>>();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,

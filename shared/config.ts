@@ -35,6 +35,12 @@ export const ENVIRONMENT_VARIABLES = {
   SUBGRAPH_TIMEOUT_MS: { default: "10000", description: "How long the gateway waits for one subgraph fetch." },
   GRAPHIQL: { default: "on", description: "`on` serves the GraphiQL explorer at /graphiql (and to browsers at /graphql), `off` answers 404." },
   INTROSPECTION: { default: "on", description: "`on` answers schema introspection (`__schema`, `__type`), which GraphiQL needs; `off` rejects it." },
+  INTERNAL_SECRET: { default: "", description: "Secret the gateway signs the caller's identity with for the subgraphs (and subgraphs for each other). Required when services run separately; `npm start` makes one per run." },
+  AUTH_JWT_SECRET: { default: "", description: "Shared secret (HS256) for verifying bearer tokens. `npm start` and `npm run token` use one kept in `.data/auth-secret` when this and AUTH_JWKS_URL are unset." },
+  AUTH_JWKS_URL: { default: "", description: "JWKS endpoint of an identity provider (Keycloak, Azure AD); tokens signed with its keys (RS256, ES256, PS256) are accepted." },
+  AUTH_ISSUER: { default: "partnergraph", description: "Required `iss` of bearer tokens (your identity provider's issuer URL with AUTH_JWKS_URL)." },
+  AUTH_AUDIENCE: { default: "partnergraph", description: "Required `aud` of bearer tokens." },
+  AUTH_ANONYMOUS: { default: "read", description: "`read`: requests without a token may read public data; `off`: every request needs a token." },
   LOG_LEVEL: { default: "info", description: "`debug`, `info`, `warn`, `error` or `silent`." },
 } as const satisfies Record<string, { default: string; description: string }>;
 
@@ -56,6 +62,14 @@ function readInteger(env: Env, name: EnvironmentVariable, min: number, max: numb
   if (!/^\d+$/.test(text) || value < min || value > max) {
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
   }
+  return value;
+}
+
+/** Secrets must be long enough that guessing them is hopeless. */
+function readSecret(env: Env, name: EnvironmentVariable): string | undefined {
+  const value = read(env, name);
+  if (!value) return undefined;
+  if (value.length < 32) throw new ConfigError(`${name} must be at least 32 characters long (e.g. \`openssl rand -hex 32\`)`);
   return value;
 }
 
@@ -90,6 +104,25 @@ export interface Config {
   /** Answer introspection queries at the gateway. */
   introspection: boolean;
   logLevel: LogLevel;
+  internalSecret: string | undefined;
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  jwtSecret: string | undefined;
+  jwksUrl: string | undefined;
+  issuer: string;
+  audience: string;
+  anonymous: "read" | "off";
+}
+
+/**
+ * @apollo/gateway reports usage to Apollo and, to label it, probes cloud
+ * metadata services (AWS, GCP, Azure, Alibaba) at start-up: network traffic
+ * to hosts that are not ours. PartnerGraph never allows it.
+ */
+export function disableVendorTelemetry(env: Env = process.env): void {
+  env.APOLLO_TELEMETRY_DISABLED = "true";
 }
 
 const upper = (name: SubgraphName) => name.toUpperCase() as "ENTERPRISES" | "UNIVERSITIES" | "PROGRAMS";
@@ -123,5 +156,13 @@ export function readConfig(env: Env = process.env): Config {
     graphiql: readChoice(env, "GRAPHIQL", ON_OFF) === "on",
     introspection: readChoice(env, "INTROSPECTION", ON_OFF) === "on",
     logLevel: readChoice(env, "LOG_LEVEL", ["debug", "info", "warn", "error", "silent"] as const),
+    internalSecret: readSecret(env, "INTERNAL_SECRET"),
+    auth: {
+      jwtSecret: readSecret(env, "AUTH_JWT_SECRET"),
+      jwksUrl: read(env, "AUTH_JWKS_URL") || undefined,
+      issuer: read(env, "AUTH_ISSUER"),
+      audience: read(env, "AUTH_AUDIENCE"),
+      anonymous: readChoice(env, "AUTH_ANONYMOUS", ["read", "off"] as const),
+    },
   };
 }
