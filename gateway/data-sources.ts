@@ -9,6 +9,7 @@ import { GraphQLError } from "graphql";
 import { ErrorCode } from "../shared/errors";
 import type { Subgraph } from "../shared/subgraph/server";
 import { subgraphHeaders, type GatewayContext } from "./context";
+import type { SubgraphFetchHistogram } from "./metrics";
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource["process"]>>;
 type Fetcher = RemoteGraphQLDataSource["fetcher"];
@@ -21,16 +22,43 @@ function unavailable(serviceName: string, cause: unknown): GraphQLError {
   );
 }
 
+/** GraphQLDataSourceRequestKind.HEALTH_CHECK, which @apollo/gateway does not export. */
+export const HEALTH_CHECK = "health check" as GraphQLDataSourceProcessOptions["kind"];
+
+/** Times a fetch of a query plan; readiness probes stay out of the figures. */
+async function timed(
+  histogram: SubgraphFetchHistogram | undefined,
+  subgraph: string,
+  options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  send: () => Promise<GatewayGraphQLResponse>,
+): Promise<GatewayGraphQLResponse> {
+  if (!histogram || options.kind === HEALTH_CHECK) return send();
+  const end = histogram.startTimer({ subgraph });
+  try {
+    const response = await send();
+    end({ outcome: "ok" });
+    return response;
+  } catch (error) {
+    end({ outcome: "error" });
+    throw error;
+  }
+}
+
 export class HttpSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly serviceName: string,
     url: string,
     timeoutMs: number,
+    private readonly histogram?: SubgraphFetchHistogram,
   ) {
     // Node's own fetch (undici, keep-alive) with a deadline per subgraph call.
     const fetcher: Fetcher = (input, init) =>
       fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) }) as unknown as ReturnType<Fetcher>;
     super({ url, fetcher });
+  }
+
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    return timed(this.histogram, this.serviceName, options, () => super.process(options));
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -49,9 +77,16 @@ export class HttpSubgraphDataSource extends RemoteGraphQLDataSource<GatewayConte
 }
 
 export class InProcessSubgraphDataSource implements GraphQLDataSource<GatewayContext> {
-  constructor(private readonly subgraph: Subgraph) {}
+  constructor(
+    private readonly subgraph: Subgraph,
+    private readonly histogram?: SubgraphFetchHistogram,
+  ) {}
 
-  async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    return timed(this.histogram, this.subgraph.name, options, () => this.execute(options));
+  }
+
+  private async execute({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
       const result = await this.subgraph.execute(
         { query: request.query, variables: request.variables, operationName: request.operationName },

@@ -1,22 +1,30 @@
 /**
  * The gateway: Apollo Gateway over a static supergraph, behind an Express app
- * with /graphql, /health, /ready and the GraphiQL explorer at /graphiql. It
- * owns no data; every field comes from a subgraph, over HTTP or in process.
+ * with /graphql, /health, /ready, /metrics and the GraphiQL explorer at
+ * /graphiql. It owns no data; every field comes from a subgraph, over HTTP or
+ * in process. Requests pass its limits (gateway/limits/) before any subgraph
+ * is asked.
  */
 import { ApolloGateway, type GraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
-import { disableVendorTelemetry, type SubgraphName } from "../shared/config";
-import { createErrorFormatter } from "../shared/errors";
-import { createApp, healthRoutes } from "../shared/http";
+import { disableVendorTelemetry, readGatewayLimits, type GatewayLimits, type SubgraphName } from "../shared/config";
+import { formatError } from "../shared/errors";
+import { createApp, healthRoutes, jsonErrorHandler } from "../shared/http";
 import type { Logger } from "../shared/logger";
-import { MAX_BODY_BYTES, type Subgraph } from "../shared/subgraph/server";
+import { createServiceMetrics, metricsRoute, type ServiceMetrics } from "../shared/metrics";
+import { createRequestTracking } from "../shared/request-tracking";
+import type { Subgraph } from "../shared/subgraph/server";
 import { createGatewayContext, type GatewayContext } from "./context";
-import { HttpSubgraphDataSource, InProcessSubgraphDataSource } from "./data-sources";
+import { HEALTH_CHECK, HttpSubgraphDataSource, InProcessSubgraphDataSource } from "./data-sources";
 import { graphiqlRoutes } from "./graphiql/routes";
 import { NoIntrospection } from "./introspection";
+import { limitTokens, rejectBatches } from "./limits/http-guards";
+import { operationLimitsPlugin } from "./limits/operation-limits";
+import { rateLimit } from "./limits/rate-limit";
+import { subgraphFetchHistogram } from "./metrics";
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -29,18 +37,26 @@ export interface GatewayOptions {
   graphiql?: boolean;
   /** Answer `__schema` and `__type` (INTROSPECTION); default true. */
   introspection?: boolean;
+  /** Defaults to the defaults of the QUERY_MAX_*, MAX_BODY_BYTES and RATE_LIMIT_* settings. */
+  limits?: GatewayLimits;
   logger: Logger;
 }
 
 export interface Gateway {
   app: Express;
   server: ApolloServer<GatewayContext>;
+  /** What /metrics serves; the entry point adds process figures. */
+  metrics: ServiceMetrics;
   stop(): Promise<void>;
 }
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
   disableVendorTelemetry();
+  const limits = options.limits ?? readGatewayLimits({});
+  const metrics = createServiceMetrics("gateway");
+  const fetchHistogram = subgraphFetchHistogram(metrics.registry);
+  const tracking = createRequestTracking(metrics, logger);
   const dataSources = new Map<string, GraphQLDataSource<GatewayContext>>();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -50,8 +66,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!local && !url) throw new Error(`The supergraph names a subgraph "${name}" that this gateway does not know.`);
       const dataSource = local
-        ? new InProcessSubgraphDataSource(local)
-        : new HttpSubgraphDataSource(name, url, options.subgraphTimeoutMs);
+        ? new InProcessSubgraphDataSource(local, fetchHistogram)
+        : new HttpSubgraphDataSource(name, url, options.subgraphTimeoutMs, fetchHistogram);
       dataSources.set(name, dataSource);
       return dataSource;
     },
@@ -59,13 +75,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: createErrorFormatter(logger),
+    formatError,
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
     // Our own rule instead of Apollo's switch, for an error message that makes sense to a client.
     introspection: true,
     validationRules: options.introspection === false ? [NoIntrospection] : [],
     // Apollo's landing pages load from a CDN; GraphiQL is served from local files instead.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), tracking.plugin, operationLimitsPlugin(limits)],
   });
   await server.start();
 
@@ -79,21 +96,27 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     );
     return { ready: Object.values(checks).every((c) => c === "ok"), checks };
   });
+  metricsRoute(app, metrics.registry);
   if (options.graphiql !== false) graphiqlRoutes(app, "/graphql", logger);
   app.use(
     "/graphql",
-    express.json({ limit: MAX_BODY_BYTES }),
-    expressMiddleware(server, { context: async ({ req }) => createGatewayContext(req.headers, logger) }),
+    tracking.middleware,
+    rateLimit(limits.rateLimit),
+    express.json({ limit: limits.maxBodyBytes }),
+    rejectBatches,
+    limitTokens(limits.maxTokens),
+    expressMiddleware(server, { context: async ({ req, res }) => tracking.track(createGatewayContext(req.headers, logger), res) }),
   );
+  app.use(jsonErrorHandler(logger));
 
-  return { app, server, stop: () => server.stop() };
+  return { app, server, metrics, stop: () => server.stop() };
 }
 
 /** A subgraph is reachable when it answers the smallest query there is. */
 async function isReachable(dataSource: GraphQLDataSource<GatewayContext>, logger: Logger): Promise<boolean> {
   try {
     const response = await dataSource.process({
-      kind: "health check" as never,
+      kind: HEALTH_CHECK as never,
       request: { query: "query Ready { __typename }" },
       context: { requestId: "readiness-check", logger },
     });

@@ -60,6 +60,7 @@ export async function startStack(config: Config): Promise<Stack> {
       subgraphTimeoutMs: config.subgraphTimeoutMs,
       graphiql: config.graphiql,
       introspection: config.introspection,
+      limits: config.limits,
       logger: createLogger("gateway", config.logLevel),
     });
     cleanup.push(() => gateway.stop());

@@ -4,6 +4,7 @@ import { ConfigError, readConfig } from "../shared/config";
 import { PortInUseError, listen } from "../shared/http";
 import { exitOnStartupError, shutdownOnSignals } from "../shared/lifecycle";
 import { createLogger } from "../shared/logger";
+import { collectProcessMetrics } from "../shared/metrics";
 import { createGateway } from "../gateway/server";
 import { SupergraphMissingError, readSupergraph } from "../gateway/supergraph";
 
@@ -16,8 +17,10 @@ try {
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     graphiql: config.graphiql,
     introspection: config.introspection,
+    limits: config.limits,
     logger,
   });
+  collectProcessMetrics(gateway.metrics.registry);
   const server = await listen(gateway.app, config.gatewayPort, config.host, "GATEWAY_PORT");
   shutdownOnSignals(logger, async () => {
     await server.close();

@@ -4,6 +4,7 @@ import { ConfigError, SUBGRAPH_NAMES, readConfig, type SubgraphName } from "../s
 import { PortInUseError, listen } from "../shared/http";
 import { exitOnStartupError, shutdownOnSignals } from "../shared/lifecycle";
 import { createLogger } from "../shared/logger";
+import { collectProcessMetrics } from "../shared/metrics";
 import { openSubgraph } from "../shared/subgraph/open";
 import { subgraphs } from "../subgraphs";
 
@@ -19,6 +20,7 @@ try {
   }
   const logger = createLogger(name, config.logLevel);
   const subgraph = await openSubgraph(subgraphs[name], databaseUrl, config, logger);
+  collectProcessMetrics(subgraph.metrics.registry);
   const server = await listen(subgraph.app, config.subgraphPorts[name], config.host, `${name.toUpperCase()}_PORT`);
   shutdownOnSignals(logger, async () => {
     await server.close();

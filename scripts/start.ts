@@ -5,6 +5,7 @@ import { EmbeddedPostgresError } from "../shared/database/embedded-postgres";
 import { PortInUseError } from "../shared/http";
 import { exitOnStartupError, shutdownOnSignals } from "../shared/lifecycle";
 import { createLogger } from "../shared/logger";
+import { collectProcessMetrics } from "../shared/metrics";
 import { SupergraphMissingError } from "../gateway/supergraph";
 import { startStack } from "./stack";
 
@@ -13,6 +14,8 @@ try {
   const logger = createLogger("partnergraph", config.logLevel);
   const startedAt = Date.now();
   const stack = await startStack(config);
+  // One process, one set of process figures: on the gateway's /metrics.
+  collectProcessMetrics(stack.gateway.metrics.registry);
   shutdownOnSignals(logger, () => stack.stop());
   const lines = [
     `PartnerGraph is up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,

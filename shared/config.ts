@@ -14,10 +14,10 @@ export class ConfigError extends Error {
 
 /** Name, default and meaning of every environment variable the code reads. */
 export const ENVIRONMENT_VARIABLES = {
-  DATABASE_URL: { default: "", description: "PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL." },
-  ENTERPRISES_DATABASE_URL: { default: "", description: "Connection string for the enterprises subgraph alone (its own role); falls back to DATABASE_URL." },
-  UNIVERSITIES_DATABASE_URL: { default: "", description: "Connection string for the universities subgraph alone; falls back to DATABASE_URL." },
-  PROGRAMS_DATABASE_URL: { default: "", description: "Connection string for the programs subgraph alone; falls back to DATABASE_URL." },
+  DATABASE_URL: { default: "", description: "PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL. For `npm run provision`: an admin connection." },
+  ENTERPRISES_DATABASE_URL: { default: "", description: "Connection string for the enterprises subgraph alone, as its own role (which `npm run provision` creates from it); falls back to DATABASE_URL." },
+  UNIVERSITIES_DATABASE_URL: { default: "", description: "Connection string for the universities subgraph alone, as its own role; falls back to DATABASE_URL." },
+  PROGRAMS_DATABASE_URL: { default: "", description: "Connection string for the programs subgraph alone, as its own role; falls back to DATABASE_URL." },
   PG_DATA_DIR: { default: ".data/postgres", description: "Data folder of the embedded PostgreSQL (kept across restarts)." },
   PG_PORT: { default: "54329", description: "Port of the embedded PostgreSQL." },
   DB_POOL_SIZE: { default: "10", description: "Connections per subgraph pool." },
@@ -42,6 +42,15 @@ export const ENVIRONMENT_VARIABLES = {
   AUTH_AUDIENCE: { default: "partnergraph", description: "Required `aud` of bearer tokens." },
   AUTH_ANONYMOUS: { default: "read", description: "`read`: requests without a token may read public data; `off`: every request needs a token." },
   LOG_LEVEL: { default: "info", description: "`debug`, `info`, `warn`, `error` or `silent`." },
+  MAX_BODY_BYTES: { default: "1048576", description: "Largest request body the gateway accepts from a client (HTTP 413 `PAYLOAD_TOO_LARGE` beyond it)." },
+  SUBGRAPH_MAX_BODY_BYTES: { default: "16777216", description: "Largest request body a subgraph accepts; the gateway's entity lookups grow with the answer, so keep it well above MAX_BODY_BYTES." },
+  QUERY_MAX_DEPTH: { default: "15", description: "Deepest nesting of fields an operation may have at the gateway (`QUERY_TOO_DEEP`); introspection is not counted." },
+  QUERY_MAX_ALIASES: { default: "30", description: "Most aliases an operation may use at the gateway (`TOO_MANY_ALIASES`)." },
+  QUERY_MAX_TOKENS: { default: "5000", description: "Most GraphQL tokens a query document may have at the gateway (`TOO_MANY_TOKENS`), checked before parsing." },
+  QUERY_MAX_COST: { default: "100000", description: "Highest estimated cost of an operation at the gateway (`QUERY_TOO_COSTLY`): every field costs 1, times the page sizes (`first`/`last`, 20 when omitted) of the lists around it." },
+  QUERY_MAX_LIST_SIZE: { default: "1000", description: "Largest page (`first`/`last`, literal or variable) an operation may ask the gateway for (`LIST_TOO_LARGE`)." },
+  RATE_LIMIT_PER_MINUTE: { default: "1200", description: "Requests per minute each client may send to the gateway's /graphql on average (HTTP 429 `RATE_LIMITED` beyond); 0 turns rate limiting off." },
+  RATE_LIMIT_BURST: { default: "200", description: "Requests a client may send at once before RATE_LIMIT_PER_MINUTE paces it (the size of its token bucket)." },
 } as const satisfies Record<string, { default: string; description: string }>;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -85,6 +94,18 @@ const ON_OFF = ["on", "off"] as const;
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 
+/** What the gateway refuses before it plans a query; every default admits every example operation. */
+export interface GatewayLimits {
+  maxBodyBytes: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxCost: number;
+  maxListSize: number;
+  /** Token bucket per client: `perMinute` 0 means no rate limit. */
+  rateLimit: { perMinute: number; burst: number };
+}
+
 export interface Config {
   host: string;
   gatewayPort: number;
@@ -106,6 +127,8 @@ export interface Config {
   logLevel: LogLevel;
   internalSecret: string | undefined;
   auth: AuthConfig;
+  limits: GatewayLimits;
+  subgraphMaxBodyBytes: number;
 }
 
 export interface AuthConfig {
@@ -163,6 +186,23 @@ export function readConfig(env: Env = process.env): Config {
       issuer: read(env, "AUTH_ISSUER"),
       audience: read(env, "AUTH_AUDIENCE"),
       anonymous: readChoice(env, "AUTH_ANONYMOUS", ["read", "off"] as const),
+    },
+    limits: readGatewayLimits(env),
+    subgraphMaxBodyBytes: readInteger(env, "SUBGRAPH_MAX_BODY_BYTES", 1024, 1_073_741_824),
+  };
+}
+
+export function readGatewayLimits(env: Env = process.env): GatewayLimits {
+  return {
+    maxBodyBytes: readInteger(env, "MAX_BODY_BYTES", 1024, 1_073_741_824),
+    maxDepth: readInteger(env, "QUERY_MAX_DEPTH", 1, 1000),
+    maxAliases: readInteger(env, "QUERY_MAX_ALIASES", 0, 100_000),
+    maxTokens: readInteger(env, "QUERY_MAX_TOKENS", 1, 10_000_000),
+    maxCost: readInteger(env, "QUERY_MAX_COST", 1, 1_000_000_000),
+    maxListSize: readInteger(env, "QUERY_MAX_LIST_SIZE", 1, 1_000_000),
+    rateLimit: {
+      perMinute: readInteger(env, "RATE_LIMIT_PER_MINUTE", 0, 10_000_000),
+      burst: readInteger(env, "RATE_LIMIT_BURST", 1, 10_000_000),
     },
   };
 }

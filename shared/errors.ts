@@ -4,7 +4,6 @@
  * stack trace, SQL or internal address leaves a server.
  */
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import type { Logger } from "./logger";
 
 export const ErrorCode = {
   BAD_USER_INPUT: "BAD_USER_INPUT",
@@ -16,6 +15,15 @@ export const ErrorCode = {
   SUBGRAPH_UNAVAILABLE: "SUBGRAPH_UNAVAILABLE",
   SUBGRAPH_TIMEOUT: "SUBGRAPH_TIMEOUT",
   SUBGRAPH_ERROR: "SUBGRAPH_ERROR",
+  // The gateway's limits (gateway/limits/): the request is refused before any subgraph is asked.
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  BATCHED_REQUESTS_NOT_SUPPORTED: "BATCHED_REQUESTS_NOT_SUPPORTED",
+  RATE_LIMITED: "RATE_LIMITED",
+  TOO_MANY_TOKENS: "TOO_MANY_TOKENS",
+  QUERY_TOO_DEEP: "QUERY_TOO_DEEP",
+  TOO_MANY_ALIASES: "TOO_MANY_ALIASES",
+  QUERY_TOO_COSTLY: "QUERY_TOO_COSTLY",
+  LIST_TOO_LARGE: "LIST_TOO_LARGE",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -87,26 +95,42 @@ function rootCause(error: unknown): unknown {
   return current;
 }
 
+/**
+ * The code the error was raised with, before Apollo fills in
+ * INTERNAL_SERVER_ERROR for errors that have none: a plain `throw new Error()`
+ * deep in a resolver has no code and must not pass for a client error.
+ */
+function ownCode(error: unknown): unknown {
+  return error instanceof GraphQLError ? error.extensions?.code : undefined;
+}
+
+function databaseRule(error: unknown): { code: ErrorCode; message: string } | undefined {
+  const cause = rootCause(error);
+  return cause && typeof cause === "object" ? fromPostgres(cause as PostgresError) : undefined;
+}
+
+/** A fault to mask and log (with the request id: see shared/request-tracking.ts), not an answer for the client. */
+export function isUnexpectedError(error: unknown): boolean {
+  const code = ownCode(error);
+  return !(typeof code === "string" && CLIENT_CODES.has(code)) && !databaseRule(error);
+}
+
 /** Apollo Server `formatError`: keep client errors, translate database errors, mask the rest. */
-export function createErrorFormatter(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    if (typeof code === "string" && CLIENT_CODES.has(code)) {
-      // Apollo may attach a stack trace in extensions; it never leaves the server.
-      const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
-    }
-    const cause = rootCause(error);
-    const fromDatabase = cause && typeof cause === "object" ? fromPostgres(cause as PostgresError) : undefined;
-    if (fromDatabase) {
-      return { message: fromDatabase.message, path: formatted.path, locations: formatted.locations, extensions: { code: fromDatabase.code } };
-    }
-    logger.error({ err: cause, path: formatted.path }, "unexpected error");
-    return {
-      message: "Internal server error",
-      path: formatted.path,
-      locations: formatted.locations,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
-    };
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = ownCode(error);
+  if (typeof code === "string" && CLIENT_CODES.has(code)) {
+    // Apollo may attach a stack trace in extensions; it never leaves the server.
+    const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  const fromDatabase = databaseRule(error);
+  if (fromDatabase) {
+    return { message: fromDatabase.message, path: formatted.path, locations: formatted.locations, extensions: { code: fromDatabase.code } };
+  }
+  return {
+    message: "Internal server error",
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
 }

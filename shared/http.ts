@@ -1,7 +1,10 @@
-/** HTTP plumbing the gateway and the subgraphs share: listening, health, shutdown. */
+/** HTTP plumbing the gateway and the subgraphs share: listening, health, shutdown, errors outside GraphQL. */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import express, { type Express, type RequestHandler } from "express";
+import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Response } from "express";
+import { ErrorCode } from "./errors";
+import type { Logger } from "./logger";
+import { requestRecord } from "./request-tracking";
 
 export class PortInUseError extends Error {
   override name = "PortInUseError";
@@ -19,6 +22,18 @@ export function listen(app: Express, port: number, host: string, portVariable: s
   const server = http.createServer(app);
   // Longer than common load balancer idle timeouts, so they close first.
   server.keepAliveTimeout = 65_000;
+  // While shutting down, every answer closes its connection, so a keep-alive client
+  // (the gateway) does not hold the server open and knows not to send more on it.
+  let closing = false;
+  const answering = new Set<http.ServerResponse>();
+  server.on("request", (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (closing) res.setHeader("Connection", "close");
+    answering.add(res);
+    res.once("close", () => {
+      answering.delete(res);
+      if (closing) server.closeIdleConnections();
+    });
+  });
   return new Promise((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "EADDRINUSE") {
@@ -36,6 +51,8 @@ export function listen(app: Express, port: number, host: string, portVariable: s
         port: actualPort,
         close: () =>
           new Promise<void>((done) => {
+            closing = true;
+            for (const res of answering) if (!res.headersSent) res.setHeader("Connection", "close");
             server.close(() => done());
             server.closeIdleConnections();
           }),
@@ -68,4 +85,44 @@ export function createApp(): Express {
   app.disable("x-powered-by");
   app.set("etag", false);
   return app;
+}
+
+/**
+ * A refusal before GraphQL runs (body too large, not JSON, rate limited, ...),
+ * shaped like a GraphQL error response so clients handle it the same way.
+ */
+export function sendError(res: Response, status: number, code: string, message: string): void {
+  requestRecord(res)?.errorCodes.push(code);
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+interface HttpError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+}
+
+/**
+ * Last in every app: errors that escape a route (a body that is not JSON, or
+ * too large) get a JSON answer with a code instead of Express's HTML page with
+ * a stack trace; the details go to the log with the request id.
+ */
+export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const { status = 500, statusCode, type } = (error ?? {}) as HttpError;
+    const httpStatus = statusCode ?? status;
+    const requestId = requestRecord(res)?.requestId;
+    if (type === "entity.too.large") {
+      sendError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than this service accepts.");
+    } else if (type === "entity.parse.failed") {
+      sendError(res, 400, "BAD_REQUEST", "The request body is not valid JSON.");
+    } else if (httpStatus >= 400 && httpStatus < 500) {
+      logger.info({ requestId, err: error }, "bad request");
+      sendError(res, httpStatus, "BAD_REQUEST", "The request could not be read.");
+    } else {
+      logger.error({ requestId, err: error }, "unexpected error");
+      sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error");
+    }
+  };
 }

@@ -7,9 +7,10 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ENVIRONMENT_VARIABLES, SUBGRAPH_NAMES, readConfig } from "../shared/config";
+import { subgraphRoles } from "../shared/database/provision";
 
 const compose = parse(fs.readFileSync("docker-compose.yml", "utf8"), { merge: true }) as {
-  services: Record<string, { command?: string[]; environment?: Record<string, string>; expose?: string[]; ports?: string[]; healthcheck?: { test: string[] }; depends_on?: Record<string, { condition: string }>; build?: string; image?: string }>;
+  services: Record<string, { command?: string[]; environment?: Record<string, string>; expose?: string[]; ports?: string[]; healthcheck?: { test: string[] }; depends_on?: Record<string, { condition: string }>; build?: string; image?: string; restart?: string }>;
 };
 const packageJson = JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
 const services = compose.services;
@@ -23,12 +24,29 @@ function scriptFile(script: string): string {
 }
 
 const postgresEnv = services.postgres.environment!;
-const expectedDatabaseUrl = `postgres://${postgresEnv.POSTGRES_USER}:${postgresEnv.POSTGRES_PASSWORD}@postgres:5432/${postgresEnv.POSTGRES_DB}`;
+const adminDatabaseUrl = `postgres://${postgresEnv.POSTGRES_USER}:${postgresEnv.POSTGRES_PASSWORD}@postgres:5432/${postgresEnv.POSTGRES_DB}`;
+const databaseUrlVariable = (name: string) => `${name.toUpperCase()}_DATABASE_URL`;
 
 describe("docker-compose.yml", () => {
-  it("has PostgreSQL, the three subgraphs and the gateway, nothing else", () => {
-    expect(Object.keys(services).sort()).toEqual(["enterprises", "gateway", "postgres", "programs", "universities"]);
+  it("has PostgreSQL, the provisioning step, the three subgraphs and the gateway, nothing else", () => {
+    expect(Object.keys(services).sort()).toEqual(["enterprises", "gateway", "postgres", "programs", "provision", "universities"]);
     expect(services.postgres.image).toMatch(/^postgres:\d+/);
+  });
+
+  it("provisions a role per subgraph once, as the admin, with the connection strings the subgraphs use", () => {
+    const provision = services.provision;
+    expect(provision.command).toEqual(["npm", "run", "provision"]);
+    scriptFile("provision");
+    expect(provision.restart).toBe("no");
+    expect(provision.depends_on?.postgres?.condition).toBe("service_healthy");
+    const env = provision.environment!;
+    expect(env.DATABASE_URL).toBe(adminDatabaseUrl);
+    for (const name of SUBGRAPH_NAMES) {
+      expect(env[databaseUrlVariable(name)], name).toBe(services[name].environment![databaseUrlVariable(name)]);
+    }
+    // The same checks `npm run provision` makes first: a role of its own per subgraph, with a password.
+    const config = readConfig(env);
+    expect(() => subgraphRoles(env.DATABASE_URL, config.databaseUrls)).not.toThrow();
   });
 
   it("sets only environment variables the code reads", () => {
@@ -53,12 +71,15 @@ describe("docker-compose.yml", () => {
       expect(fs.existsSync(`subgraphs/${name}/index.ts`)).toBe(true);
     });
 
-    it("reaches PostgreSQL, listens on all interfaces and reports readiness on its own port", () => {
-      expect(env.DATABASE_URL ?? env[`${name.toUpperCase()}_DATABASE_URL`]).toBe(expectedDatabaseUrl);
+    it("reaches PostgreSQL as its own role only, after provisioning, listens on all interfaces and reports readiness", () => {
+      expect(env.DATABASE_URL, "no admin connection string reaches a subgraph").toBeUndefined();
+      const url = new URL(env[databaseUrlVariable(name)]);
+      expect(url.host).toBe("postgres:5432");
+      expect(url.username).toBe(`partnergraph_${name}`);
+      expect(service.depends_on?.provision?.condition).toBe("service_completed_successfully");
       expect(env.HOST).toBe("0.0.0.0");
       expect(service.expose).toEqual([String(port)]);
       expect(service.healthcheck!.test.join(" ")).toContain(`http://localhost:${port}/ready`);
-      expect(service.depends_on?.postgres?.condition).toBe("service_healthy");
     });
   });
 

@@ -1,10 +1,8 @@
 /** What leaves a server when something goes wrong: a code and a plain message, never internals. */
 import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
-import { badUserInput, createErrorFormatter } from "../shared/errors";
-import { createLogger } from "../shared/logger";
+import { badUserInput, formatError as format, isUnexpectedError } from "../shared/errors";
 
-const format = createErrorFormatter(createLogger("test", "silent"));
 const formatted = (error: GraphQLError) => format({ ...error.toJSON(), extensions: { ...error.extensions } }, error);
 
 describe("the error formatter", () => {
@@ -18,6 +16,20 @@ describe("the error formatter", () => {
   it("masks unexpected errors, even those Apollo already labelled INTERNAL_SERVER_ERROR", () => {
     const error = new GraphQLError('relation "program" does not exist at /srv/app', { extensions: { code: "INTERNAL_SERVER_ERROR" } });
     expect(formatted(error)).toEqual({ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } });
+    // What Apollo hands the formatter for a plain `throw new Error()` in a resolver.
+    const thrown = new GraphQLError("connect ECONNREFUSED 10.0.0.7:5432", { originalError: new Error("connect ECONNREFUSED 10.0.0.7:5432") });
+    expect(format({ message: thrown.message, extensions: { code: "INTERNAL_SERVER_ERROR" } }, thrown)).toEqual({
+      message: "Internal server error",
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    });
+  });
+
+  it("tells the request log which errors are faults to record (with the request id) and which are answers", () => {
+    expect(isUnexpectedError(new GraphQLError("boom", { originalError: new Error("boom") }))).toBe(true);
+    expect(isUnexpectedError(new GraphQLError("boom", { extensions: { code: "INTERNAL_SERVER_ERROR" } }))).toBe(true);
+    expect(isUnexpectedError(badUserInput("first must be a whole number"))).toBe(false);
+    const database = Object.assign(new Error("duplicate key"), { code: "23505", constraint: "uq_enterprise_slug" });
+    expect(isUnexpectedError(new GraphQLError("wrapped", { originalError: database }))).toBe(false);
   });
 
   it.each([

@@ -18,7 +18,7 @@ import { createTestDatabase, type TestDatabase } from "./support/database";
 import { graphql } from "./support/graphql";
 
 const logger = createLogger("test", "silent");
-const config = { poolSize: 4, seed: "auto" as const };
+const config = { ...readConfig({}), poolSize: 4 };
 let database: TestDatabase;
 let gateway: Gateway;
 let gatewayServer: Listening;

@@ -6,6 +6,7 @@
 import pg from "pg";
 import { DataSource, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from "typeorm";
 import type { Logger } from "../logger";
+import { EXTENSIONS_SCHEMA } from "./extensions";
 import { SnakeNamingStrategy } from "./naming-strategy";
 
 export interface SubgraphDatabaseOptions {
@@ -78,8 +79,8 @@ export function createSubgraphDataSource(options: SubgraphDatabaseOptions): Subg
     extra: {
       max: options.poolSize ?? 10,
       application_name: `partnergraph-${options.schema}`,
-      // Raw SQL in this subgraph sees only its own schema unless it names another.
-      options: `-c search_path=${options.schema}`,
+      // Raw SQL in this subgraph sees only its own schema (and the shared extensions) unless it names another.
+      options: `-c search_path=${options.schema},${EXTENSIONS_SCHEMA}`,
     },
   }) as SubgraphDataSource;
   dataSource.statements = statements;

@@ -8,7 +8,7 @@ import { createSubgraph, type Subgraph } from "./server";
 export async function openSubgraph(
   definition: SubgraphDefinition,
   databaseUrl: string,
-  config: Pick<Config, "poolSize" | "seed">,
+  config: Pick<Config, "poolSize" | "seed" | "subgraphMaxBodyBytes">,
   logger: Logger,
 ): Promise<Subgraph> {
   const dataSource = createSubgraphDataSource({
@@ -24,7 +24,7 @@ export async function openSubgraph(
     if (config.seed === "auto" && (await isEmpty(dataSource, definition))) {
       await definition.seed(dataSource, logger);
     }
-    const subgraph = await createSubgraph(definition, dataSource, logger);
+    const subgraph = await createSubgraph(definition, dataSource, logger, config.subgraphMaxBodyBytes);
     return {
       ...subgraph,
       async stop() {

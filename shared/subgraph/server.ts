@@ -1,20 +1,23 @@
 /**
  * The one way a subgraph is served: its federated schema in an ApolloServer,
  * a fresh context (DataLoaders) per request, errors carrying codes, and an
- * HTTP app with /graphql, /health and /ready. The gateway may also call
- * `execute` in process; both paths build the context the same way.
+ * HTTP app with /graphql, /health, /ready and /metrics. The gateway may also
+ * call `execute` in process; both paths build the context the same way.
  */
 import { ApolloServer, type GraphQLRequest } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import express, { type Express } from "express";
 import type { FormattedExecutionResult, GraphQLSchema } from "graphql";
-import type { SubgraphDataSource } from "../database/data-source";
 import { ANONYMOUS_ACCESS } from "../access";
 import { REQUEST_ID_HEADER, requestIdFrom, type SubgraphContext } from "../context";
-import { createErrorFormatter } from "../errors";
-import { createApp, healthRoutes } from "../http";
+import type { SubgraphDataSource } from "../database/data-source";
+import { registerDatabaseMetrics } from "../database/metrics";
+import { formatError } from "../errors";
+import { createApp, healthRoutes, jsonErrorHandler } from "../http";
 import type { Logger } from "../logger";
+import { createServiceMetrics, metricsRoute, type ServiceMetrics } from "../metrics";
+import { createRequestTracking } from "../request-tracking";
 import type { SubgraphDefinition } from "./definition";
 import { buildFederatedSchema } from "./schema";
 
@@ -26,26 +29,30 @@ export interface Subgraph {
   server: ApolloServer<SubgraphContext>;
   dataSource: SubgraphDataSource;
   app: Express;
+  /** What /metrics serves; the entry point adds process figures when the subgraph has a process of its own. */
+  metrics: ServiceMetrics;
   createContext(headers: HeaderMap): Promise<SubgraphContext>;
   /** Runs one operation in process, as if it had arrived over HTTP with these headers. */
   execute(request: GraphQLRequest, headers: HeaderMap): Promise<FormattedExecutionResult>;
   stop(): Promise<void>;
 }
 
-export const MAX_BODY_BYTES = "1mb";
-
 export async function createSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   dataSource: SubgraphDataSource,
   logger: Logger,
+  maxBodyBytes: number,
 ): Promise<Subgraph> {
   const schema = await buildFederatedSchema(definition);
+  const metrics = createServiceMetrics(definition.name);
+  registerDatabaseMetrics(metrics.registry, dataSource);
+  const tracking = createRequestTracking(metrics, logger);
   const server = new ApolloServer<SubgraphContext>({
     schema,
-    formatError: createErrorFormatter(logger),
+    formatError,
     includeStacktraceInErrorResponses: false,
     // No Apollo Studio here: federated tracing would only cost time on every request.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), tracking.plugin],
   });
   await server.start();
 
@@ -72,11 +79,14 @@ export async function createSubgraph<Loaders>(
     }
     return { ready: checks.database === "ok" && checks.migrations === "ok", checks };
   });
+  metricsRoute(app, metrics.registry);
   app.use(
     "/graphql",
-    express.json({ limit: MAX_BODY_BYTES }),
-    expressMiddleware(server, { context: ({ req }) => createContext(req.headers) }),
+    tracking.middleware,
+    express.json({ limit: maxBodyBytes }),
+    expressMiddleware(server, { context: async ({ req, res }) => tracking.track(await createContext(req.headers), res) }),
   );
+  app.use(jsonErrorHandler(logger));
 
   return {
     name: definition.name,
@@ -84,6 +94,7 @@ export async function createSubgraph<Loaders>(
     server,
     dataSource,
     app,
+    metrics,
     createContext,
     async execute(request, headers) {
       const response = await server.executeOperation(request, { contextValue: await createContext(headers) });

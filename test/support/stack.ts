@@ -1,5 +1,9 @@
 /** The whole graph on a test database and free ports, exactly as `npm start` builds it. */
 import { readConfig, type Config } from "../../shared/config";
+import { listen } from "../../shared/http";
+import { createLogger } from "../../shared/logger";
+import { createGateway, type GatewayOptions } from "../../gateway/server";
+import { readSupergraph } from "../../gateway/supergraph";
 import { startStack, type Stack } from "../../scripts/stack";
 import { createTestDatabase, type TestDatabase } from "./database";
 
@@ -35,4 +39,26 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
     await database.drop();
     throw error;
   }
+}
+
+/** Another gateway in front of a stack's subgraphs, with other settings (limits, timeouts, in-process calls). */
+export async function startExtraGateway(
+  stack: Stack,
+  options: Partial<Omit<GatewayOptions, "subgraphUrls">> & { subgraphUrls?: Partial<Stack["subgraphUrls"]> } = {},
+): Promise<{ url: string; stop(): Promise<void> }> {
+  const gateway = await createGateway({
+    supergraphSdl: readSupergraph(readConfig({}).supergraphPath),
+    subgraphTimeoutMs: 10_000,
+    logger: createLogger("gateway", "silent"),
+    ...options,
+    subgraphUrls: { ...stack.subgraphUrls, ...options.subgraphUrls },
+  });
+  const server = await listen(gateway.app, 0, "127.0.0.1", "GATEWAY_PORT");
+  return {
+    url: `http://127.0.0.1:${server.port}/graphql`,
+    async stop() {
+      await server.close();
+      await gateway.stop();
+    },
+  };
 }
