@@ -1,8 +1,9 @@
 /**
  * The gateway: Apollo Gateway over a static supergraph, behind an Express app
- * with /graphql, /health, /ready and /metrics. It owns no data; every field
- * comes from a subgraph, over HTTP or in process. Requests pass its limits
- * (gateway/limits/) before any subgraph is asked.
+ * with /graphql, /health, /ready, /metrics and the GraphiQL explorer at
+ * /graphiql. It owns no data; every field comes from a subgraph, over HTTP or
+ * in process. Requests pass its limits (gateway/limits/) before any subgraph
+ * is asked.
  */
 import { ApolloGateway, type GraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
@@ -20,6 +21,8 @@ import { authenticate } from "./authenticate";
 import { createAuthenticator } from "./authentication";
 import { createGatewayContext, principalOf, subgraphHeadersSignedWith, type GatewayContext } from "./context";
 import { HEALTH_CHECK, HttpSubgraphDataSource, InProcessSubgraphDataSource } from "./data-sources";
+import { graphiqlRoutes } from "./graphiql/routes";
+import { NoIntrospection } from "./introspection";
 import { limitTokens, rejectBatches } from "./limits/http-guards";
 import { operationLimitsPlugin } from "./limits/operation-limits";
 import { rateLimit } from "./limits/rate-limit";
@@ -36,6 +39,10 @@ export interface GatewayOptions {
   /** Subgraphs running in this process, called without HTTP. */
   inProcess?: Partial<Record<SubgraphName, Subgraph>>;
   subgraphTimeoutMs: number;
+  /** Serve GraphiQL (GRAPHIQL); default true. */
+  graphiql?: boolean;
+  /** Answer `__schema` and `__type` (INTROSPECTION); default true. */
+  introspection?: boolean;
   /** Defaults to the defaults of the QUERY_MAX_*, MAX_BODY_BYTES and RATE_LIMIT_* settings. */
   limits?: GatewayLimits;
   logger: Logger;
@@ -78,6 +85,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     formatError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // Our own rule instead of Apollo's switch, for an error message that makes sense to a client.
+    introspection: true,
+    validationRules: options.introspection === false ? [NoIntrospection] : [],
+    // Apollo's landing pages load from a CDN; GraphiQL is served from local files instead.
     plugins: [ApolloServerPluginLandingPageDisabled(), tracking.plugin, operationLimitsPlugin(limits)],
   });
   await server.start();
@@ -93,6 +104,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     return { ready: Object.values(checks).every((c) => c === "ok"), checks };
   });
   metricsRoute(app, metrics.registry);
+  if (options.graphiql !== false) graphiqlRoutes(app, "/graphql", logger);
   app.use(
     "/graphql",
     tracking.middleware,

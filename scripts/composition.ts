@@ -2,8 +2,8 @@
  * Composes the supergraph from the three subgraphs' schemas with
  * @apollo/composition. No database is needed: the schemas come from code.
  */
-import { composeServices } from "@apollo/composition";
-import { graphql, parse } from "graphql";
+import { composeServices, type CompositionSuccess } from "@apollo/composition";
+import { graphql, parse, type GraphQLSchema } from "graphql";
 import { SUBGRAPH_NAMES, readConfig } from "../shared/config";
 import { buildFederatedSchema } from "../shared/subgraph/schema";
 import { subgraphs } from "../subgraphs";
@@ -22,18 +22,32 @@ export async function subgraphSdl(name: (typeof SUBGRAPH_NAMES)[number]): Promis
 }
 
 export async function composeSupergraph(): Promise<string> {
-  // Routing URLs are the local defaults; deployments override them (ENTERPRISES_URL, ...).
-  const { subgraphUrls } = readConfig({});
-  const services = await Promise.all(
-    SUBGRAPH_NAMES.map(async (name) => ({ name, url: subgraphUrls[name], typeDefs: parse(await subgraphSdl(name)) })),
-  );
-  return composeOrThrow(services);
+  return composeOrThrow(await subgraphServices());
 }
 
-export function composeOrThrow(services: Parameters<typeof composeServices>[0]): string {
+/** The schema clients see, as GraphiQL shows it: the supergraph without federation's join and link machinery. */
+export async function composeApiSchema(): Promise<GraphQLSchema> {
+  return compose(await subgraphServices()).schema.toAPISchema().toGraphQLJSSchema();
+}
+
+type Services = Parameters<typeof composeServices>[0];
+
+async function subgraphServices(): Promise<Services> {
+  // Routing URLs are the local defaults; deployments override them (ENTERPRISES_URL, ...).
+  const { subgraphUrls } = readConfig({});
+  return Promise.all(
+    SUBGRAPH_NAMES.map(async (name) => ({ name, url: subgraphUrls[name], typeDefs: parse(await subgraphSdl(name)) })),
+  );
+}
+
+export function composeOrThrow(services: Services): string {
+  return compose(services).supergraphSdl;
+}
+
+function compose(services: Services): CompositionSuccess {
   const result = composeServices(services);
   if (result.errors) {
     throw new CompositionError(`composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join("\n")}`);
   }
-  return result.supergraphSdl;
+  return result;
 }

@@ -75,6 +75,8 @@ export async function startStack(config: Config): Promise<Stack> {
       subgraphTimeoutMs: config.subgraphTimeoutMs,
       internalSecret,
       auth,
+      graphiql: config.graphiql,
+      introspection: config.introspection,
       limits: config.limits,
       logger: createLogger("gateway", config.logLevel),
     });

@@ -20,6 +20,8 @@ try {
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     internalSecret: requireInternalSecret(config),
     auth: config.auth,
+    graphiql: config.graphiql,
+    introspection: config.introspection,
     limits: config.limits,
     logger,
   });

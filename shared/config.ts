@@ -33,6 +33,8 @@ export const ENVIRONMENT_VARIABLES = {
   SEED: { default: "auto", description: "`auto` loads the article data into an empty database at start, `never` leaves it empty." },
   SUPERGRAPH_PATH: { default: "supergraph.graphql", description: "The composed supergraph the gateway serves." },
   SUBGRAPH_TIMEOUT_MS: { default: "10000", description: "How long the gateway waits for one subgraph fetch." },
+  GRAPHIQL: { default: "on", description: "`on` serves the GraphiQL explorer at /graphiql (and to browsers at /graphql), `off` answers 404." },
+  INTROSPECTION: { default: "on", description: "`on` answers schema introspection (`__schema`, `__type`), which GraphiQL needs; `off` rejects it." },
   INTERNAL_SECRET: { default: "", description: "Secret the gateway signs the caller's identity with for the subgraphs (and subgraphs for each other). Required when services run separately; `npm start` makes one per run." },
   AUTH_JWT_SECRET: { default: "", description: "Shared secret (HS256) for verifying bearer tokens. `npm start` and `npm run token` use one kept in `.data/auth-secret` when this and AUTH_JWKS_URL are unset." },
   AUTH_JWKS_URL: { default: "", description: "JWKS endpoint of an identity provider (Keycloak, Azure AD); tokens signed with its keys (RS256, ES256, PS256) are accepted." },
@@ -88,6 +90,8 @@ function readChoice<T extends string>(env: Env, name: EnvironmentVariable, choic
   return value as T;
 }
 
+const ON_OFF = ["on", "off"] as const;
+
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 
 /** What the gateway refuses before it plans a query; every default admits every example operation. */
@@ -116,6 +120,10 @@ export interface Config {
   seed: "auto" | "never";
   supergraphPath: string;
   subgraphTimeoutMs: number;
+  /** Serve the GraphiQL explorer from the gateway. */
+  graphiql: boolean;
+  /** Answer introspection queries at the gateway. */
+  introspection: boolean;
   logLevel: LogLevel;
   internalSecret: string | undefined;
   auth: AuthConfig;
@@ -176,6 +184,8 @@ export function readConfig(env: Env = process.env): Config {
     seed: readChoice(env, "SEED", ["auto", "never"] as const),
     supergraphPath: path.resolve(read(env, "SUPERGRAPH_PATH")),
     subgraphTimeoutMs: readInteger(env, "SUBGRAPH_TIMEOUT_MS", 1, 600_000),
+    graphiql: readChoice(env, "GRAPHIQL", ON_OFF) === "on",
+    introspection: readChoice(env, "INTROSPECTION", ON_OFF) === "on",
     logLevel: readChoice(env, "LOG_LEVEL", ["debug", "info", "warn", "error", "silent"] as const),
     internalSecret: readSecret(env, "INTERNAL_SECRET"),
     auth: {

@@ -35,6 +35,8 @@ const PROTOCOL_CODES = new Set([
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
+  // Apollo Gateway's word for the same: an unknown or missing operationName.
+  "INVALID_GRAPHQL",
 ]);
 // INTERNAL_SERVER_ERROR is what Apollo Server labels any unexpected error with: never pass its message on.
 const CLIENT_CODES = new Set<string>([...Object.values(ErrorCode), ...PROTOCOL_CODES].filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));

@@ -12,6 +12,15 @@ import type { SubgraphDefinition } from "./definition";
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
 
+/**
+ * type-graphql gives the root types no description. Every subgraph gets the
+ * same one, so the composed supergraph (and GraphiQL) shows it.
+ */
+const ROOT_TYPE_DESCRIPTIONS = {
+  Query: "Where every read starts: one record by its id or slug, or a filtered list of records, page by page.",
+  Mutation: "Where every write starts: each institution's systems create and change their own records here.",
+} as const;
+
 export async function buildFederatedSchema(definition: SubgraphDefinition): Promise<GraphQLSchema> {
   // Parameter decorators run last to first, so type-graphql would list a field's
   // arguments in reverse; sort them back into declaration order (the public contract).
@@ -24,6 +33,9 @@ export async function buildFederatedSchema(definition: SubgraphDefinition): Prom
     // Input is validated explicitly by each mutation through shared/validation, not by reflection.
     validate: false,
   });
+  for (const root of [schema.getQueryType(), schema.getMutationType()]) {
+    if (root && !root.description) root.description = ROOT_TYPE_DESCRIPTIONS[root.name as keyof typeof ROOT_TYPE_DESCRIPTIONS];
+  }
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   for (const [typeName, resolveReference] of Object.entries(definition.referenceResolvers)) {
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference };
