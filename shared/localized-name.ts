@@ -3,8 +3,9 @@
  * once here; each subgraph stores its own names in its own table
  * (`enterprise_name`, `university_name`) by extending LocalizedName.
  */
-import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
-import { Column, PrimaryColumn } from "typeorm";
+import { Directive, Field, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { randomUUID } from "node:crypto";
+import { Column, PrimaryColumn, type EntityManager, type EntityTarget } from "typeorm";
 
 export enum NameKind {
   OFFICIAL = "OFFICIAL",
@@ -45,8 +46,34 @@ export abstract class LocalizedName {
 }
 
 /** What a name looks like on input (seeds and mutations). */
-export interface LocalizedNameInput {
+@InputType("LocalizedNameInput", { description: "One name of an institution in one language." })
+export class LocalizedNameInput {
+  @Field(() => String, { description: "The name as written in that language." })
   value: string;
+
+  @Field(() => String, { description: "BCP 47 language tag: `en`, `ru`, `uz`, `uz-Cyrl`, `zh`, ..." })
   lang: string;
+
+  @Field(() => NameKind, { description: "Whether the name is official, short, an acronym, an alternative or a former one." })
   kind: NameKind;
+}
+
+/**
+ * Replaces all names of one institution (in its subgraph's name table) and
+ * returns them before and after, for the audit log.
+ */
+export async function replaceNames<T extends LocalizedName>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  ownerProperty: keyof T & string,
+  ownerId: string,
+  names: LocalizedNameInput[],
+): Promise<{ before: { names: LocalizedNameInput[] }; after: { names: LocalizedNameInput[] } }> {
+  const plain = (rows: LocalizedNameInput[]) => rows.map(({ value, lang, kind }) => ({ value, lang, kind }));
+  const before = await manager.getRepository(entity).find({ where: { [ownerProperty]: ownerId } as never, order: { lang: "ASC", value: "ASC" } as never });
+  await manager.getRepository(entity).delete({ [ownerProperty]: ownerId } as never);
+  if (names.length) {
+    await manager.getRepository(entity).insert(names.map((n) => ({ ...plain([n])[0], id: randomUUID(), [ownerProperty]: ownerId })) as never);
+  }
+  return { before: { names: plain(before) }, after: { names: plain(names) } };
 }

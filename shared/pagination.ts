@@ -42,7 +42,11 @@ export interface Page<T> {
  * Builds `<Name>Edge` and `<Name>Connection` object types for a node type.
  * `noun` is the plural a description uses ("enterprises").
  */
-export function connectionType<T extends object>(name: string, nodeType: ClassType<T>, noun: string) {
+/** `shareable`: the same connection type is served by several subgraphs (change feeds). */
+export function connectionType<T extends object>(name: string, nodeType: ClassType<T>, noun: string, shareable = false) {
+  const served: ClassDecorator = shareable ? Directive("@shareable") : () => undefined;
+
+  @served
   @ObjectType(`${name}Edge`, { description: `One of the ${noun} in a page, with the cursor that marks its place.` })
   class EdgeType implements Edge<T> {
     @Field(() => String, { description: "Opaque cursor of this item; pass it as `after` to continue after it." })
@@ -52,6 +56,7 @@ export function connectionType<T extends object>(name: string, nodeType: ClassTy
     node: T;
   }
 
+  @served
   @ObjectType(`${name}Connection`, { description: `A page of ${noun} (a Relay connection).` })
   class ConnectionType implements Page<T> {
     @Field(() => [EdgeType], { description: "The items of the page with their cursors." })

@@ -1,5 +1,7 @@
 /** The enterprises subgraph: enterprises and their divisions, in PostgreSQL schema "enterprises". */
 import { CountryListResolver } from "../../shared/code-lists/resolvers";
+import { AuditEntry } from "../../shared/audit/audit-entry";
+import { changeFeedResolver } from "../../shared/audit/change-feed";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";
 import { Contact } from "./entities/contact";
 import { Division } from "./entities/division";
@@ -8,16 +10,26 @@ import { EnterpriseName } from "./entities/enterprise-name";
 import { referenceResolvers } from "./entities/references";
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
+import { ContactMutations } from "./resolvers/contact.mutations";
 import { ContactResolver } from "./resolvers/contact.resolver";
+import { DivisionMutations } from "./resolvers/division.mutations";
+import { EnterpriseMutations } from "./resolvers/enterprise.mutations";
 import { DivisionResolver } from "./resolvers/division.resolver";
 import { EnterpriseResolver } from "./resolvers/enterprise.resolver";
 import { seed } from "./seed";
 
+/** The enterprises subgraph's change feed; contacts' e-mail and phone are confidential. */
+const enterpriseChanges = changeFeedResolver(
+  "enterpriseChanges",
+  "What changed in enterprises, divisions and contacts since an instant, oldest first, archivals included: for partner systems to sync incrementally. Needs a token.",
+  { Contact: ["email", "phone"] },
+);
+
 export const enterprises: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
   name: "enterprises",
-  entities: [Enterprise, EnterpriseName, Division, Contact],
+  entities: [Enterprise, EnterpriseName, Division, Contact, AuditEntry],
   migrations,
-  resolvers: [EnterpriseResolver, DivisionResolver, ContactResolver, CountryListResolver],
+  resolvers: [EnterpriseResolver, DivisionResolver, ContactResolver, CountryListResolver, EnterpriseMutations, DivisionMutations, ContactMutations, enterpriseChanges],
   referenceResolvers,
   createLoaders,
   seed,

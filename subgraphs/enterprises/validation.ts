@@ -1,7 +1,7 @@
 /** Rules for every enterprise record written, by the seed or through the API. */
 import type { LocalizedNameInput } from "../../shared/localized-name";
 import { localizedNameRules } from "../../shared/validation-rules";
-import { countryCode, each, email, industryCode, maxItems, oneOf, phone, required, slug, text, url, type Rules } from "../../shared/validation";
+import { countryCode, each, email, industryCode, maxItems, oneOf, phone, required, slug, text, url, uuid, type Rules } from "../../shared/validation";
 import { DivisionKind } from "./entities/enums";
 
 export interface EnterpriseInput {
@@ -44,6 +44,7 @@ export const divisionRules: Rules<DivisionInput> = {
   slug: [required, slug],
   name: [required, text(300)],
   kind: [required, oneOf(DivisionKind)],
+  parentId: [uuid],
   description: [text(10_000)],
 };
 
@@ -52,6 +53,7 @@ export interface ContactInput {
   position?: string | null;
   email?: string | null;
   phone?: string | null;
+  divisionId?: string | null;
 }
 
 export const contactRules: Rules<ContactInput> = {
@@ -59,4 +61,5 @@ export const contactRules: Rules<ContactInput> = {
   position: [text(300)],
   email: [email],
   phone: [phone],
+  divisionId: [uuid],
 };

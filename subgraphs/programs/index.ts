@@ -1,4 +1,5 @@
 /** The programs subgraph: programs and their parties, in PostgreSQL schema "programs"; links the other two. */
+import { AuditEntry } from "../../shared/audit/audit-entry";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";
 import { Activity } from "./entities/activity";
 import { DepartmentStub, DivisionStub } from "./entities/institution-stubs";
@@ -17,7 +18,7 @@ import { seed } from "./seed";
 
 export const programs: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
   name: "programs",
-  entities: [Program, ProgramParty, ProgramDirection, Activity],
+  entities: [Program, ProgramParty, ProgramDirection, Activity, AuditEntry],
   migrations,
   resolvers: [ProgramResolver, ProgramPartyResolver, ActivityResolver, NetworkResolver, PartnershipResolver, ...institutionProgramResolvers],
   orphanedTypes: [DivisionStub, DepartmentStub],

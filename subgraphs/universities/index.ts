@@ -1,5 +1,6 @@
 /** The universities subgraph: universities, branches and departments, in PostgreSQL schema "universities". */
 import { FieldOfEducationListResolver } from "../../shared/code-lists/resolvers";
+import { AuditEntry } from "../../shared/audit/audit-entry";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";
 import { Department } from "./entities/department";
 import { Person } from "./entities/person";
@@ -15,7 +16,7 @@ import { seed } from "./seed";
 
 export const universities: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
   name: "universities",
-  entities: [University, UniversityName, Department, Person],
+  entities: [University, UniversityName, Department, Person, AuditEntry],
   migrations,
   resolvers: [UniversityResolver, DepartmentResolver, PersonResolver, HonourResolver, FieldOfEducationListResolver],
   referenceResolvers,

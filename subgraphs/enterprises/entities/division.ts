@@ -1,5 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { InstitutionStatus } from "../../../shared/institution-status";
 import { StoredRecord } from "../../../shared/record";
 import { Enterprise } from "./enterprise";
 import { DivisionKind } from "./enums";
@@ -9,6 +10,7 @@ import { DivisionKind } from "./enums";
 @Entity({ name: "division" })
 @Check("ck_division_slug", `slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
 @Check("ck_division_kind", `kind IN ('MINE', 'PLANT', 'TRAINING_CENTRE', 'SCHOOL', 'DEPARTMENT', 'MUSEUM', 'CULTURAL_CENTRE', 'OTHER')`)
+@Check("ck_division_status", `status IN ('ACTIVE', 'ARCHIVED')`)
 @Check("ck_division_not_own_parent", `parent_id IS NULL OR parent_id <> id`)
 export class Division extends StoredRecord {
   @Field(() => String, { description: "Unique, stable, human-readable identifier, e.g. `ammc-kalmakyr-mine`." })
@@ -43,6 +45,10 @@ export class Division extends StoredRecord {
   @Field(() => String, { nullable: true, description: "What the division is or does, in a few sentences." })
   @Column({ type: "text", nullable: true })
   description: string | null;
+
+  @Field(() => InstitutionStatus, { description: "Whether the unit is current or archived (units are archived, never deleted, so programs naming them stay valid)." })
+  @Column({ type: "text", default: InstitutionStatus.ACTIVE })
+  status: InstitutionStatus;
 
   @Field(() => String, { nullable: true, description: "Seed article the facts come from, or null for records written through the API." })
   @Column({ type: "text", nullable: true })

@@ -1,5 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { InstitutionStatus } from "../../../shared/institution-status";
 import { StoredRecord } from "../../../shared/record";
 import { DepartmentKind } from "./enums";
 import { University } from "./university";
@@ -9,6 +10,7 @@ import { University } from "./university";
 @Entity({ name: "department" })
 @Check("ck_department_slug", `slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
 @Check("ck_department_kind", `kind IN ('FACULTY', 'DEPARTMENT', 'LABORATORY', 'OTHER')`)
+@Check("ck_department_status", `status IN ('ACTIVE', 'ARCHIVED')`)
 @Check("ck_department_not_own_parent", `parent_id IS NULL OR parent_id <> id`)
 export class Department extends StoredRecord {
   @Field(() => String, { description: "Unique, stable, human-readable identifier." })
@@ -46,6 +48,10 @@ export class Department extends StoredRecord {
   @Field(() => String, { nullable: true, description: "What the unit teaches or does, in a few sentences." })
   @Column({ type: "text", nullable: true })
   description: string | null;
+
+  @Field(() => InstitutionStatus, { description: "Whether the unit is current or archived (units are archived, never deleted, so programs naming them stay valid)." })
+  @Column({ type: "text", default: InstitutionStatus.ACTIVE })
+  status: InstitutionStatus;
 
   @Field(() => String, { nullable: true, description: "Seed article the facts come from, or null for records written through the API." })
   @Column({ type: "text", nullable: true })
