@@ -64,6 +64,7 @@ export const ANONYMOUS_ACCESS: Access = accessFor(ANONYMOUS);
 
 /** Returns `value` if the caller may read it, else throws FORBIDDEN naming the field. */
 export function confidential<T>(access: Access, institutionIds: readonly string[], field: string, value: T): T {
+  access.requireAuthenticated(`read ${field}`);
   if (!access.canReadConfidential(institutionIds)) {
     throw forbidden(`${field} is confidential: only the institution concerned and administrators may read it.`);
   }

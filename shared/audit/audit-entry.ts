@@ -10,7 +10,8 @@ export type ChangeActionName = (typeof CHANGE_ACTIONS)[number];
 
 @Entity({ name: "audit_log" })
 @Check("ck_audit_log_action", `action IN ('CREATE', 'UPDATE', 'ARCHIVE', 'DELETE', 'SIGN', 'TERMINATE')`)
-@Index("ix_audit_log_feed", ["transactionId", "id"])
+// (transaction_id, id): the feed's order. Made by the migration as written there; TypeORM would keep recreating it.
+@Index("ix_audit_log_feed", { synchronize: false })
 @Index("ix_audit_log_occurred_at", ["occurredAt"])
 @Index("ix_audit_log_entity", ["entityType", "entityId"])
 export class AuditEntry {
@@ -20,9 +21,10 @@ export class AuditEntry {
   /**
    * The writing transaction's id. Feeds read in this order and only up to the
    * oldest transaction still running, so a slow transaction can never commit
-   * a change behind a reader's cursor (nothing is skipped).
+   * a change behind a reader's cursor (nothing is skipped). Set by
+   * recordChange to pg_current_xact_id().
    */
-  @Column({ type: "bigint", default: () => "(pg_current_xact_id()::text)::bigint" })
+  @Column({ type: "bigint" })
   transactionId: string;
 
   @Column({ type: "timestamptz", default: () => "clock_timestamp()" })

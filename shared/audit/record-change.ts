@@ -35,6 +35,7 @@ export async function recordChange(manager: EntityManager, context: SubgraphCont
   const after = snapshot(change.after);
   const { principal } = context.access;
   await manager.insert(AuditEntry, {
+    transactionId: () => "(pg_current_xact_id()::text)::bigint",
     entityType: change.entityType,
     entityId: change.entityId,
     action: change.action,

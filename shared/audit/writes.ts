@@ -63,7 +63,7 @@ export interface UpdateOptions<T extends Versioned, Input> {
   version: number;
   action?: ChangeActionName;
   /** Who may: called with the locked row, throws FORBIDDEN/UNAUTHENTICATED otherwise. */
-  authorize: (row: T) => void | Promise<void>;
+  authorize: (row: T, manager: EntityManager) => void | Promise<void>;
   /** The changed columns, given the locked row; validated as the whole record they make. */
   changes: (row: T, manager: EntityManager) => Promise<Partial<T>> | Partial<T>;
   /** Validation of the record after the change (as input shape), if any. */
@@ -77,7 +77,7 @@ export async function updateRecord<T extends Versioned, Input>(context: Subgraph
   const id = requireId(options.id, options.typeName);
   return context.dataSource.transaction(async (manager) => {
     const row = await lockForUpdate(manager, options.entity, options.typeName, id, options.version);
-    await options.authorize(row);
+    await options.authorize(row, manager);
     const changes = await options.changes(row, manager);
     options.validateAfter?.({ ...row, ...changes });
     const stored = await saveChanges(manager, options.entity, row, changes);

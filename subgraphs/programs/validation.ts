@@ -156,3 +156,30 @@ export const programRules: Rules<ProgramInput> = {
     },
   ],
 };
+
+export interface SignatureInput {
+  signedOn: string;
+  signatoryName: string;
+  signatoryPosition?: string | null;
+  institutionId?: string | null;
+}
+
+export const signatureRules: Rules<SignatureInput> = {
+  signedOn: [required, date],
+  signatoryName: [required, text(300)],
+  signatoryPosition: [text(300)],
+  institutionId: [uuid],
+};
+
+export interface TerminationInput {
+  endsOn: string;
+  reason: string;
+  /** The program's start, which the last day may not precede. */
+  startsOn?: string | null;
+}
+
+export const terminationRules: Rules<TerminationInput> = {
+  endsOn: [required, date],
+  reason: [required, text(2000)],
+  $object: [notBefore<TerminationInput>("startsOn", "endsOn")],
+};

@@ -1,6 +1,7 @@
 /** The universities subgraph: universities, branches and departments, in PostgreSQL schema "universities". */
 import { FieldOfEducationListResolver } from "../../shared/code-lists/resolvers";
 import { AuditEntry } from "../../shared/audit/audit-entry";
+import { changeFeedResolver } from "../../shared/audit/change-feed";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";
 import { Department } from "./entities/department";
 import { Person } from "./entities/person";
@@ -9,16 +10,36 @@ import { University } from "./entities/university";
 import { UniversityName } from "./entities/university-name";
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
+import { DepartmentMutations } from "./resolvers/department.mutations";
 import { DepartmentResolver } from "./resolvers/department.resolver";
+import { PersonMutations } from "./resolvers/person.mutations";
+import { UniversityMutations } from "./resolvers/university.mutations";
 import { HonourResolver, PersonResolver } from "./resolvers/person.resolver";
 import { UniversityResolver } from "./resolvers/university.resolver";
 import { seed } from "./seed";
+
+/** The universities subgraph's change feed; people's e-mail and phone are confidential. */
+const universityChanges = changeFeedResolver(
+  "universityChanges",
+  "What changed in universities, departments and people since an instant, oldest first, archivals included: for partner systems to sync incrementally. Needs a token.",
+  { Person: ["email", "phone"] },
+);
 
 export const universities: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
   name: "universities",
   entities: [University, UniversityName, Department, Person, AuditEntry],
   migrations,
-  resolvers: [UniversityResolver, DepartmentResolver, PersonResolver, HonourResolver, FieldOfEducationListResolver],
+  resolvers: [
+    UniversityResolver,
+    DepartmentResolver,
+    PersonResolver,
+    HonourResolver,
+    FieldOfEducationListResolver,
+    UniversityMutations,
+    DepartmentMutations,
+    PersonMutations,
+    universityChanges,
+  ],
   referenceResolvers,
   createLoaders,
   seed,

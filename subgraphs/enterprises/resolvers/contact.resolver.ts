@@ -17,7 +17,7 @@ export class ContactResolver {
     return contact.divisionId ? context.loaders.division.byId.load(contact.divisionId) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "E-mail address. Confidential: visible to the enterprise itself, its program partners and administrators; others get a FORBIDDEN error." })
+  @FieldResolver(() => String, { nullable: true, description: "E-mail address. Confidential: visible to the enterprise's own credentials (reader, editor) and administrators; others get FORBIDDEN (UNAUTHENTICATED without a token)." })
   email(@Root() contact: Contact, @Ctx() context: EnterprisesContext): string | null {
     return confidential(context.access, [contact.enterpriseId], "Contact.email", contact.email);
   }

@@ -100,6 +100,10 @@ export class Program extends StoredRecord {
   @Column({ type: "text", nullable: true })
   internalNotes: string | null;
 
+  @Field(() => String, { nullable: true, description: "Why a TERMINATED program was ended early, as the terminating party stated." })
+  @Column({ type: "text", nullable: true })
+  terminationReason: string | null;
+
   @Field(() => String, { nullable: true, description: "Seed article the facts come from (file name in shared/seeds), or null for records written through the API." })
   @Column({ type: "text", nullable: true })
   source: string | null;

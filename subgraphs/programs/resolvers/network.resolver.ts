@@ -38,7 +38,7 @@ export class NetworkResolver {
   @Query(() => CooperationNetwork, { description: "Who cooperates with whom among the programs matching `filter`: institutions and the programs they share, for a network chart. Two statements, whatever the size." })
   async cooperationNetwork(
     @Arg("filter", () => ProgramFilter, { nullable: true, description: "Which programs make up the network." }) filter: ProgramFilter | null,
-    @Arg("maxEdges", () => Int, { defaultValue: 1000, description: `At most this many edges, heaviest first (1 to ${MAX_EDGES}).` }) maxEdges: number,
+    @Arg("maxEdges", () => Int, { nullable: true, defaultValue: 1000, description: `At most this many edges, heaviest first (1 to ${MAX_EDGES}).` }) maxEdges: number,
     @Ctx() context: ProgramsContext,
   ): Promise<CooperationNetwork> {
     if (!Number.isInteger(maxEdges) || maxEdges < 1 || maxEdges > MAX_EDGES) {

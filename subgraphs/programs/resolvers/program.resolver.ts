@@ -56,7 +56,7 @@ export class ProgramResolver {
     return program.fieldCodes.map(fieldOfEducation);
   }
 
-  @FieldResolver(() => Money, { nullable: true, description: "Budget of the program. Confidential: visible to its parties and administrators; others get a FORBIDDEN error." })
+  @FieldResolver(() => Money, { nullable: true, description: "Budget of the program. Confidential: visible to its parties' credentials (reader, editor) and administrators; others get FORBIDDEN (UNAUTHENTICATED without a token)." })
   async budget(@Root() program: Program, @Ctx() context: ProgramsContext): Promise<Money | null> {
     const parties = await context.loaders.partiesByProgram.load(program.id);
     const budget = program.budgetAmount && program.budgetCurrency ? { amount: program.budgetAmount, currency: program.budgetCurrency } : null;

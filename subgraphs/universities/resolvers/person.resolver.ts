@@ -23,7 +23,7 @@ export class PersonResolver {
     return person.originCountryCode ? country(person.originCountryCode) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "E-mail address. Confidential: visible to the institution itself, its program partners and administrators; others get a FORBIDDEN error." })
+  @FieldResolver(() => String, { nullable: true, description: "E-mail address. Confidential: visible to the institution's own credentials (reader, editor) and administrators; others get FORBIDDEN (UNAUTHENTICATED without a token)." })
   email(@Root() person: Person, @Ctx() context: UniversitiesContext): string | null {
     return confidential(context.access, [person.universityId], "Person.email", person.email);
   }

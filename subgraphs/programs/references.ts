@@ -1,0 +1,82 @@
+/**
+ * Before a program stores a reference to an institution or unit, it asks the
+ * subgraph that owns it whether it exists, is current, and (for a unit)
+ * belongs to that institution; the answer also gives the institution's
+ * country, which programs keep for country filters and statistics.
+ */
+import { badUserInput } from "../../shared/errors";
+import type { ProgramsContext } from "./loaders";
+import { InstitutionType } from "./entities/enums";
+
+export interface Reference {
+  institutionType: InstitutionType;
+  institutionId: string;
+  unitId?: string | null;
+  /** Where the reference sits in the input, for the error message (`parties[1]`). */
+  field: string;
+}
+
+interface EntityAnswer {
+  __typename: string;
+  id: string;
+  status: "ACTIVE" | "ARCHIVED";
+  countryCode?: string;
+  enterprise?: { id: string };
+  university?: { id: string };
+}
+
+const OWNERS = {
+  [InstitutionType.ENTERPRISE]: {
+    peer: "enterprises",
+    institution: "Enterprise",
+    unit: "Division",
+    query: `query References($representations: [_Any!]!) { _entities(representations: $representations) {
+      __typename ... on Enterprise { id status countryCode } ... on Division { id status enterprise { id } } } }`,
+  },
+  [InstitutionType.UNIVERSITY]: {
+    peer: "universities",
+    institution: "University",
+    unit: "Department",
+    query: `query References($representations: [_Any!]!) { _entities(representations: $representations) {
+      __typename ... on University { id status countryCode } ... on Department { id status university { id } } } }`,
+  },
+} as const;
+
+/** Checks every reference (two questions at most, one per owning subgraph); returns each institution's country. */
+export async function checkReferences(context: ProgramsContext, references: Reference[]): Promise<Map<string, string>> {
+  const countries = new Map<string, string>();
+  for (const type of [InstitutionType.ENTERPRISE, InstitutionType.UNIVERSITY]) {
+    const owner = OWNERS[type];
+    const wanted = references.filter((r) => r.institutionType === type);
+    if (wanted.length === 0) continue;
+    const representations = [
+      ...new Set(wanted.map((r) => `${owner.institution}:${r.institutionId}`)),
+      ...new Set(wanted.filter((r) => r.unitId).map((r) => `${owner.unit}:${r.unitId}`)),
+    ].map((key) => {
+      const [__typename, id] = key.split(":");
+      return { __typename, id };
+    });
+    const { _entities } = await context.peers.query<{ _entities: (EntityAnswer | null)[] }>(
+      owner.peer,
+      owner.query,
+      { representations },
+      context.requestId,
+    );
+    const found = new Map(_entities.filter((e): e is EntityAnswer => e !== null).map((e) => [`${e.__typename}:${e.id}`, e]));
+    for (const reference of wanted) {
+      const institution = found.get(`${owner.institution}:${reference.institutionId}`);
+      if (!institution) throw badUserInput(`${reference.field}.institutionId: no ${owner.institution} has id ${reference.institutionId}`, `${reference.field}.institutionId`);
+      if (institution.status !== "ACTIVE") throw badUserInput(`${reference.field}.institutionId: the ${owner.institution} is archived`, `${reference.field}.institutionId`);
+      countries.set(reference.institutionId, institution.countryCode!);
+      if (reference.unitId) {
+        const unit = found.get(`${owner.unit}:${reference.unitId}`);
+        const unitOwner = unit?.enterprise?.id ?? unit?.university?.id;
+        if (!unit || unitOwner !== reference.institutionId) {
+          throw badUserInput(`${reference.field}.unitId: no ${owner.unit} of that ${owner.institution} has id ${reference.unitId}`, `${reference.field}.unitId`);
+        }
+        if (unit.status !== "ACTIVE") throw badUserInput(`${reference.field}.unitId: the ${owner.unit} is archived`, `${reference.field}.unitId`);
+      }
+    }
+  }
+  return countries;
+}

@@ -1,0 +1,79 @@
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { createRecord, givenFields, requireId, updateRecord } from "../../../shared/audit/writes";
+import { notFound } from "../../../shared/errors";
+import { validate } from "../../../shared/validation";
+import { Activity } from "../entities/activity";
+import { Program } from "../entities/program";
+import type { ProgramsContext } from "../loaders";
+import { checkReferences } from "../references";
+import { activityRules, type ActivityInput } from "../validation";
+import { ActivityCreateInput, ActivityUpdateInput } from "./inputs";
+import { partiesOf, requireOpen, requirePartyEditor } from "./program-lifecycle";
+
+/** The host, when one is named, must exist in its own subgraph. */
+async function checkHost(context: ProgramsContext, activity: ActivityInput): Promise<void> {
+  if (activity.hostInstitutionType && activity.hostInstitutionId) {
+    await checkReferences(context, [
+      { institutionType: activity.hostInstitutionType, institutionId: activity.hostInstitutionId, unitId: activity.hostUnitId, field: "input.host" },
+    ]);
+  }
+}
+
+const normalized = <T extends Partial<ActivityInput>>(input: T): T => ({
+  ...input,
+  ...(input.hostInstitutionId ? { hostInstitutionId: input.hostInstitutionId.toLowerCase() } : {}),
+  ...(input.hostUnitId ? { hostUnitId: input.hostUnitId.toLowerCase() } : {}),
+});
+
+@Resolver(() => Activity)
+export class ActivityMutations {
+  @Mutation(() => Activity, { description: "Adds an activity to a program (a DRAFT or ACTIVE one). Its parties' editors and administrators." })
+  async addActivity(
+    @Arg("programId", () => ID, { description: "The program." }) programId: string,
+    @Arg("input", () => ActivityCreateInput, { description: "The new activity." }) input: ActivityCreateInput,
+    @Ctx() context: ProgramsContext,
+  ): Promise<Activity> {
+    const id = requireId(programId, "Program", "programId");
+    const program = await context.dataSource.getRepository(Program).findOneBy({ id });
+    if (!program) throw notFound(`No Program has id ${id}.`);
+    const parties = await partiesOf(context.dataSource.manager, id);
+    requirePartyEditor(context.access, parties, "add activities to this program");
+    requireOpen(program, "add activities to");
+    const activity = normalized(input);
+    validate(activity, activityRules, "input");
+    await checkHost(context, activity);
+    return createRecord(context, {
+      entity: Activity,
+      typeName: "Activity",
+      input: activity,
+      rules: activityRules,
+      values: () => ({ ...activity, programId: id }),
+      institutionIds: [...new Set(parties.map((p) => p.institutionId))],
+    });
+  }
+
+  @Mutation(() => Activity, { description: "Changes an activity, e.g. its participants once it took place. Its program's parties' editors and administrators; `version` must be the one you read." })
+  updateActivity(
+    @Arg("id", () => ID, { description: "The activity's id." }) id: string,
+    @Arg("version", () => Int, { description: "The version you read." }) version: number,
+    @Arg("input", () => ActivityUpdateInput, { description: "The fields to change." }) input: ActivityUpdateInput,
+    @Ctx() context: ProgramsContext,
+  ): Promise<Activity> {
+    const fields = normalized(givenFields(input));
+    let institutionIds: string[] = [];
+    return updateRecord(context, {
+      entity: Activity,
+      typeName: "Activity",
+      id,
+      version,
+      authorize: async (row, manager) => {
+        const parties = await partiesOf(manager, row.programId);
+        institutionIds = [...new Set(parties.map((p) => p.institutionId))];
+        requirePartyEditor(context.access, parties, "change this program's activities");
+      },
+      changes: () => fields as Partial<Activity>,
+      validateAfter: (after) => validate(after as unknown as ActivityInput, activityRules, "input"),
+      institutionIds: () => institutionIds,
+    });
+  }
+}
