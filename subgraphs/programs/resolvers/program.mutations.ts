@@ -160,16 +160,10 @@ export class ProgramMutations {
         validate(input, signatureRules, "input");
         const signatories = before.filter((p) => p.role === PartyRole.SIGNATORY && p.institutionId === signer);
         if (signatories.length === 0) throw forbidden("Your institution is not a signatory of this program.");
-        for (const party of signatories) {
-          Object.assign(party, { signedOn: input.signedOn, signatoryName: input.signatoryName, signatoryPosition: input.signatoryPosition ?? null });
-          await manager.update(ProgramParty, { id: party.id }, {
-            signedOn: input.signedOn,
-            signatoryName: input.signatoryName,
-            signatoryPosition: input.signatoryPosition ?? null,
-            version: party.version + 1,
-          });
-        }
-        after = before.map((p) => signatories.find((s) => s.id === p.id) ?? p);
+        const signature = { signedOn: input.signedOn, signatoryName: input.signatoryName, signatoryPosition: input.signatoryPosition ?? null };
+        for (const party of signatories) await manager.update(ProgramParty, { id: party.id }, { ...signature, version: party.version + 1 });
+        // Copies: `before` stays as it was, for the audit log.
+        after = before.map((p) => (signatories.includes(p) ? Object.assign(new ProgramParty(), p, signature, { version: p.version + 1 }) : p));
         return activation(row, after);
       },
       institutionIds: () => [...new Set(before.map((p) => p.institutionId))],

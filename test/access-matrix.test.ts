@@ -1,0 +1,188 @@
+/**
+ * Every role against every mutation and every confidential field, through
+ * the gateway: allowed (OK), refused with FORBIDDEN, or UNAUTHENTICATED.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deterministicId } from "../shared/ids";
+import { bearer, institutionOf, tokenFor, type TestRole } from "./support/auth";
+import { graphql, graphqlData } from "./support/graphql";
+import { startTestStack, type TestStack } from "./support/stack";
+
+let stack: TestStack;
+const tokens = new Map<TestRole, string | undefined>();
+const ROLES: TestRole[] = ["anonymous", "reader@ammc", "editor@ammc", "editor@tashstu-almalyk", "editor@osh-technological-university", "analyst", "admin"];
+
+const AMMC = deterministicId("Enterprise", "ammc");
+const BRANCH = deterministicId("University", "tashstu-almalyk");
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${++counter}`;
+
+async function call(role: TestRole, query: string, variables?: Record<string, unknown>) {
+  return graphql(stack.gatewayUrl, query, variables, bearer(tokens.get(role)));
+}
+
+/** OK, or the code of the (first) error. */
+async function outcome(role: TestRole, query: string, variables?: Record<string, unknown>): Promise<string> {
+  const result = await call(role, query, variables);
+  if (result.errors?.length) return String(result.errors[0].extensions?.code);
+  return "OK";
+}
+
+async function asAdmin<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  return graphqlData<T>(stack.gatewayUrl, query, variables, bearer(tokens.get("admin")));
+}
+
+const versionOf = async (type: "enterprise" | "division" | "university" | "program", slug: string): Promise<number> =>
+  (await asAdmin(`query($slug: String) { x: ${type}(slug: $slug) { version } }`, { slug })).x.version;
+
+/** A fresh DRAFT program between AMMC (signatory) and the TashSTU branch (signatory). */
+async function newDraft(): Promise<{ id: string; version: number; slug: string }> {
+  const slug = unique("matrix-draft");
+  const { createProgram } = await asAdmin(
+    `mutation($input: ProgramInput!) { createProgram(input: $input) { id version slug } }`,
+    {
+      input: {
+        slug,
+        title: "Practice agreement",
+        kind: "INTERNSHIP",
+        budget: { amount: "12000.00", currency: "UZS" },
+        internalNotes: "Negotiated by the training centre.",
+        parties: [
+          { institutionType: "ENTERPRISE", institutionId: AMMC, role: "SIGNATORY" },
+          { institutionType: "UNIVERSITY", institutionId: BRANCH, role: "SIGNATORY" },
+        ],
+      },
+    },
+  );
+  return createProgram;
+}
+
+let draft: { id: string; version: number; slug: string };
+let activityId: string;
+let contactId: string;
+let personId: string;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  for (const role of ROLES) tokens.set(role, await tokenFor(stack, role));
+  draft = await newDraft();
+  activityId = (await asAdmin(`mutation($id: ID!) { addActivity(programId: $id, input: { kind: INTERNSHIP, status: PLANNED, title: "Summer practice" }) { id } }`, { id: draft.id })).addActivity.id;
+  contactId = (await asAdmin(`mutation($id: ID!) { createContact(enterpriseId: $id, input: { name: "HR office", email: "hr@agmk.example", phone: "+998 78 000 00 00" }) { id } }`, { id: AMMC })).createContact.id;
+  personId = (await asAdmin(`mutation($id: ID!) { createPerson(universityId: $id, input: { name: "Dean's office", email: "dean@tdtu.example" }) { id } }`, { id: BRANCH })).createPerson.id;
+});
+afterAll(() => stack?.stop());
+
+type Expectations = Record<TestRole, "OK" | "FORBIDDEN" | "UNAUTHENTICATED">;
+const U = "UNAUTHENTICATED" as const;
+const F = "FORBIDDEN" as const;
+
+/** Who may write AMMC's records: its editors and administrators. */
+const AMMC_WRITERS: Expectations = { anonymous: U, "reader@ammc": F, "editor@ammc": "OK", "editor@tashstu-almalyk": F, "editor@osh-technological-university": F, analyst: F, admin: "OK" };
+const BRANCH_WRITERS: Expectations = { ...AMMC_WRITERS, "editor@ammc": F, "editor@tashstu-almalyk": "OK" };
+const ADMINS_ONLY: Expectations = { ...AMMC_WRITERS, "editor@ammc": F };
+/** Editors of either party of the draft, and administrators. */
+const PARTY_EDITORS: Expectations = { ...AMMC_WRITERS, "editor@tashstu-almalyk": "OK" };
+/** Confidential fields of AMMC's records: its own credentials and administrators. */
+const AMMC_READERS: Expectations = { ...AMMC_WRITERS, "reader@ammc": "OK" };
+const BRANCH_READERS: Expectations = { ...BRANCH_WRITERS };
+const PARTY_READERS: Expectations = { ...PARTY_EDITORS, "reader@ammc": "OK" };
+
+const MUTATIONS: [string, Expectations, (role: TestRole) => Promise<string>][] = [
+  ["createEnterprise", ADMINS_ONLY, (role) => outcome(role, `mutation($slug: String!) { createEnterprise(input: { slug: $slug, name: "New Mine LLC", countryCode: "UZ" }) { id } }`, { slug: unique("new-mine") })],
+  ["updateEnterprise", AMMC_WRITERS, async (role) => outcome(role, `mutation($id: ID!, $v: Int!) { updateEnterprise(id: $id, version: $v, input: { website: "https://www.agmk.uz" }) { id } }`, { id: AMMC, v: await versionOf("enterprise", "ammc") })],
+  ["archiveEnterprise", ADMINS_ONLY, async (role) => {
+    const { createEnterprise } = await asAdmin(`mutation($slug: String!) { createEnterprise(input: { slug: $slug, name: "Closing Plant", countryCode: "UZ" }) { id version } }`, { slug: unique("closing") });
+    return outcome(role, `mutation($id: ID!, $v: Int!) { archiveEnterprise(id: $id, version: $v) { status } }`, { id: createEnterprise.id, v: createEnterprise.version });
+  }],
+  ["createDivision", AMMC_WRITERS, (role) => outcome(role, `mutation($id: ID!, $slug: String!) { createDivision(enterpriseId: $id, input: { slug: $slug, name: "Sulfuric acid shop", kind: PLANT }) { id } }`, { id: AMMC, slug: unique("ammc-shop") })],
+  ["updateDivision", AMMC_WRITERS, async (role) => outcome(role, `mutation($id: ID!, $v: Int!) { updateDivision(id: $id, version: $v, input: { description: "Open pit" }) { id } }`, { id: deterministicId("Division", "ammc-kalmakyr-mine"), v: await versionOf("division", "ammc-kalmakyr-mine") })],
+  ["archiveDivision", AMMC_WRITERS, async (role) => {
+    const { createDivision } = await asAdmin(`mutation($id: ID!, $slug: String!) { createDivision(enterpriseId: $id, input: { slug: $slug, name: "Old depot", kind: OTHER }) { id version } }`, { id: AMMC, slug: unique("ammc-depot") });
+    return outcome(role, `mutation($id: ID!, $v: Int!) { archiveDivision(id: $id, version: $v) { status } }`, { id: createDivision.id, v: createDivision.version });
+  }],
+  ["createContact", AMMC_WRITERS, (role) => outcome(role, `mutation($id: ID!) { createContact(enterpriseId: $id, input: { name: "Press office" }) { id } }`, { id: AMMC })],
+  ["updateContact", AMMC_WRITERS, async (role) => {
+    const { enterprise } = await asAdmin(`{ enterprise(slug: "ammc") { contacts { id name version } } }`);
+    const contact = enterprise.contacts.find((c: any) => c.id === contactId);
+    return outcome(role, `mutation($id: ID!, $v: Int!) { updateContact(id: $id, version: $v, input: { position: "Human resources" }) { id } }`, { id: contactId, v: contact.version });
+  }],
+  ["deleteContact", AMMC_WRITERS, async (role) => {
+    const { createContact } = await asAdmin(`mutation($id: ID!) { createContact(enterpriseId: $id, input: { name: "Temporary desk" }) { id version } }`, { id: AMMC });
+    return outcome(role, `mutation($id: ID!, $v: Int!) { deleteContact(id: $id, version: $v) }`, { id: createContact.id, v: createContact.version });
+  }],
+  ["createUniversity", ADMINS_ONLY, (role) => outcome(role, `mutation($slug: String!) { createUniversity(input: { slug: $slug, name: "New Institute", kind: RESEARCH_INSTITUTE, countryCode: "UZ" }) { id } }`, { slug: unique("new-institute") })],
+  ["updateUniversity", BRANCH_WRITERS, async (role) => outcome(role, `mutation($id: ID!, $v: Int!) { updateUniversity(id: $id, version: $v, input: { website: "https://tdtu.uz" }) { id } }`, { id: BRANCH, v: await versionOf("university", "tashstu-almalyk") })],
+  ["createDepartment", BRANCH_WRITERS, (role) => outcome(role, `mutation($id: ID!, $slug: String!) { createDepartment(universityId: $id, input: { slug: $slug, name: "Automation", kind: DEPARTMENT }) { id } }`, { id: BRANCH, slug: unique("branch-automation") })],
+  ["createPerson", BRANCH_WRITERS, (role) => outcome(role, `mutation($id: ID!) { createPerson(universityId: $id, input: { name: "A. Teacher", position: "Senior lecturer" }) { id } }`, { id: BRANCH })],
+  ["updatePerson", BRANCH_WRITERS, async (role) => {
+    const { university } = await asAdmin(`{ university(slug: "tashstu-almalyk") { people { id version } } }`);
+    const person = university.people.find((p: any) => p.id === personId);
+    return outcome(role, `mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, input: { position: "Dean" }) { id } }`, { id: personId, v: person.version });
+  }],
+  ["createProgram", PARTY_EDITORS, (role) => outcome(role, `mutation($input: ProgramInput!) { createProgram(input: $input) { id } }`, {
+    input: {
+      slug: unique("matrix-new"),
+      title: "Scholarship agreement",
+      kind: "SCHOLARSHIP",
+      parties: [
+        { institutionType: "ENTERPRISE", institutionId: AMMC, role: "SIGNATORY" },
+        { institutionType: "UNIVERSITY", institutionId: BRANCH, role: "PARTNER" },
+      ],
+    },
+  })],
+  ["updateProgram", PARTY_EDITORS, async (role) => outcome(role, `mutation($id: ID!, $v: Int!) { updateProgram(id: $id, version: $v, input: { description: "Two weeks each summer" }) { id } }`, { id: draft.id, v: await versionOf("program", draft.slug) })],
+  ["signProgram", PARTY_EDITORS, async (role) => {
+    const fresh = await newDraft();
+    const institutionId = role === "admin" ? AMMC : undefined;
+    return outcome(role, `mutation($id: ID!, $v: Int!, $institutionId: ID) { signProgram(id: $id, version: $v, input: { signedOn: "2025-09-01", signatoryName: "A. Signer", institutionId: $institutionId }) { status } }`, { id: fresh.id, v: fresh.version, institutionId });
+  }],
+  ["terminateProgram", PARTY_EDITORS, async (role) => {
+    const fresh = await newDraft();
+    return outcome(role, `mutation($id: ID!, $v: Int!) { terminateProgram(id: $id, version: $v, input: { endsOn: "2025-12-31", reason: "Superseded" }) { status } }`, { id: fresh.id, v: fresh.version });
+  }],
+  ["addActivity", PARTY_EDITORS, (role) => outcome(role, `mutation($id: ID!) { addActivity(programId: $id, input: { kind: EXCURSION, status: PLANNED, title: "Mine visit" }) { id } }`, { id: draft.id })],
+  ["updateActivity", PARTY_EDITORS, async (role) => {
+    const { program } = await asAdmin(`query($slug: String) { program(slug: $slug) { activities { id version } } }`, { slug: draft.slug });
+    const activity = program.activities.find((a: any) => a.id === activityId);
+    return outcome(role, `mutation($id: ID!, $v: Int!) { updateActivity(id: $id, version: $v, input: { plannedParticipants: 12 }) { id } }`, { id: activityId, v: activity.version });
+  }],
+];
+
+const CONFIDENTIAL: [string, Expectations, (role: TestRole) => Promise<string>][] = [
+  ["Contact.email", AMMC_READERS, (role) => outcome(role, `{ enterprise(slug: "ammc") { contacts { name email } } }`)],
+  ["Contact.phone", AMMC_READERS, (role) => outcome(role, `{ enterprise(slug: "ammc") { contacts { name phone } } }`)],
+  ["Person.email", BRANCH_READERS, (role) => outcome(role, `{ university(slug: "tashstu-almalyk") { people { name email } } }`)],
+  ["Person.phone", BRANCH_READERS, (role) => outcome(role, `{ university(slug: "tashstu-almalyk") { people { name phone } } }`)],
+  ["Program.budget", PARTY_READERS, (role) => outcome(role, `query($slug: String) { program(slug: $slug) { budget { amount currency } } }`, { slug: draft.slug })],
+  ["Program.internalNotes", PARTY_READERS, (role) => outcome(role, `query($slug: String) { program(slug: $slug) { internalNotes } }`, { slug: draft.slug })],
+];
+
+describe.each(MUTATIONS)("mutation %s", (_name, expected, run) => {
+  it.each(ROLES)("as %s", async (role) => {
+    expect(await run(role)).toBe(expected[role]);
+  });
+});
+
+describe.each(CONFIDENTIAL)("confidential field %s", (_name, expected, run) => {
+  it.each(ROLES)("read as %s", async (role) => {
+    expect(await run(role)).toBe(expected[role]);
+  });
+});
+
+describe("what the matrix left behind", () => {
+  it("public fields stay readable for everyone, confidential ones come back null with the error", async () => {
+    const result = await call("analyst", `{ enterprise(slug: "ammc") { name contacts { name email } } }`);
+    expect(result.data?.enterprise.name).toBe("Almalyk Mining and Metallurgical Complex");
+    expect(result.data?.enterprise.contacts.every((c: any) => c.email === null)).toBe(true);
+    expect(result.errors?.every((e) => e.extensions?.code === "FORBIDDEN")).toBe(true);
+  });
+
+  it("an editor of a party reads the budget it may see", async () => {
+    const { program } = await graphqlData(stack.gatewayUrl, `query($slug: String) { program(slug: $slug) { budget { amount currency } internalNotes } }`, { slug: draft.slug }, bearer(tokens.get("editor@tashstu-almalyk")));
+    expect(program).toEqual({ budget: { amount: "12000.00", currency: "UZS" }, internalNotes: "Negotiated by the training centre." });
+  });
+
+  it("the institution bound to a token is the one its claims name", () => {
+    expect(institutionOf("ammc")).toEqual({ type: "ENTERPRISE", id: AMMC });
+  });
+});
