@@ -22,6 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
+type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
 const ME = `{ enterprise(slug: "ammc") { name } }`;
 const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
@@ -81,12 +82,12 @@ describe("anonymous access is a setting", () => {
 describe("an identity provider's keys (JWKS)", () => {
   let jwks: http.Server;
   let gateway: { url: string; stop(): Promise<void> };
-  let privateKey: CryptoKey;
+  let privateKey: PrivateKey;
   const issuer = "https://keycloak.partner.example/realms/partnergraph";
 
   beforeAll(async () => {
     const keys = await generateKeyPair("RS256");
-    privateKey = keys.privateKey as CryptoKey;
+    privateKey = keys.privateKey;
     const jwk = { ...(await exportJWK(keys.publicKey)), kid: "test-key", alg: "RS256", use: "sig" };
     const port = await freePort();
     jwks = http.createServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys: [jwk] })));
@@ -100,7 +101,7 @@ describe("an identity provider's keys (JWKS)", () => {
     jwks?.close();
   });
 
-  const providerToken = (claims: Record<string, unknown>, key = privateKey) =>
+  const providerToken = (claims: Record<string, unknown>, key: PrivateKey = privateKey) =>
     new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: "test-key" }).setSubject("erp-client").setIssuer(issuer).setAudience("partnergraph").setExpirationTime("5m").sign(key);
 
   it("accepts its RS256 tokens with our claims", async () => {
@@ -110,7 +111,7 @@ describe("an identity provider's keys (JWKS)", () => {
   });
 
   it("refuses tokens signed by another key, and local HS256 tokens", async () => {
-    const other = (await generateKeyPair("RS256")).privateKey as CryptoKey;
+    const other = (await generateKeyPair("RS256")).privateKey;
     expect(await refusal(`Bearer ${await providerToken({ role: "admin" }, other)}`, gateway.url)).toMatchObject({ status: 401 });
     expect(await refusal(`Bearer ${await tokenFor(stack, "admin")}`, gateway.url)).toMatchObject({ status: 401 });
   });

@@ -83,6 +83,14 @@ describe("docker-compose.yml", () => {
     });
   });
 
+  it("gives the gateway and every subgraph the same INTERNAL_SECRET, and the gateway a way to verify tokens", () => {
+    const secrets = ["gateway", ...SUBGRAPH_NAMES].map((name) => services[name].environment?.INTERNAL_SECRET);
+    expect(secrets[0]).toMatch(/^\$\{INTERNAL_SECRET:\?/);
+    expect(new Set(secrets)).toEqual(new Set([secrets[0]]));
+    const gateway = services.gateway.environment!;
+    expect(gateway.AUTH_JWT_SECRET ?? gateway.AUTH_JWKS_URL).toBeTruthy();
+  });
+
   it("points the gateway at each subgraph's service name and port", () => {
     const gateway = services.gateway;
     expect(gateway.command).toEqual(["npm", "run", "start:gateway"]);
