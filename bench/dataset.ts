@@ -1,0 +1,41 @@
+/**
+ * The benchmarks' database: migrations, the article seed and the synthetic
+ * dataset (scripts/synthetic) at a chosen size, analysed so plans are stable.
+ */
+import "reflect-metadata";
+import { SUBGRAPH_NAMES } from "../shared/config";
+import { createSubgraphDataSource, openSubgraphDatabase } from "../shared/database/data-source";
+import { createLogger } from "../shared/logger";
+import { subgraphs } from "../subgraphs";
+import { FULL_SIZE, generateEnterprises, generatePrograms, generateUniversities, type DatasetSize } from "../scripts/synthetic/generate";
+
+/** The full-size proportions of institutions to programs, scaled to `programs`. */
+export function datasetSize(programs: number): DatasetSize {
+  if (!Number.isInteger(programs) || programs < 1) throw new Error(`--programs must be a whole number above 0, got ${programs}`);
+  const scale = programs / FULL_SIZE.programs;
+  return {
+    programs,
+    enterprises: Math.max(10, Math.round(FULL_SIZE.enterprises * scale)),
+    universities: Math.max(10, Math.round(FULL_SIZE.universities * scale)),
+  };
+}
+
+export function describeDataset(size: DatasetSize): string {
+  return `${size.programs} programs, ${size.enterprises} enterprises, ${size.universities} universities`;
+}
+
+/** Migrates, seeds and fills every subgraph's schema on `url`. */
+export async function prepareDatabase(url: string, size: DatasetSize, log: (line: string) => void): Promise<void> {
+  const started = Date.now();
+  const generators = { enterprises: generateEnterprises, universities: generateUniversities, programs: generatePrograms };
+  for (const name of SUBGRAPH_NAMES) {
+    const definition = subgraphs[name];
+    const dataSource = createSubgraphDataSource({ url, schema: name, entities: definition.entities, migrations: definition.migrations });
+    await openSubgraphDatabase(dataSource);
+    await definition.seed(dataSource, createLogger("bench", "silent"));
+    await generators[name](dataSource, size);
+    await dataSource.query("ANALYZE");
+    await dataSource.destroy();
+  }
+  log(`dataset: ${describeDataset(size)}, generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}

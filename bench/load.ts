@@ -1,0 +1,69 @@
+/**
+ * Load for the benchmarks: autocannon against 127.0.0.1 with a fixed number
+ * of requests per query (not a fixed duration), after a warm-up, so every
+ * server is measured on the same work.
+ */
+import autocannon from "autocannon";
+import type { BenchQuery } from "./queries";
+
+export interface Measurement {
+  requestsPerSecond: number;
+  /** Latency in milliseconds. */
+  p50: number;
+  p99: number;
+  /** Transport errors, timeouts and non-2xx answers. */
+  errors: number;
+}
+
+export function requestBody(query: BenchQuery): string {
+  return JSON.stringify({ query: query.query, variables: query.variables });
+}
+
+function assertLoopback(url: string): void {
+  const { hostname } = new URL(url);
+  if (!/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(hostname)) throw new Error(`benchmark load goes to 127.0.0.1 only, not ${hostname}`);
+}
+
+/** One request; returns the answer's `data`, throws on GraphQL errors. */
+export async function post(url: string, query: BenchQuery): Promise<unknown> {
+  assertLoopback(url);
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: requestBody(query) });
+  const text = await response.text();
+  let body: { data?: unknown; errors?: unknown[] };
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error(`${query.name}: HTTP ${response.status}, not JSON: ${text.slice(0, 300)}`);
+  }
+  if (body.errors || !response.ok) throw new Error(`${query.name} failed (HTTP ${response.status}): ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+  return body.data;
+}
+
+export interface LoadOptions {
+  connections: number;
+  /** Sequential requests before measuring (JIT, caches, query plans, connection pools). */
+  warmup?: number;
+}
+
+export async function measure(url: string, query: BenchQuery, { connections, warmup = 20 }: LoadOptions): Promise<Measurement> {
+  assertLoopback(url);
+  for (let i = 0; i < warmup; i++) await post(url, query);
+  // autocannon reports its duration only to the next whole second (it stops on a 1 s tick), which
+  // would round short runs badly: time the run from its start to the last response instead.
+  const started = performance.now();
+  let lastResponse = started;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const run = autocannon(
+      { url, method: "POST", headers: { "content-type": "application/json" }, body: requestBody(query), connections, amount: query.requests, timeout: 30 },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    run.on("response", () => (lastResponse = performance.now()));
+  });
+  const seconds = (lastResponse - started) / 1000;
+  return {
+    requestsPerSecond: Math.round((result.requests.total / seconds) * 10) / 10,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}

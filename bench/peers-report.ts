@@ -1,0 +1,78 @@
+/** The peers benchmark's figures as markdown: one table of measurements, one of ratios. */
+import { createRequire } from "node:module";
+import type { Measurement } from "./load";
+
+export type Contender = "ours" | "hive" | "lower";
+
+export interface PeerRow {
+  query: string;
+  requests: number;
+  figures: Record<Contender, Measurement>;
+  /** Whether Hive and the lower bound answered with exactly our data. */
+  sameData: boolean;
+}
+
+export interface RunDescription {
+  title: string;
+  date: string;
+  machine: string;
+  dataset: string;
+  connections: number;
+  /** Peak resident memory of each front process, MiB. */
+  memory: Record<Contender, number>;
+}
+
+const require = createRequire(import.meta.url);
+const version = (pkg: string): string => (require(`${pkg}/package.json`) as { version: string }).version;
+
+const ratio = (a: number, b: number): string => (b > 0 ? (a / b).toFixed(2) : "—");
+
+/** Geometric mean: the fair average of ratios. */
+function geometricMean(values: number[]): number {
+  const usable = values.filter((v) => v > 0 && Number.isFinite(v));
+  return usable.length ? Math.exp(usable.reduce((sum, v) => sum + Math.log(v), 0) / usable.length) : 0;
+}
+
+export function comparePeers(rows: PeerRow[], run: RunDescription): string {
+  const figures = [
+    "| query | requests | ours req/s | ours median ms | ours p99 ms | Hive req/s | Hive median ms | Hive p99 ms | lower bound req/s | lower bound median ms | lower bound p99 ms | errors (ours/Hive/lower) | same data |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |",
+  ];
+  const ratios = [
+    "| query | req/s ours/Hive | req/s ours/lower bound | median ours/Hive | median ours/lower bound |",
+    "| --- | ---: | ---: | ---: | ---: |",
+  ];
+  for (const { query, requests, figures: f, sameData } of rows) {
+    const cells = (["ours", "hive", "lower"] as const).flatMap((c) => [f[c].requestsPerSecond, f[c].p50, f[c].p99]);
+    figures.push(`| ${query} | ${requests} | ${cells.join(" | ")} | ${f.ours.errors}/${f.hive.errors}/${f.lower.errors} | ${sameData ? "yes" : "**no**"} |`);
+    ratios.push(
+      `| ${query} | ${ratio(f.ours.requestsPerSecond, f.hive.requestsPerSecond)} | ${ratio(f.ours.requestsPerSecond, f.lower.requestsPerSecond)} | ${ratio(f.ours.p50, f.hive.p50)} | ${ratio(f.ours.p50, f.lower.p50)} |`,
+    );
+  }
+  const mean = (a: Contender, b: Contender, key: "requestsPerSecond" | "p50") => geometricMean(rows.map((r) => r.figures[a][key] / r.figures[b][key])).toFixed(2);
+  ratios.push(`| **geometric mean** | **${mean("ours", "hive", "requestsPerSecond")}** | **${mean("ours", "lower", "requestsPerSecond")}** | **${mean("ours", "hive", "p50")}** | **${mean("ours", "lower", "p50")}** |`);
+
+  return `## ${run.title}
+
+- Date: ${run.date}
+- Machine: ${run.machine}
+- Dataset: ${run.dataset} (synthetic, scripts/synthetic), on one scratch PostgreSQL
+- Load: autocannon on 127.0.0.1, ${run.connections} connections, a fixed number of requests per query after 20 warm-up requests; the three servers take turns query by query
+- ours: @apollo/gateway ${version("@apollo/gateway")} (scripts/start-gateway.ts), one Node process, rate limit off
+- Hive: @graphql-hive/gateway ${version("@graphql-hive/gateway")} (bench/hive-gateway.ts), one Node process, inbound and outbound request deduplication off, no usage reporting
+- Both gateways serve supergraph.graphql and call the same three subgraph processes over HTTP, every call signed with INTERNAL_SECRET
+- lower bound: the same data read with direct SQL across the three schemas through one pg Pool and serialised to JSON by a node:http server (bench/lower-bound/)
+- "same data": Hive's and the lower bound's \`data\` are deep-equal to ours for that query
+- Peak memory of the front process: ours ${run.memory.ours.toFixed(0)} MiB, Hive ${run.memory.hive.toFixed(0)} MiB, lower bound ${run.memory.lower.toFixed(0)} MiB
+
+### Figures
+
+${figures.join("\n")}
+
+### Ratios
+
+Requests per second: above 1 means ours serves more. Median latency: below 1 means ours answers sooner.
+
+${ratios.join("\n")}
+`;
+}

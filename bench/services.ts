@@ -1,0 +1,109 @@
+/**
+ * The processes a benchmark measures: the three subgraphs and a server in
+ * front of them (our gateway, a peer gateway, the lower bound), each its own
+ * Node process on 127.0.0.1, so its pid, memory and CPU are its own.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../shared/config";
+import { freePort } from "../shared/database/scratch-postgres";
+
+export interface Service {
+  name: string;
+  child: ChildProcess;
+}
+
+export type Env = Record<string, string>;
+
+/**
+ * Settings every process of one run shares: a fresh INTERNAL_SECRET (the
+ * subgraphs refuse unsigned calls), no rate limit (one client sends all the
+ * load), quiet logs, the database as it was prepared.
+ */
+export function benchEnvironment(databaseUrl: string): Env {
+  return {
+    DATABASE_URL: databaseUrl,
+    HOST: "127.0.0.1",
+    INTERNAL_SECRET: randomBytes(32).toString("hex"),
+    AUTH_JWT_SECRET: randomBytes(32).toString("hex"),
+    RATE_LIMIT_PER_MINUTE: "0",
+    LOG_LEVEL: "warn",
+    SEED: "never",
+  };
+}
+
+/** Runs a TypeScript entry point as one Node process (node --import tsx: its pid is the service's own). */
+export function spawnService(name: string, script: string, args: string[], env: Env): Service {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return { name, child };
+}
+
+/** Waits for the service's /ready (next to its /graphql) to answer 200. */
+export async function waitUntilReady(service: Service, graphqlUrl: string): Promise<void> {
+  const readyUrl = graphqlUrl.replace(/\/graphql$/, "/ready");
+  for (let i = 0; i < 600; i++) {
+    if (service.child.exitCode !== null) throw new Error(`${service.name} exited with code ${service.child.exitCode} before it was ready`);
+    try {
+      if ((await fetch(readyUrl)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${service.name} did not become ready at ${readyUrl}`);
+}
+
+export async function stopServices(services: Service[]): Promise<void> {
+  for (const { child } of services) if (child.exitCode === null) child.kill("SIGTERM");
+  await Promise.all(services.map(({ child }) => new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)))));
+}
+
+/** Peak resident memory (VmHWM) of a process, in MiB. */
+export function peakMemoryMiB(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+export interface HttpSubgraphs {
+  services: Service[];
+  /** ENTERPRISES_URL, ..._PORT and so on, for whatever calls them. */
+  env: Env;
+}
+
+/** The three subgraphs as separate processes talking HTTP, ready to answer. */
+export async function startHttpSubgraphs(base: Env): Promise<HttpSubgraphs> {
+  const env: Env = { ...base };
+  for (const name of SUBGRAPH_NAMES) {
+    const port = await freePort();
+    env[`${upper(name)}_PORT`] = String(port);
+    env[`${upper(name)}_URL`] = `http://127.0.0.1:${port}/graphql`;
+  }
+  const services = SUBGRAPH_NAMES.map((name) => spawnService(name, "scripts/start-subgraph.ts", [name], env));
+  try {
+    await Promise.all(services.map((service, i) => waitUntilReady(service, env[`${upper(SUBGRAPH_NAMES[i])}_URL`])));
+  } catch (error) {
+    await stopServices(services);
+    throw error;
+  }
+  return { services, env };
+}
+
+/** A server in front of the subgraphs (a gateway, or the lower bound) on a free port. */
+export async function startFrontService(name: string, script: string, env: Env): Promise<{ service: Service; url: string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const service = spawnService(name, script, [], { ...env, GATEWAY_PORT: String(port) });
+  try {
+    await waitUntilReady(service, url);
+  } catch (error) {
+    await stopServices([service]);
+    throw error;
+  }
+  return { service, url };
+}
+
+const upper = (name: SubgraphName) => name.toUpperCase();
