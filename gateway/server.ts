@@ -21,6 +21,7 @@ import { authenticate } from "./authenticate";
 import { createAuthenticator } from "./authentication";
 import { createGatewayContext, principalOf, subgraphHeadersSignedWith, type GatewayContext } from "./context";
 import { HEALTH_CHECK, HttpSubgraphDataSource, InProcessSubgraphDataSource } from "./data-sources";
+import { EntityBatchingDataSource } from "./entity-batching";
 import { graphiqlRoutes } from "./graphiql/routes";
 import { NoIntrospection } from "./introspection";
 import { limitTokens, rejectBatches } from "./limits/http-guards";
@@ -76,7 +77,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         ? new InProcessSubgraphDataSource(local, headers, fetchHistogram)
         : new HttpSubgraphDataSource(name, url, options.subgraphTimeoutMs, headers, fetchHistogram);
       dataSources.set(name, dataSource);
-      return dataSource;
+      return new EntityBatchingDataSource(dataSource);
     },
   });
 
