@@ -45,7 +45,9 @@ export interface LoadOptions {
   warmup?: number;
 }
 
-export async function measure(url: string, query: BenchQuery, { connections, warmup = 20 }: LoadOptions): Promise<Measurement> {
+export const WARMUP_REQUESTS = 20;
+
+export async function measure(url: string, query: BenchQuery, { connections, warmup = WARMUP_REQUESTS }: LoadOptions): Promise<Measurement> {
   assertLoopback(url);
   for (let i = 0; i < warmup; i++) await post(url, query);
   // autocannon reports its duration only to the next whole second (it stops on a 1 s tick), which
@@ -65,5 +67,21 @@ export async function measure(url: string, query: BenchQuery, { connections, war
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Several runs of one measurement as one: the median of each figure, and every error. */
+export function medianMeasurement(runs: Measurement[]): Measurement {
+  return {
+    requestsPerSecond: Math.round(median(runs.map((r) => r.requestsPerSecond)) * 10) / 10,
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
   };
 }

@@ -4,10 +4,17 @@ import type { Measurement } from "./load";
 
 export type Contender = "ours" | "hive" | "lower";
 
+/** A measurement with the CPU time spent per request by the server measured and by the three subgraphs. */
+export interface PeerMeasurement extends Measurement {
+  cpuMs: number;
+  subgraphCpuMs: number;
+  databaseCpuMs: number;
+}
+
 export interface PeerRow {
   query: string;
   requests: number;
-  figures: Record<Contender, Measurement>;
+  figures: Record<Contender, PeerMeasurement>;
   /** Whether Hive and the lower bound answered with exactly our data. */
   sameData: boolean;
 }
@@ -18,6 +25,9 @@ export interface RunDescription {
   machine: string;
   dataset: string;
   connections: number;
+  rounds: number;
+  /** One-minute load average of the machine when measuring began and ended: other work disturbs the figures. */
+  loadAverage: [number, number];
   /** Peak resident memory of each front process, MiB. */
   memory: Record<Contender, number>;
 }
@@ -38,6 +48,10 @@ export function comparePeers(rows: PeerRow[], run: RunDescription): string {
     "| query | requests | ours req/s | ours median ms | ours p99 ms | Hive req/s | Hive median ms | Hive p99 ms | lower bound req/s | lower bound median ms | lower bound p99 ms | errors (ours/Hive/lower) | same data |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |",
   ];
+  const cpu = [
+    "| query | ours | Hive | lower bound | subgraphs, under ours | subgraphs, under Hive | PostgreSQL, under ours | PostgreSQL, under Hive | PostgreSQL, under lower bound | gateway ours/Hive |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
   const ratios = [
     "| query | req/s ours/Hive | req/s ours/lower bound | median ours/Hive | median ours/lower bound |",
     "| --- | ---: | ---: | ---: | ---: |",
@@ -45,11 +59,15 @@ export function comparePeers(rows: PeerRow[], run: RunDescription): string {
   for (const { query, requests, figures: f, sameData } of rows) {
     const cells = (["ours", "hive", "lower"] as const).flatMap((c) => [f[c].requestsPerSecond, f[c].p50, f[c].p99]);
     figures.push(`| ${query} | ${requests} | ${cells.join(" | ")} | ${f.ours.errors}/${f.hive.errors}/${f.lower.errors} | ${sameData ? "yes" : "**no**"} |`);
+    const ms = (value: number) => value.toFixed(1);
+    cpu.push(
+      `| ${query} | ${ms(f.ours.cpuMs)} | ${ms(f.hive.cpuMs)} | ${ms(f.lower.cpuMs)} | ${ms(f.ours.subgraphCpuMs)} | ${ms(f.hive.subgraphCpuMs)} | ${ms(f.ours.databaseCpuMs)} | ${ms(f.hive.databaseCpuMs)} | ${ms(f.lower.databaseCpuMs)} | ${ratio(f.ours.cpuMs, f.hive.cpuMs)} |`,
+    );
     ratios.push(
       `| ${query} | ${ratio(f.ours.requestsPerSecond, f.hive.requestsPerSecond)} | ${ratio(f.ours.requestsPerSecond, f.lower.requestsPerSecond)} | ${ratio(f.ours.p50, f.hive.p50)} | ${ratio(f.ours.p50, f.lower.p50)} |`,
     );
   }
-  const mean = (a: Contender, b: Contender, key: "requestsPerSecond" | "p50") => geometricMean(rows.map((r) => r.figures[a][key] / r.figures[b][key])).toFixed(2);
+  const mean = (a: Contender, b: Contender, key: "requestsPerSecond" | "p50" | "cpuMs") => geometricMean(rows.map((r) => r.figures[a][key] / r.figures[b][key])).toFixed(2);
   ratios.push(`| **geometric mean** | **${mean("ours", "hive", "requestsPerSecond")}** | **${mean("ours", "lower", "requestsPerSecond")}** | **${mean("ours", "hive", "p50")}** | **${mean("ours", "lower", "p50")}** |`);
 
   return `## ${run.title}
@@ -57,7 +75,7 @@ export function comparePeers(rows: PeerRow[], run: RunDescription): string {
 - Date: ${run.date}
 - Machine: ${run.machine}
 - Dataset: ${run.dataset} (synthetic, scripts/synthetic), on one scratch PostgreSQL
-- Load: autocannon on 127.0.0.1, ${run.connections} connections, a fixed number of requests per query after 20 warm-up requests; the three servers take turns query by query
+- Load: autocannon on 127.0.0.1, ${run.connections} connections, a fixed number of requests per query after 20 warm-up requests; the three servers take turns query by query, ${run.rounds} rounds in rotating order, each figure the median of the rounds; machine load average ${run.loadAverage[0].toFixed(1)} when measuring began, ${run.loadAverage[1].toFixed(1)} when it ended
 - ours: @apollo/gateway ${version("@apollo/gateway")} (scripts/start-gateway.ts), one Node process, rate limit off
 - Hive: @graphql-hive/gateway ${version("@graphql-hive/gateway")} (bench/hive-gateway.ts), one Node process, inbound and outbound request deduplication off, no usage reporting
 - Both gateways serve supergraph.graphql and call the same three subgraph processes over HTTP, every call signed with INTERNAL_SECRET
@@ -68,6 +86,12 @@ export function comparePeers(rows: PeerRow[], run: RunDescription): string {
 ### Figures
 
 ${figures.join("\n")}
+
+### CPU per request
+
+Milliseconds of CPU (user + system, from /proc) per request, warm-up included: the process measured (ours, Hive, lower bound), the three subgraph processes together, and PostgreSQL (postmaster and backends) while it was measured. Unlike throughput, this hardly depends on what else the machine is doing. Geometric mean of gateway CPU ours/Hive: **${mean("ours", "hive", "cpuMs")}**.
+
+${cpu.join("\n")}
 
 ### Ratios
 

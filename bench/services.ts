@@ -3,9 +3,10 @@
  * front of them (our gateway, a peer gateway, the lower bound), each its own
  * Node process on 127.0.0.1, so its pid, memory and CPU are its own.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import path from "node:path";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../shared/config";
 import { freePort } from "../shared/database/scratch-postgres";
 
@@ -17,12 +18,15 @@ export interface Service {
 export type Env = Record<string, string>;
 
 /**
- * Settings every process of one run shares: a fresh INTERNAL_SECRET (the
- * subgraphs refuse unsigned calls), no rate limit (one client sends all the
- * load), quiet logs, the database as it was prepared.
+ * Settings every process of one run shares: NODE_ENV=production as in the
+ * Dockerfile (graphql-js, Apollo Server and Express skip their development
+ * checks), a fresh INTERNAL_SECRET (the subgraphs refuse unsigned calls), no
+ * rate limit (one client sends all the load), quiet logs, the database as it
+ * was prepared.
  */
 export function benchEnvironment(databaseUrl: string): Env {
   return {
+    NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
     HOST: "127.0.0.1",
     INTERNAL_SECRET: randomBytes(32).toString("hex"),
@@ -66,6 +70,51 @@ export async function stopServices(services: Service[]): Promise<void> {
 export function peakMemoryMiB(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+
+/** CPU time (user + system) a process has used so far, in seconds; with `reaped`, also that of its children that have ended. */
+export function cpuSeconds(pid: number, reaped = false): number {
+  // The command name (field 2) may hold spaces; count fields after its closing parenthesis.
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ").map(Number);
+  const [utime, stime, cutime, cstime] = fields.slice(11, 15);
+  return (utime + stime + (reaped ? cutime + cstime : 0)) / CLOCK_TICKS_PER_SECOND;
+}
+
+/**
+ * CPU time of a process and all its descendants, living or ended (PostgreSQL:
+ * the postmaster and its backends, which come and go with the pools), in seconds.
+ */
+export function processTreeCpuSeconds(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let total = 0;
+  for (const pending = [rootPid]; pending.length > 0; ) {
+    const pid = pending.pop()!;
+    try {
+      total += cpuSeconds(pid, true);
+    } catch {
+      continue;
+    }
+    pending.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** The pid of the PostgreSQL server running on `dataDir`. */
+export function postmasterPid(dataDir: string): number {
+  return Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
 }
 
 export interface HttpSubgraphs {

@@ -13,29 +13,35 @@
  * isolates the gateway. Before measuring, every server's answer to every
  * query is checked against ours. Load: autocannon on 127.0.0.1, a fixed
  * number of requests per query, the same connections for all, warm-up first;
- * the three servers take turns query by query. Writes bench/results/peers.md.
+ * the three servers take turns query by query, in a different order each
+ * round, and each figure is the median of the rounds (other processes on the
+ * machine disturb single runs). Writes bench/results/peers.md.
  *
- * Options: --programs N (dataset size; full scale is 100000), --connections N.
+ * Options: --programs N (dataset size, default 5000; full scale is 100000),
+ * --connections N (default 8), --rounds N (default 3).
  */
 import "reflect-metadata";
 import fs from "node:fs";
+import os from "node:os";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { startScratchPostgres } from "../shared/database/scratch-postgres";
 import { datasetSize, describeDataset, prepareDatabase } from "../bench/dataset";
-import { measure, post, type Measurement } from "../bench/load";
+import { WARMUP_REQUESTS, measure, median, medianMeasurement, post } from "../bench/load";
 import { machineDescription, runDate } from "../bench/machine";
-import { comparePeers, type Contender, type PeerRow } from "../bench/peers-report";
-import { BENCH_QUERIES } from "../bench/queries";
-import { benchEnvironment, peakMemoryMiB, startFrontService, startHttpSubgraphs, stopServices, type Service } from "../bench/services";
+import { comparePeers, type Contender, type PeerMeasurement, type PeerRow } from "../bench/peers-report";
+import { BENCH_QUERIES, type BenchQuery } from "../bench/queries";
+import { benchEnvironment, cpuSeconds, peakMemoryMiB, postmasterPid, processTreeCpuSeconds, startFrontService, startHttpSubgraphs, stopServices, type Service } from "../bench/services";
 
 const { values } = parseArgs({
   options: {
-    programs: { type: "string", default: "10000" },
+    programs: { type: "string", default: "5000" },
     connections: { type: "string", default: "8" },
+    rounds: { type: "string", default: "3" },
   },
 });
 const size = datasetSize(Number(values.programs));
 const connections = Number(values.connections);
+const rounds = Number(values.rounds);
 const OUTPUT = "bench/results/peers.md";
 
 const SERVERS: { contender: Contender; script: string }[] = [
@@ -89,15 +95,45 @@ try {
     log(`${query.name}: ${JSON.stringify(reference).length} bytes of data${same ? ", same from all three" : ""}`);
   }
 
-  const rows: PeerRow[] = [];
-  for (const query of BENCH_QUERIES) {
-    const figures = {} as Record<Contender, Measurement>;
-    for (const { contender } of SERVERS) {
-      figures[contender] = await measure(urls[contender], query, { connections });
-      log(`${query.name} / ${contender}: ${figures[contender].requestsPerSecond} req/s, median ${figures[contender].p50} ms, p99 ${figures[contender].p99} ms`);
+  /** A measurement, with the CPU the front process, the three subgraphs and PostgreSQL spent per request (warm-up included). */
+  const postmaster = postmasterPid(postgres.dataDir);
+  const measureWithCpu = async (contender: Contender, query: BenchQuery): Promise<PeerMeasurement> => {
+    const cpu = () => [
+      cpuSeconds(fronts[contender].child.pid!),
+      subgraphs.services.reduce((sum, s) => sum + cpuSeconds(s.child.pid!), 0),
+      processTreeCpuSeconds(postmaster),
+    ];
+    const before = cpu();
+    const measurement = await measure(urls[contender], query, { connections });
+    const after = cpu();
+    const [front, subgraph, database] = after.map((value, i) => ((value - before[i]) * 1000) / (query.requests + WARMUP_REQUESTS));
+    return { ...measurement, cpuMs: front, subgraphCpuMs: subgraph, databaseCpuMs: database };
+  };
+
+  const loadBefore = os.loadavg()[0];
+  const measured = new Map(BENCH_QUERIES.map((q) => [q.name, { ours: [], hive: [], lower: [] } as Record<Contender, PeerMeasurement[]>]));
+  for (let round = 0; round < rounds; round++) {
+    for (const query of BENCH_QUERIES) {
+      // Rotate who goes first, so no server always meets the subgraphs' caches in the same state.
+      const order = SERVERS.map((_, i) => SERVERS[(i + round) % SERVERS.length]);
+      for (const { contender } of order) {
+        const m = await measureWithCpu(contender, query);
+        measured.get(query.name)![contender].push(m);
+        log(`round ${round + 1}/${rounds} ${query.name} / ${contender}: ${m.requestsPerSecond} req/s, median ${m.p50} ms, p99 ${m.p99} ms, CPU ms/request ${m.cpuMs.toFixed(1)} (subgraphs ${m.subgraphCpuMs.toFixed(1)}, PostgreSQL ${m.databaseCpuMs.toFixed(1)})`);
+      }
     }
-    rows.push({ query: query.name, requests: query.requests, figures, sameData: sameData.get(query.name)! });
   }
+  const aggregate = (runs: PeerMeasurement[]): PeerMeasurement => ({
+    ...medianMeasurement(runs),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+    subgraphCpuMs: median(runs.map((r) => r.subgraphCpuMs)),
+    databaseCpuMs: median(runs.map((r) => r.databaseCpuMs)),
+  });
+  const rows: PeerRow[] = BENCH_QUERIES.map((query) => {
+    const all = measured.get(query.name)!;
+    const figures = { ours: aggregate(all.ours), hive: aggregate(all.hive), lower: aggregate(all.lower) };
+    return { query: query.name, requests: query.requests, figures, sameData: sameData.get(query.name)! };
+  });
   const memory = SERVERS.map(({ contender }) => peakMemoryMiB(fronts[contender].child.pid!));
 
   const report = comparePeers(rows, {
@@ -106,6 +142,8 @@ try {
     machine: machineDescription(),
     dataset: describeDataset(size),
     connections,
+    rounds,
+    loadAverage: [loadBefore, os.loadavg()[0]],
     memory: { ours: memory[0], hive: memory[1], lower: memory[2] },
   });
   log(`\n${report}`);

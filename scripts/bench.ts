@@ -10,7 +10,6 @@
  */
 import "reflect-metadata";
 import fs from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { SUBGRAPH_NAMES, readConfig } from "../shared/config";
 import { freePort, startScratchPostgres } from "../shared/database/scratch-postgres";
@@ -18,7 +17,7 @@ import { datasetSize, prepareDatabase } from "../bench/dataset";
 import { measure, post, type Measurement } from "../bench/load";
 import { machineDescription } from "../bench/machine";
 import { BENCH_QUERIES } from "../bench/queries";
-import { benchEnvironment, peakMemoryMiB, spawnService, startFrontService, startHttpSubgraphs, stopServices, waitUntilReady, type Env, type Service } from "../bench/services";
+import { benchEnvironment, peakMemoryMiB, postmasterPid, spawnService, startFrontService, startHttpSubgraphs, stopServices, waitUntilReady, type Env, type Service } from "../bench/services";
 import { FULL_SIZE } from "./synthetic/generate";
 import { startStack } from "./stack";
 
@@ -98,7 +97,7 @@ try {
         rows.push({ query: query.name, ...(await measure(topology.gatewayUrl, query, { connections })), statements: statements.get(query.name) });
       }
       const memory = topology.services.map((p) => `${p.name} ${peakMemoryMiB(p.child.pid!).toFixed(0)} MiB`).join(", ");
-      const section = `### ${kind === "co-located" ? "Co-located (one process, subgraphs called in process)" : "HTTP (four processes)"}\n\n${table(rows)}\n\nPeak memory: ${memory}; PostgreSQL postmaster ${peakMemoryMiB(postgresPid()).toFixed(0)} MiB.`;
+      const section = `### ${kind === "co-located" ? "Co-located (one process, subgraphs called in process)" : "HTTP (four processes)"}\n\n${table(rows)}\n\nPeak memory: ${memory}; PostgreSQL postmaster ${peakMemoryMiB(postmasterPid(postgres.dataDir)).toFixed(0)} MiB.`;
       log(`\n${section}`);
       report.push(section);
     } finally {
@@ -107,10 +106,6 @@ try {
   }
 } finally {
   await postgres.stop();
-}
-
-function postgresPid(): number {
-  return Number(fs.readFileSync(path.join(postgres.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
 }
 
 const header = `## Dashboard benchmark, ${new Date().toISOString().slice(0, 10)}\n\n${size.programs} programs, ${size.enterprises + size.universities} institutions; ${connections} connections; autocannon on 127.0.0.1; ${machineDescription()}.`;
