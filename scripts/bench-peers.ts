@@ -18,11 +18,12 @@
  * machine disturb single runs). Writes bench/results/peers.md.
  *
  * Options: --programs N (dataset size, default 5000; full scale is 100000),
- * --connections N (default 8), --rounds N (default 3).
+ * --connections N (default 8), --rounds N (default 3), --output FILE.
  */
 import "reflect-metadata";
 import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { startScratchPostgres } from "../shared/database/scratch-postgres";
 import { datasetSize, describeDataset, prepareDatabase } from "../bench/dataset";
@@ -37,12 +38,13 @@ const { values } = parseArgs({
     programs: { type: "string", default: "5000" },
     connections: { type: "string", default: "8" },
     rounds: { type: "string", default: "3" },
+    output: { type: "string", default: "bench/results/peers.md" },
   },
 });
 const size = datasetSize(Number(values.programs));
 const connections = Number(values.connections);
 const rounds = Number(values.rounds);
-const OUTPUT = "bench/results/peers.md";
+const OUTPUT = values.output;
 
 const SERVERS: { contender: Contender; script: string }[] = [
   { contender: "ours", script: "scripts/start-gateway.ts" },
@@ -147,7 +149,7 @@ try {
     memory: { ours: memory[0], hive: memory[1], lower: memory[2] },
   });
   log(`\n${report}`);
-  fs.mkdirSync("bench/results", { recursive: true });
+  fs.mkdirSync(path.dirname(OUTPUT), { recursive: true });
   fs.writeFileSync(OUTPUT, report);
   log(`written to ${OUTPUT}`);
 } finally {
