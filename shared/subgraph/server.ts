@@ -17,7 +17,7 @@ import { REQUEST_ID_HEADER, requestIdFrom, type SubgraphContext } from "../conte
 import type { SubgraphDataSource } from "../database/data-source";
 import { registerDatabaseMetrics } from "../database/metrics";
 import { ErrorCode, formatError } from "../errors";
-import { createApp, healthRoutes, jsonErrorHandler } from "../http";
+import { createApp, healthRoutes, jsonErrorHandler, type ReadinessCheck } from "../http";
 import type { Logger } from "../logger";
 import { createServiceMetrics, metricsRoute, type ServiceMetrics } from "../metrics";
 import { createRequestTracking } from "../request-tracking";
@@ -34,6 +34,8 @@ export interface Subgraph {
   app: Express;
   /** What /metrics serves; the entry point adds process figures when the subgraph has a process of its own. */
   metrics: ServiceMetrics;
+  /** What its /ready reports: the database answers and no migration is pending. */
+  readiness: ReadinessCheck;
   createContext(headers: HeaderMap): Promise<SubgraphContext>;
   /** Runs one operation in process, as if it had arrived over HTTP with these headers. */
   execute(request: GraphQLRequest, headers: HeaderMap): Promise<FormattedExecutionResult>;
@@ -82,8 +84,7 @@ export async function createSubgraph<Loaders>(
     return { requestId, loaders: definition.createLoaders(dataSource), dataSource, logger: logger.child({ requestId }), access, peers };
   };
 
-  const app = createApp();
-  healthRoutes(app, async () => {
+  const readiness: ReadinessCheck = async () => {
     const checks: Record<string, string> = {};
     try {
       await dataSource.query("SELECT 1");
@@ -93,7 +94,9 @@ export async function createSubgraph<Loaders>(
       checks.database = "unreachable";
     }
     return { ready: checks.database === "ok" && checks.migrations === "ok", checks };
-  });
+  };
+  const app = createApp();
+  healthRoutes(app, readiness);
   metricsRoute(app, metrics.registry);
   app.use(
     "/graphql",
@@ -110,6 +113,7 @@ export async function createSubgraph<Loaders>(
     dataSource,
     app,
     metrics,
+    readiness,
     createContext,
     async execute(request, headers) {
       let contextValue: SubgraphContext;
