@@ -12,7 +12,7 @@ import { SUBGRAPH_NAMES } from "../shared/config";
 import { bearer, tokenFor } from "./support/auth";
 import { graphqlData } from "./support/graphql";
 import { codesOf, formatRows, formatTallies, startLoad, type Load, type LoadRequest, type Outcome, type Tally } from "./support/load";
-import { startServices, until, type ServiceName, type Services } from "./support/services";
+import { freezePostgres, startServices, until, type ServiceName, type Services } from "./support/services";
 
 /** The gateway's deadline per subgraph fetch in this suite: short, so the slow-subgraph phase is short. */
 const SUBGRAPH_TIMEOUT_MS = 2000;
@@ -201,6 +201,41 @@ describe("faults under traffic", () => {
     }
     expect(tallies.recovered!.full).toBe(tallies.recovered!.requests);
     expect(pids()).toEqual(before);
+    expectNoCrash();
+  });
+
+  it("PostgreSQL hangs: requests end with SUBGRAPH_TIMEOUT at the fetch timeout, /ready answers 503 in time; all recover when it answers again", async () => {
+    const traffic = startTraffic("steady");
+    await sleep(1000);
+
+    traffic.phase("postgres frozen");
+    const frozenAt = Date.now();
+    const thaw = freezePostgres(services.postgres);
+    let notReady: Awaited<ReturnType<typeof readiness>>[];
+    try {
+      notReady = await Promise.all(SUBGRAPH_NAMES.map(readiness));
+      await sleep(Math.max(0, 3500 - (Date.now() - frozenAt)));
+    } finally {
+      thaw();
+    }
+    const thawedAt = Date.now();
+    traffic.phase("postgres answering");
+    const recoveryMs = await traffic.firstFullAnswer("walk");
+    traffic.phase("recovered");
+    await sleep(1000);
+    const tallies = await stopTraffic();
+    recoveries.push({
+      fault: "PostgreSQL frozen (SIGSTOP)",
+      "down ms": thawedAt - frozenAt,
+      "first full answer ms": recoveryMs,
+      "/ready 503 answered in ms": Math.max(...notReady.map((r) => r.ms)),
+    });
+
+    for (const ready of notReady) expect(ready).toMatchObject({ status: 503, checks: { database: "not answering" } });
+    const timeouts = SUBGRAPH_NAMES.map((name) => `SUBGRAPH_TIMEOUT(${name})`);
+    for (const phase of ["steady", "postgres frozen", "postgres answering"]) expectCleanFailures(tallies[phase]!, timeouts);
+    expect(tallies["postgres frozen"]!.failed).toBeGreaterThan(0);
+    expect(tallies.recovered!.full).toBe(tallies.recovered!.requests);
     expectNoCrash();
   });
 

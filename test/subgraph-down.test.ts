@@ -111,3 +111,32 @@ describe("a subgraph that is down", () => {
     expect((await fetch(gatewayUrl.replace("/graphql", "/ready"))).status).toBe(200);
   });
 });
+
+describe("a subgraph that cannot reach its database", () => {
+  it("is not ready, and neither is a gateway that calls it in process", async () => {
+    const lost = await createTestDatabase();
+    const subgraph = await openSubgraph(subgraphs.enterprises, lost.url, config, logger);
+    const inProcess = await createGateway({
+      supergraphSdl: readSupergraph(readConfig({}).supergraphPath),
+      // Only enterprises matters here; nothing listens on port 1.
+      subgraphUrls: { enterprises: "http://127.0.0.1:1/graphql", universities: "http://127.0.0.1:1/graphql", programs: "http://127.0.0.1:1/graphql" },
+      inProcess: { enterprises: subgraph },
+      subgraphTimeoutMs: 5000,
+      internalSecret,
+      auth: readConfig({}).auth,
+      logger,
+    });
+    const server = await listen(inProcess.app, 0, "127.0.0.1", "GATEWAY_PORT");
+    try {
+      const readiness = async () => ((await (await fetch(`http://127.0.0.1:${server.port}/ready`)).json()) as any).checks.enterprises;
+      expect(await readiness()).toBe("ok");
+      await lost.drop();
+      expect(await readiness()).toBe("not ready");
+      expect(await subgraph.readiness()).toEqual({ ready: false, checks: { database: "unreachable" } });
+    } finally {
+      await server.close();
+      await inProcess.stop();
+      await subgraph.stop();
+    }
+  });
+});

@@ -49,6 +49,22 @@ export interface SubgraphServerOptions {
   peers: PeerClient;
 }
 
+/**
+ * How long /ready waits for PostgreSQL. A server that hangs (rather than
+ * refusing connections) would otherwise hold the probe open indefinitely.
+ */
+const READINESS_DEADLINE_MS = 3000;
+
+class DeadlineError extends Error {}
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError()), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
 export async function createSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   dataSource: SubgraphDataSource,
@@ -87,11 +103,11 @@ export async function createSubgraph<Loaders>(
   const readiness: ReadinessCheck = async () => {
     const checks: Record<string, string> = {};
     try {
-      await dataSource.query("SELECT 1");
+      await withDeadline(dataSource.query("SELECT 1"), READINESS_DEADLINE_MS);
       checks.database = "ok";
       checks.migrations = (await dataSource.showMigrations()) ? "pending" : "ok";
-    } catch {
-      checks.database = "unreachable";
+    } catch (error) {
+      checks.database = error instanceof DeadlineError ? "not answering" : "unreachable";
     }
     return { ready: checks.database === "ok" && checks.migrations === "ok", checks };
   };

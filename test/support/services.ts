@@ -4,7 +4,10 @@
  * points) configured only by environment variables, on free ports. Used by
  * the distributed and fault suites.
  */
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { SUBGRAPH_NAMES, readConfig, type AuthConfig, type SubgraphName } from "../../shared/config";
 import { freePort, startScratchPostgres, type ScratchPostgres } from "../../shared/database/scratch-postgres";
 import { startProcess, type ServiceProcess } from "./process";
@@ -100,6 +103,22 @@ export async function startServices(options: ServicesOptions = {}): Promise<Serv
     throw error;
   }
   return services;
+}
+
+/**
+ * Freezes PostgreSQL (SIGSTOP to the server and every backend, by pid): it
+ * keeps accepting connections and answers nothing, like a server stuck on
+ * its disk. Returns the function that lets it run again.
+ */
+export function freezePostgres(postgres: ScratchPostgres): () => void {
+  const server = Number(fs.readFileSync(path.join(postgres.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  const backends = execFileSync("ps", ["-o", "pid=", "--ppid", String(server)], { encoding: "utf8" }).split(/\s+/).filter(Boolean).map(Number);
+  // The server first, so it starts no new backend meanwhile.
+  const frozen = [server, ...backends];
+  for (const pid of frozen) process.kill(pid, "SIGSTOP");
+  return () => {
+    for (const pid of frozen.reverse()) process.kill(pid, "SIGCONT");
+  };
 }
 
 /** Polls `condition` every 25 ms until it holds; fails after `timeoutMs`. */
