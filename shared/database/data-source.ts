@@ -80,7 +80,9 @@ export function createSubgraphDataSource(options: SubgraphDatabaseOptions): Subg
       max: options.poolSize ?? 10,
       application_name: `partnergraph-${options.schema}`,
       // Raw SQL in this subgraph sees only its own schema (and the shared extensions) unless it names another.
-      options: `-c search_path=${options.schema},${EXTENSIONS_SCHEMA}`,
+      // The dashboard aggregates (network, statistics) sort and hash tens of thousands of rows:
+      // 16 MB keeps them in memory instead of spilling to disk, per operation of a connection.
+      options: `-c search_path=${options.schema},${EXTENSIONS_SCHEMA} -c work_mem=16MB`,
     },
   }) as SubgraphDataSource;
   dataSource.statements = statements;
