@@ -136,7 +136,9 @@ afterAll(async () => {
 });
 
 const ALL = ["gateway", ...SUBGRAPH_NAMES] as const;
-const answers = (traffic: Load, phase: string, ...names: string[]) => traffic.outcomes.filter((o) => o.phase === phase && (!names.length || names.includes(o.request.name)));
+/** The answers that arrived in these phases (one name or several), to these requests (all when none is named). */
+const answers = (traffic: Load, phases: string | string[], ...names: string[]) =>
+  traffic.outcomes.filter((o) => [phases].flat().includes(o.phase) && (!names.length || names.includes(o.request.name)));
 
 /**
  * What every phase must show, fault or not: an answer in time, a code on every
@@ -161,40 +163,84 @@ function expectNoCrash(): void {
   }
 }
 
+interface Fault<Observed> {
+  /** Phase names: while the fault lasts, and from the repair until the first full answer. */
+  phase: string;
+  repairPhase: string;
+  inject(): unknown;
+  /** What the test looks at while the fault lasts (readiness). */
+  observe(): Promise<Observed>;
+  /** The fault lasts at least this long. */
+  holdMs: number;
+  repair(): unknown;
+}
+
+interface FaultRun<Observed> {
+  traffic: Load;
+  tallies: Record<string, Tally>;
+  observed: Observed;
+  downMs: number;
+  repairMs: number;
+  /** From the end of the repair until a walk across all three subgraphs is answered in full. */
+  recoveryMs: number;
+}
+
+/**
+ * One fault under traffic: a second of steady traffic, the fault, the repair
+ * (always, even when a check fails meanwhile), then a second of traffic
+ * counted as "recovered".
+ */
+async function underTraffic<Observed>(fault: Fault<Observed>): Promise<FaultRun<Observed>> {
+  const traffic = startTraffic("steady");
+  await sleep(1000);
+  traffic.phase(fault.phase);
+  const injectedAt = Date.now();
+  let repairedFrom = injectedAt;
+  let observed: Observed;
+  try {
+    await fault.inject();
+    observed = await fault.observe();
+    await sleep(Math.max(0, fault.holdMs - (Date.now() - injectedAt)));
+  } finally {
+    traffic.phase(fault.repairPhase);
+    repairedFrom = Date.now();
+    await fault.repair();
+  }
+  const repairMs = Date.now() - repairedFrom;
+  const recoveryMs = await traffic.firstFullAnswer("walk");
+  traffic.phase("recovered");
+  await sleep(1000);
+  const tallies = await stopTraffic();
+  return { traffic, tallies, observed, downMs: repairedFrom - injectedAt, repairMs, recoveryMs };
+}
+
+const allReadiness = () => Promise.all(ALL.map(readiness));
+
 describe("faults under traffic", () => {
   it("PostgreSQL stopped: coded errors at once and /ready says so; back: full answers without restarting any service", async () => {
     const before = pids();
-    const traffic = startTraffic("steady");
-    await sleep(1500);
-
-    traffic.phase("postgres down");
-    const downAt = Date.now();
-    await services.postgres.halt();
-    await until(async () => (await Promise.all(ALL.map(readiness))).every((r) => r.status === 503), 10_000);
-    const notReady = await Promise.all(ALL.map(readiness));
-    for (const name of SUBGRAPH_NAMES) expect(notReady[ALL.indexOf(name)]!.checks).toEqual({ database: "unreachable" });
-    expect(notReady[0]!.checks).toEqual({ enterprises: "not ready", universities: "not ready", programs: "not ready" });
-    await sleep(2000);
-
-    traffic.phase("postgres restarting");
-    const resumeAt = Date.now();
-    await services.postgres.resume();
-    const restartMs = Date.now() - resumeAt;
-    const recoveryMs = await traffic.firstFullAnswer("walk");
-    await until(async () => (await Promise.all(ALL.map(readiness))).every((r) => r.status === 200), 10_000);
-    const readyMs = Date.now() - resumeAt - restartMs;
-    traffic.phase("recovered");
-    await sleep(1500);
-    const tallies = await stopTraffic();
+    const { traffic, tallies, observed: notReady, downMs, repairMs, recoveryMs } = await underTraffic({
+      phase: "postgres down",
+      repairPhase: "postgres restarting",
+      inject: () => services.postgres.halt(),
+      observe: async () => {
+        await until(async () => (await allReadiness()).every((r) => r.status === 503), 10_000);
+        return allReadiness();
+      },
+      holdMs: 2500,
+      repair: () => services.postgres.resume(),
+    });
     recoveries.push({
       fault: "PostgreSQL stopped",
-      "down ms": resumeAt - downAt,
-      "restart ms": restartMs,
+      "down ms": downMs,
+      "restart ms": repairMs,
       "first full answer ms": recoveryMs,
-      "all /ready 200 ms": readyMs,
       "/ready 503 answered in ms": Math.max(...notReady.map((r) => r.ms)),
     });
 
+    for (const name of SUBGRAPH_NAMES) expect(notReady[ALL.indexOf(name)]!.checks).toEqual({ database: "unreachable" });
+    expect(notReady[0]!.checks).toEqual({ enterprises: "not ready", universities: "not ready", programs: "not ready" });
+    expect((await allReadiness()).map((r) => r.status)).toEqual([200, 200, 200, 200]);
     expect(tallies.steady!.full).toBeGreaterThan(0);
     expect(tallies["postgres down"]!.failed).toBeGreaterThan(0);
     const unavailable = SUBGRAPH_NAMES.map((name) => `SUBGRAPH_UNAVAILABLE(${name})`);
@@ -208,28 +254,20 @@ describe("faults under traffic", () => {
   });
 
   it("PostgreSQL hangs: requests end with SUBGRAPH_TIMEOUT at the fetch timeout, /ready answers 503 in time; all recover when it answers again", async () => {
-    const traffic = startTraffic("steady");
-    await sleep(1000);
-
-    traffic.phase("postgres frozen");
-    const frozenAt = Date.now();
-    const thaw = freezePostgres(services.postgres);
-    let notReady: Awaited<ReturnType<typeof readiness>>[];
-    try {
-      notReady = await Promise.all(SUBGRAPH_NAMES.map(readiness));
-      await sleep(Math.max(0, 3500 - (Date.now() - frozenAt)));
-    } finally {
-      thaw();
-    }
-    const thawedAt = Date.now();
-    traffic.phase("postgres answering");
-    const recoveryMs = await traffic.firstFullAnswer("walk");
-    traffic.phase("recovered");
-    await sleep(1000);
-    const tallies = await stopTraffic();
+    let thaw = () => {};
+    const { tallies, observed: notReady, downMs, recoveryMs } = await underTraffic({
+      phase: "postgres frozen",
+      repairPhase: "postgres answering",
+      inject: () => {
+        thaw = freezePostgres(services.postgres);
+      },
+      observe: () => Promise.all(SUBGRAPH_NAMES.map(readiness)),
+      holdMs: 3500,
+      repair: () => thaw(),
+    });
     recoveries.push({
       fault: "PostgreSQL frozen (SIGSTOP)",
-      "down ms": thawedAt - frozenAt,
+      "down ms": downMs,
       "first full answer ms": recoveryMs,
       "/ready 503 answered in ms": Math.max(...notReady.map((r) => r.ms)),
     });
@@ -243,31 +281,23 @@ describe("faults under traffic", () => {
   });
 
   it("a subgraph killed mid-load: the rest of each answer arrives, its part comes back with SUBGRAPH_UNAVAILABLE; full answers once it is restarted", async () => {
-    const traffic = startTraffic("steady");
-    await sleep(1000);
+    const { traffic, tallies, observed: gatewayReady, downMs, repairMs, recoveryMs } = await underTraffic({
+      phase: "universities killed",
+      repairPhase: "universities restarting",
+      inject: () => services.processes.universities.stop("SIGKILL"),
+      observe: () => readiness("gateway"),
+      holdMs: 1000,
+      repair: () => services.startSubgraph("universities"),
+    });
+    recoveries.push({ fault: "universities killed", "down ms": downMs, "restart ms": repairMs, "first full answer ms": recoveryMs, "/ready 503 answered in ms": gatewayReady.ms });
 
-    traffic.phase("universities killed");
-    const killedAt = Date.now();
-    await services.processes.universities.stop("SIGKILL");
-    await sleep(1000);
-    const gatewayReady = await readiness("gateway");
     expect(gatewayReady.status).toBe(503);
     expect(gatewayReady.checks.universities).toBe("unreachable");
-
-    const restartAt = Date.now();
-    await services.startSubgraph("universities");
-    const restartMs = Date.now() - restartAt;
-    traffic.phase("universities restarted");
-    const recoveryMs = await traffic.firstFullAnswer("walk");
-    traffic.phase("recovered");
-    await sleep(1000);
-    const tallies = await stopTraffic();
-    recoveries.push({ fault: "universities killed", "down ms": restartAt - killedAt, "restart ms": restartMs, "first full answer ms": recoveryMs });
-
-    for (const phase of ["steady", "universities killed", "universities restarted"]) expectCleanFailures(tallies[phase]!, ["SUBGRAPH_UNAVAILABLE(universities)"]);
+    for (const phase of ["steady", "universities killed", "universities restarting"]) expectCleanFailures(tallies[phase]!, ["SUBGRAPH_UNAVAILABLE(universities)"]);
     // Enterprises and programs alone are untouched; the walk keeps its enterprise and programs, universities null.
-    for (const outcome of answers(traffic, "universities killed", "enterprises", "programs")) expect(outcome.full).toBe(true);
-    const walks = answers(traffic, "universities killed", "walk").filter((o) => !o.full);
+    const down = ["universities killed", "universities restarting"];
+    for (const outcome of answers(traffic, down, "enterprises", "programs")) expect(outcome.full).toBe(true);
+    const walks = answers(traffic, down, "walk").filter((o) => !o.full);
     expect(walks.length).toBeGreaterThan(0);
     for (const walk of walks) {
       expect(walk.data.enterprise.name).toBe("Almalyk Mining and Metallurgical Complex");
@@ -279,33 +309,21 @@ describe("faults under traffic", () => {
   });
 
   it("a subgraph that stops answering: its part fails with SUBGRAPH_TIMEOUT after the fetch timeout, the rest is unaffected", async () => {
-    const traffic = startTraffic("steady");
-    await sleep(1000);
-
     // SIGSTOP: the process keeps its port and accepts connections, but answers nothing; writes in flight stay undecided.
-    traffic.phase("universities stalled");
-    const universities = services.processes.universities.child.pid!;
-    const stalledAt = Date.now();
-    process.kill(-universities, "SIGSTOP");
-    let gatewayReady: Awaited<ReturnType<typeof readiness>>;
-    try {
-      gatewayReady = await readiness("gateway");
-      await sleep(Math.max(0, 3500 - (Date.now() - stalledAt)));
-    } finally {
-      process.kill(-universities, "SIGCONT");
-    }
-    const resumedAt = Date.now();
-    traffic.phase("universities resumed");
-    const recoveryMs = await traffic.firstFullAnswer("walk");
-    traffic.phase("recovered");
-    await sleep(1000);
-    const tallies = await stopTraffic();
-
+    const universities = () => -services.processes.universities.child.pid!;
+    const { traffic, tallies, observed: gatewayReady, downMs, recoveryMs } = await underTraffic({
+      phase: "universities stalled",
+      repairPhase: "universities resumed",
+      inject: () => process.kill(universities(), "SIGSTOP"),
+      observe: () => readiness("gateway"),
+      holdMs: 3500,
+      repair: () => process.kill(universities(), "SIGCONT"),
+    });
     const timedOut = answers(traffic, "universities stalled").filter((o) => codesOf(o).includes("SUBGRAPH_TIMEOUT(universities)"));
     const waits = timedOut.map((o) => o.ms);
     recoveries.push({
       fault: "universities stalled (SIGSTOP)",
-      "down ms": resumedAt - stalledAt,
+      "down ms": downMs,
       "first full answer ms": recoveryMs,
       "/ready 503 answered in ms": gatewayReady.ms,
       "SUBGRAPH_TIMEOUT after ms": `${Math.min(...waits)}-${Math.max(...waits)}`,
