@@ -26,6 +26,7 @@ let gateway: Gateway;
 let gatewayServer: Listening;
 let gatewayUrl: string;
 let universitiesPort: number;
+let gatewaySubgraphUrls: { enterprises: string; programs: string; universities: string };
 const stops: (() => Promise<void>)[] = [];
 
 async function serve(name: "enterprises" | "universities" | "programs", port = 0): Promise<string> {
@@ -47,6 +48,7 @@ beforeAll(async () => {
     // Nothing listens here yet.
     universities: `http://127.0.0.1:${universitiesPort}/graphql`,
   };
+  gatewaySubgraphUrls = subgraphUrls;
   gateway = await createGateway({
     supergraphSdl: readSupergraph(readConfig({}).supergraphPath),
     subgraphUrls,
@@ -109,6 +111,29 @@ describe("a subgraph that is down", () => {
     const names = result.data!.enterprise.programs.nodes.flatMap((p: any) => p.parties).map((p: any) => p.university?.name).filter(Boolean);
     expect(names).toContain("University of Geological Sciences");
     expect((await fetch(gatewayUrl.replace("/graphql", "/ready"))).status).toBe(200);
+  });
+});
+
+describe("the programs subgraph down", () => {
+  it("leaves institutions' own fields intact: only their programs and partners are null", async () => {
+    const noPrograms = await createGateway({
+      supergraphSdl: readSupergraph(readConfig({}).supergraphPath),
+      subgraphUrls: { enterprises: gatewaySubgraphUrls.enterprises, universities: gatewaySubgraphUrls.universities, programs: `http://127.0.0.1:${await freePort()}/graphql` },
+      subgraphTimeoutMs: 5000,
+      internalSecret,
+      auth: readConfig({}).auth,
+      logger,
+    });
+    const server = await listen(noPrograms.app, 0, "127.0.0.1", "GATEWAY_PORT");
+    try {
+      const result = await graphql(`http://127.0.0.1:${server.port}/graphql`, `{ enterprise(slug: "ammc") { name divisions { name } programs { totalCount } partners { programCount } } }`);
+      expect(result.data?.enterprise).toMatchObject({ name: "Almalyk Mining and Metallurgical Complex", programs: null, partners: null });
+      expect(result.data?.enterprise.divisions.length).toBeGreaterThan(0);
+      expect(result.errors?.[0].extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "programs" });
+    } finally {
+      await server.close();
+      await noPrograms.stop();
+    }
   });
 });
 
