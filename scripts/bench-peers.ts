@@ -14,8 +14,9 @@
  * query is checked against ours. Load: autocannon on 127.0.0.1, a fixed
  * number of requests per query, the same connections for all, warm-up first;
  * the three servers take turns query by query, in a different order each
- * round, and each figure is the median of the rounds (other processes on the
- * machine disturb single runs). Writes bench/results/peers.md.
+ * round; each figure is the median of the rounds and each ratio the median of
+ * the per-round ratios (other processes on the machine disturb single runs).
+ * Writes bench/results/peers.md.
  *
  * Options: --programs N (dataset size, default 5000; full scale is 100000),
  * --connections N (default 8), --rounds N (default 3), --output FILE.
@@ -27,7 +28,7 @@ import path from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { startScratchPostgres } from "../shared/database/scratch-postgres";
 import { datasetSize, describeDataset, prepareDatabase } from "../bench/dataset";
-import { WARMUP_REQUESTS, measure, median, medianMeasurement, post } from "../bench/load";
+import { WARMUP_REQUESTS, measure, post } from "../bench/load";
 import { machineDescription, runDate } from "../bench/machine";
 import { comparePeers, type Contender, type PeerMeasurement, type PeerRow } from "../bench/peers-report";
 import { BENCH_QUERIES, type BenchQuery } from "../bench/queries";
@@ -125,17 +126,12 @@ try {
       }
     }
   }
-  const aggregate = (runs: PeerMeasurement[]): PeerMeasurement => ({
-    ...medianMeasurement(runs),
-    cpuMs: median(runs.map((r) => r.cpuMs)),
-    subgraphCpuMs: median(runs.map((r) => r.subgraphCpuMs)),
-    databaseCpuMs: median(runs.map((r) => r.databaseCpuMs)),
-  });
-  const rows: PeerRow[] = BENCH_QUERIES.map((query) => {
-    const all = measured.get(query.name)!;
-    const figures = { ours: aggregate(all.ours), hive: aggregate(all.hive), lower: aggregate(all.lower) };
-    return { query: query.name, requests: query.requests, figures, sameData: sameData.get(query.name)! };
-  });
+  const rows: PeerRow[] = BENCH_QUERIES.map((query) => ({
+    query: query.name,
+    requests: query.requests,
+    runs: measured.get(query.name)!,
+    sameData: sameData.get(query.name)!,
+  }));
   const memory = SERVERS.map(({ contender }) => peakMemoryMiB(fronts[contender].child.pid!));
 
   const report = comparePeers(rows, {
