@@ -198,7 +198,8 @@ const statsByYear: Answer = async (pool) => ({
 const statsByCountry: Answer = async (pool) => ({
   programStats: await rows(
     pool,
-    `SELECT c.country AS key, count(DISTINCT p.id)::int AS "programCount"
+    // (program, country) pairs are distinct, so count(*) counts each program once per country.
+    `SELECT c.country AS key, count(*)::int AS "programCount"
        FROM programs.program p
        LEFT JOIN (SELECT DISTINCT program_id, institution_country_code AS country FROM programs.program_party) c ON c.program_id = p.id
       WHERE p.status = 'ACTIVE'
