@@ -19,7 +19,13 @@ export function operationLimitsPlugin(limits: GatewayLimits): ApolloServerPlugin
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, schema, request }) {
-          if (!operation) return;
+          if (!operation) {
+            // Apollo Gateway would fail on this during execution, as a server error (HTTP 500): it is the request's fault.
+            const message = request.operationName
+              ? `The document has no operation named "${request.operationName}".`
+              : "The document holds several operations: name the one to run in operationName.";
+            throw new GraphQLError(message, { extensions: { code: "OPERATION_RESOLUTION_FAILURE", http: { status: 400 } } });
+          }
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const definition of document.definitions) {
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;

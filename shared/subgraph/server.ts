@@ -20,6 +20,7 @@ import { ErrorCode, formatError } from "../errors";
 import { createApp, healthRoutes, jsonErrorHandler } from "../http";
 import type { Logger } from "../logger";
 import { createServiceMetrics, metricsRoute, type ServiceMetrics } from "../metrics";
+import { KnownOperationTypes } from "../operation-types";
 import { createRequestTracking } from "../request-tracking";
 import type { SubgraphDefinition } from "./definition";
 import { buildFederatedSchema } from "./schema";
@@ -61,6 +62,7 @@ export async function createSubgraph<Loaders>(
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    validationRules: [KnownOperationTypes],
     // No Apollo Studio here: federated tracing would only cost time on every request.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), tracking.plugin],
   });

@@ -11,7 +11,7 @@ import { ContactCreateInput, ContactUpdateInput } from "./inputs";
 
 async function checkDivision(context: EnterprisesContext, enterpriseId: string, divisionId: string | null | undefined): Promise<void> {
   if (!divisionId) return;
-  const division = await context.dataSource.getRepository(Division).findOneBy({ id: requireId(divisionId, "Division") });
+  const division = await context.dataSource.getRepository(Division).findOneBy({ id: requireId(divisionId, "Division", "divisionId") });
   if (division?.enterpriseId !== enterpriseId) throw badUserInput("divisionId must be a division of the same enterprise", "divisionId");
 }
 
@@ -23,7 +23,7 @@ export class ContactMutations {
     @Arg("input", () => ContactCreateInput, { description: "The new contact." }) input: ContactCreateInput,
     @Ctx() context: EnterprisesContext,
   ): Promise<Contact> {
-    const owner = requireId(enterpriseId, "Enterprise");
+    const owner = requireId(enterpriseId, "Enterprise", "enterpriseId");
     context.access.requireEdit(owner, "add a contact to this enterprise");
     if (!(await context.dataSource.getRepository(Enterprise).existsBy({ id: owner }))) throw notFound(`No Enterprise has id ${owner}.`);
     validate(input, contactRules);

@@ -16,7 +16,7 @@ async function checkParent(context: EnterprisesContext, enterpriseId: string, pa
     `WITH RECURSIVE up AS (SELECT id, enterprise_id, parent_id, 1 AS depth FROM division WHERE id = $1
        UNION ALL SELECT d.id, d.enterprise_id, d.parent_id, up.depth + 1 FROM division d JOIN up ON d.id = up.parent_id WHERE up.depth < 100)
      SELECT id, enterprise_id FROM up`,
-    [parentId],
+    [requireId(parentId, "Division", "parentId")],
   );
   if (chain.length === 0 || chain[0].enterprise_id !== enterpriseId) throw badUserInput("parentId must be a division of the same enterprise", "parentId");
   if (selfId && chain.some((d) => d.id === selfId)) throw badUserInput("parentId must not be the division itself or one inside it", "parentId");
@@ -30,7 +30,7 @@ export class DivisionMutations {
     @Arg("input", () => DivisionCreateInput, { description: "The new division." }) input: DivisionCreateInput,
     @Ctx() context: EnterprisesContext,
   ): Promise<Division> {
-    const owner = requireId(enterpriseId, "Enterprise");
+    const owner = requireId(enterpriseId, "Enterprise", "enterpriseId");
     context.access.requireEdit(owner, "add a division to this enterprise");
     if (!(await context.dataSource.getRepository(Enterprise).existsBy({ id: owner }))) throw notFound(`No Enterprise has id ${owner}.`);
     validate(input, divisionRules);
