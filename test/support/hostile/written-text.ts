@@ -26,6 +26,9 @@ const FRESH_RECORD: Record<string, string> = {
   terminateProgram: `mutation($input: ProgramInput!) { createProgram(input: $input) { id version } }`,
 };
 
+/** Mutations acting on the same record, which must take turns (each needs the version the last one left). */
+const SAME_RECORD = [["updateProgram", "signProgram", "addActivity"]];
+
 /** Records the creates made with the current text, for the searches. */
 const created = new Map<string, string>();
 
@@ -105,4 +108,23 @@ export function searchCases(): WrittenTextCase[] {
       expect(found.totalCount).toBeLessThan(all.totalCount);
     },
   }));
+}
+
+/** Runs `cases` at once, except those acting on the same record, which take turns; lists every failure. */
+export async function runAll(cases: WrittenTextCase[], context: SuiteContext, text: string): Promise<void> {
+  const chained = new Set(SAME_RECORD.flat());
+  const groups = [...SAME_RECORD.map((names) => cases.filter((c) => names.includes(c.name))), ...cases.filter((c) => !chained.has(c.name)).map((c) => [c])];
+  const failures: string[] = [];
+  await Promise.all(
+    groups.map(async (group) => {
+      for (const written of group) {
+        try {
+          await written.run(context, text);
+        } catch (error) {
+          failures.push(`${written.name}: ${(error as Error).message}`);
+        }
+      }
+    }),
+  );
+  expect(failures).toEqual([]);
 }
