@@ -20,6 +20,7 @@ import { tableChecksums } from "./support/hostile/checksum";
 import { DOCUMENT_CASES } from "./support/hostile/document-cases";
 import { fieldNamed, hostileValuesFor, kindOf, OVERSIZED_LIST_LENGTH, ECHOABLE_STRINGS } from "./support/hostile/hostile-values";
 import { PROTOCOL_CASES } from "./support/hostile/protocol-cases";
+import { SUBGRAPH_CASES } from "./support/hostile/subgraph-cases";
 import { LEAKS, expectReplies, expectReply, postJson, refused } from "./support/hostile/reply";
 import { documentFor, inputsOf, pathText, rootFields, type InputLeaf, type RootField } from "./support/hostile/schema-inputs";
 import { READ_BACK_TEXTS, readBackCases, runAll, searchCases } from "./support/hostile/written-text";
@@ -157,6 +158,8 @@ describe("every text and id input, sent with a NUL straight to its subgraph", ()
 });
 
 describe("forged credentials", () => runCases(AUTH_CASES));
+
+describe("subgraphs called with a valid signature but malformed requests", () => runCases(SUBGRAPH_CASES));
 
 describe("after every refused request", () => {
   it("every table is exactly as it was", async () => {

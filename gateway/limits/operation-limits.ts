@@ -20,11 +20,11 @@ export function operationLimitsPlugin(limits: GatewayLimits): ApolloServerPlugin
       return {
         async didResolveOperation({ operation, document, schema, request }) {
           if (!operation) {
-            // Apollo Gateway would fail on this during execution, as a server error (HTTP 500): it is the request's fault.
+            // Apollo Gateway finds out only when it executes, and answers HTTP 500: refuse it here as the request's fault, in the gateway's words.
             const message = request.operationName
-              ? `The document has no operation named "${request.operationName}".`
-              : "The document holds several operations: name the one to run in operationName.";
-            throw new GraphQLError(message, { extensions: { code: "OPERATION_RESOLUTION_FAILURE", http: { status: 400 } } });
+              ? `Unknown operation named "${request.operationName}".`
+              : "Must provide operation name if query contains multiple operations.";
+            throw new GraphQLError(message, { extensions: { code: "INVALID_GRAPHQL", http: { status: 400 } } });
           }
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const definition of document.definitions) {

@@ -74,7 +74,7 @@ const DOCUMENTS: [string, string, Expectation, Record<string, unknown>?][] = [
   // Operations.
   ["a subscription", `subscription { programChanges(since: "2020-01-01T00:00:00Z") { totalCount } }`, VALIDATION],
   ["two anonymous operations", `{ __typename } { __typename }`, VALIDATION],
-  ["500 named operations without operationName", repeat(500, (i) => `query Q${i} { __typename }`), refused("OPERATION_RESOLUTION_FAILURE", { status: 400 })],
+  ["500 named operations without operationName", repeat(500, (i) => `query Q${i} { __typename }`), refused("INVALID_GRAPHQL", { status: 400 })],
   ["two operations of the same name", `query Q { __typename } query Q { __typename }`, VALIDATION],
   ["an unknown field", `{ secrets }`, VALIDATION],
   ["an unknown argument", `{ programs(where: "1=1") { totalCount } }`, VALIDATION],
@@ -122,6 +122,6 @@ export const DOCUMENT_CASES: HostileCase[] = [
   {
     name: "an operationName the document does not hold",
     send: (c: SuiteContext) => postJson(c.gatewayUrl, { query: "query A { __typename }", operationName: "B" }, c.admin),
-    expect: refused("OPERATION_RESOLUTION_FAILURE", { status: 400 }),
+    expect: refused("INVALID_GRAPHQL", { status: 400 }),
   },
 ];
