@@ -8,7 +8,12 @@
  * (SQL, markup, right-to-left, emoji) is written into every free-text field,
  * read back unchanged, and found by search.
  */
+import { GraphQLError, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { measureOperation } from "../gateway/limits/measure";
+import { formatError } from "../shared/errors";
+import { decodeCursor } from "../shared/pagination";
+import { text } from "../shared/validation";
 import { signIdentity } from "../shared/auth/internal-identity";
 import { readGatewayLimits, SUBGRAPH_NAMES, type SubgraphName } from "../shared/config";
 import { composeApiSchema } from "../scripts/composition";
@@ -115,6 +120,35 @@ describe("the suite's own tables", () => {
 
   it("use hostile strings that do not look like a leak when a server echoes them", () => {
     for (const text of ECHOABLE_STRINGS) for (const leak of LEAKS) expect(text).not.toMatch(leak);
+  });
+});
+
+describe("the defects this suite found, one by one", () => {
+  it("a fragment bomb is measured in one walk per fragment, aliases inside fragments and introspection counted", () => {
+    const bomb = parse(`query { ...F0 } ${Array.from({ length: 40 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(" ")} fragment F40 on Query { a: __typename }`);
+    const [operation, ...fragments] = bomb.definitions as [OperationDefinitionNode, ...FragmentDefinitionNode[]];
+    const measured = measureOperation(operation, Object.fromEntries(fragments.map((f) => [f.name.value, f])), schema);
+    expect(measured).toMatchObject({ cost: 2 ** 40, aliases: 2 ** 40, depth: 1 });
+    const introspection = parse(`{ a: __schema { queryType { name } } b: __type(name: "Query") { name } }`).definitions[0] as OperationDefinitionNode;
+    expect(measureOperation(introspection, {}, schema).aliases).toBe(2);
+  });
+
+  it("Apollo's own 4xx refusals without a code are BAD_REQUEST with their message, not a masked internal error", () => {
+    const error = new GraphQLError("provided sha does not match query", { extensions: { http: { status: 400 } } });
+    expect(formatError({ message: error.message, extensions: { code: "INTERNAL_SERVER_ERROR" } }, error)).toEqual({
+      message: "provided sha does not match query",
+      extensions: { code: "BAD_REQUEST", http: { status: 400 } },
+    });
+  });
+
+  it("text with half a surrogate pair is refused; whole pairs (emoji) are text", () => {
+    expect(text(100)("a\ud800b")).toMatch(/well-formed Unicode/);
+    expect(text(100)("a\udc00")).toMatch(/well-formed Unicode/);
+    expect(text(100)("🎓 👩🏽‍🔬")).toBeNull();
+  });
+
+  it("a cursor holding a NUL is not a cursor", () => {
+    expect(() => decodeCursor(Buffer.from(JSON.stringify(["a\u0000", "b"])).toString("base64url"), 2)).toThrow(/not a cursor/);
   });
 });
 
