@@ -62,7 +62,7 @@ export class HttpSubgraphDataSource extends RemoteGraphQLDataSource<GatewayConte
   constructor(
     private readonly serviceName: string,
     url: string,
-    timeoutMs: number,
+    private readonly timeoutMs: number,
     private readonly headers: SubgraphHeaders,
     private readonly histogram?: SubgraphFetchHistogram,
   ) {
@@ -74,6 +74,16 @@ export class HttpSubgraphDataSource extends RemoteGraphQLDataSource<GatewayConte
 
   override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     return timed(this.histogram, this.serviceName, options, () => super.process(options));
+  }
+
+  /** The subgraph's own /ready (its database, its migrations), served beside its /graphql. */
+  async isReady(): Promise<boolean> {
+    try {
+      const response = await fetch(new URL("ready", this.url), { signal: AbortSignal.timeout(this.timeoutMs) });
+      return response.ok;
+    } catch {
+      return false;
+    }
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -102,6 +112,10 @@ export class InProcessSubgraphDataSource implements GraphQLDataSource<GatewayCon
 
   process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     return timed(this.histogram, this.subgraph.name, options, () => this.execute(options));
+  }
+
+  async isReady(): Promise<boolean> {
+    return (await this.subgraph.readiness()).ready;
   }
 
   private async execute({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {

@@ -65,7 +65,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const fetchHistogram = subgraphFetchHistogram(metrics.registry);
   const tracking = createRequestTracking(metrics, logger);
   const headers = subgraphHeadersSignedWith(options.internalSecret);
-  const dataSources = new Map<string, GraphQLDataSource<GatewayContext>>();
+  const dataSources = new Map<string, HttpSubgraphDataSource | InProcessSubgraphDataSource>();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger,
@@ -99,7 +99,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const checks: Record<string, string> = {};
     await Promise.all(
       [...dataSources].map(async ([name, dataSource]) => {
-        checks[name] = (await isReachable(dataSource, logger)) ? "ok" : "unreachable";
+        // A subgraph that answers but cannot work (its database is down) is as good as gone.
+        checks[name] = !(await isReachable(dataSource, logger)) ? "unreachable" : (await dataSource.isReady()) ? "ok" : "not ready";
       }),
     );
     return { ready: Object.values(checks).every((c) => c === "ok"), checks };

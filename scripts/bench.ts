@@ -10,6 +10,7 @@
  */
 import "reflect-metadata";
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -36,6 +37,8 @@ const size: DatasetSize = {
   universities: Math.max(10, Math.round(FULL_SIZE.universities * scale)),
 };
 const connections = Number(values.connections);
+// The services' shared secret for this run (they refuse unsigned calls).
+const INTERNAL_SECRET = randomBytes(32).toString("hex");
 
 interface Measurement {
   query: string;
@@ -73,7 +76,7 @@ async function prepareDatabase(url: string): Promise<void> {
 
 /** SQL statements each subgraph runs for one request of each query (in process, exact counters). */
 async function countStatements(url: string): Promise<Map<string, string>> {
-  const config = readConfig({ DATABASE_URL: url, GATEWAY_PORT: "0", ENTERPRISES_PORT: "0", UNIVERSITIES_PORT: "0", PROGRAMS_PORT: "0", LOG_LEVEL: "silent", SEED: "never" });
+  const config = readConfig({ DATABASE_URL: url, INTERNAL_SECRET, AUTH_JWT_SECRET: INTERNAL_SECRET, RATE_LIMIT_PER_MINUTE: "0", GATEWAY_PORT: "0", ENTERPRISES_PORT: "0", UNIVERSITIES_PORT: "0", PROGRAMS_PORT: "0", LOG_LEVEL: "silent", SEED: "never" });
   const stack = await startStack(config);
   const counts = new Map<string, string>();
   try {
@@ -105,7 +108,7 @@ interface Topology {
 function spawnService(name: string, script: string, args: string[], env: Record<string, string>): { name: string; child: ChildProcess } {
   // node --import tsx: one process per service, so its pid is the service's own.
   const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
-    env: { ...process.env, LOG_LEVEL: "warn", SEED: "never", ...env },
+    env: { ...process.env, LOG_LEVEL: "warn", SEED: "never", RATE_LIMIT_PER_MINUTE: "0", INTERNAL_SECRET: INTERNAL_SECRET, ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   return { name, child };

@@ -114,10 +114,27 @@ function databaseRule(error: unknown): { code: ErrorCode; message: string } | un
   return cause && typeof cause === "object" ? fromPostgres(cause as PostgresError) : undefined;
 }
 
+// Network errors and SQLSTATEs (class 08 connection exception, 57P01-57P03 shutting down or starting up,
+// 53300 too many connections) that mean PostgreSQL cannot be reached right now, not that the request is wrong.
+const UNREACHABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "57P01", "57P02", "57P03", "53300"]);
+// What pg says, without a code, when a connection drops mid-query or the pool's connect deadline passes.
+const UNREACHABLE_MESSAGE = /^Connection terminated|^timeout exceeded when trying to connect/;
+
+/**
+ * The database is down, restarting or out of connections: the service is
+ * unavailable for a while, which clients should retry, not a fault in the request or the code.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const cause = rootCause(error);
+  if (!(cause instanceof Error)) return false;
+  const code = (cause as { code?: unknown }).code;
+  return typeof code === "string" ? UNREACHABLE.has(code) || code.startsWith("08") : UNREACHABLE_MESSAGE.test(cause.message);
+}
+
 /** A fault to mask and log (with the request id: see shared/request-tracking.ts), not an answer for the client. */
 export function isUnexpectedError(error: unknown): boolean {
   const code = ownCode(error);
-  return !(typeof code === "string" && CLIENT_CODES.has(code)) && !databaseRule(error);
+  return !(typeof code === "string" && CLIENT_CODES.has(code)) && !databaseRule(error) && !isDatabaseUnavailable(error);
 }
 
 /** Apollo Server `formatError`: keep client errors, translate database errors, mask the rest. */
@@ -127,6 +144,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     // Apollo may attach a stack trace in extensions; it never leaves the server.
     const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: { ...extensions, code } };
+  }
+  if (isDatabaseUnavailable(error)) {
+    // The gateway adds the service's name (extensions.serviceName), as for a service that is down.
+    return {
+      message: "This service cannot reach its database; try again shortly.",
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE },
+    };
   }
   const fromDatabase = databaseRule(error);
   if (fromDatabase) {

@@ -9,7 +9,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLError } from "graphql";
 import type { RequestHandler, Response } from "express";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./context";
-import { isUnexpectedError } from "./errors";
+import { isDatabaseUnavailable, isUnexpectedError } from "./errors";
 import type { Logger } from "./logger";
 import { OperationNames, type ServiceMetrics } from "./metrics";
 
@@ -83,6 +83,9 @@ export function createRequestTracking(metrics: ServiceMetrics, logger: Logger): 
           for (const error of errors) {
             if (isUnexpectedError(error)) {
               contextValue.logger.error({ err: rootError(error), path: error.path }, "unexpected error");
+            } else if (isDatabaseUnavailable(error)) {
+              // Expected while PostgreSQL restarts (and /ready says so): one line, no stack.
+              contextValue.logger.warn({ reason: (rootError(error) as Error).message, path: error.path }, "database unavailable");
             }
           }
         },

@@ -5,19 +5,14 @@
  * one request followed through every log, a subgraph killed and brought
  * back, and a subgraph stopped with SIGTERM while it is still answering.
  */
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../shared/config";
-import { freePort, startScratchPostgres } from "../shared/database/scratch-postgres";
+import { SUBGRAPH_NAMES } from "../shared/config";
 import { graphql } from "./support/graphql";
-import { startProcess, type ServiceProcess } from "./support/process";
+import { roleUrl, startServices, until, type ServiceName, type Services } from "./support/services";
 
-let postgres: Awaited<ReturnType<typeof startScratchPostgres>>;
-let env: Record<string, string>;
-let gateway: ServiceProcess;
-const services = {} as Record<SubgraphName, ServiceProcess>;
-const ports = {} as Record<SubgraphName | "gateway", number>;
+let services: Services;
+const url = (service: ServiceName, path?: string) => services.url(service, path);
 
 const WALK = /* GraphQL */ `
   query Walk {
@@ -28,50 +23,16 @@ const WALK = /* GraphQL */ `
   }
 `;
 
-function roleUrl(name: SubgraphName): string {
-  const url = new URL(postgres.url);
-  url.username = `partnergraph_${name}`;
-  url.password = `${name}-secret`;
-  return url.toString();
-}
-
-const url = (service: SubgraphName | "gateway", path = "/graphql") => `http://127.0.0.1:${ports[service]}${path}`;
-
-async function startSubgraph(name: SubgraphName): Promise<ServiceProcess> {
-  // Its own role only: no admin connection string reaches a subgraph.
-  const service = startProcess("scripts/start-subgraph.ts", [name], { ...env, [`${name.toUpperCase()}_DATABASE_URL`]: roleUrl(name) });
-  services[name] = service;
-  await service.waitFor("subgraph listening");
-  return service;
-}
-
 function universitiesOf(data: any): (string | undefined)[] {
   return data.enterprise.programs.nodes.flatMap((p: any) => p.parties).map((p: any) => p.university?.slug);
 }
 
 beforeAll(async () => {
-  postgres = await startScratchPostgres();
-  for (const service of ["gateway", ...SUBGRAPH_NAMES] as const) ports[service] = await freePort();
-  env = { HOST: "127.0.0.1", LOG_LEVEL: "info", DB_POOL_SIZE: "3", GATEWAY_PORT: String(ports.gateway), INTERNAL_SECRET: randomBytes(32).toString("hex") };
-  for (const name of SUBGRAPH_NAMES) {
-    env[`${name.toUpperCase()}_PORT`] = String(ports[name]);
-    env[`${name.toUpperCase()}_URL`] = url(name);
-  }
-  const provision = startProcess("scripts/provision.ts", [], {
-    DATABASE_URL: postgres.url,
-    ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_DATABASE_URL`, roleUrl(name)])),
-  });
-  expect(await provision.exited, provision.output()).toBe(0);
-  expect(provision.output()).toContain("enterprises: role partnergraph_enterprises owns schema enterprises");
-
-  // The gateway needs no subgraph to start (static supergraph): all four start at once.
-  gateway = startProcess("scripts/start-gateway.ts", [], env);
-  await Promise.all([...SUBGRAPH_NAMES.map(startSubgraph), gateway.waitFor("gateway listening")]);
+  services = await startServices({ roles: true });
 });
 
 afterAll(async () => {
-  await Promise.all([gateway, ...Object.values(services)].map((service) => service?.stop("SIGKILL")));
-  await postgres?.stop();
+  await services?.stop();
 });
 
 describe("separate services on per-subgraph roles", () => {
@@ -82,14 +43,14 @@ describe("separate services on per-subgraph roles", () => {
     expect(universitiesOf(result.data)).toContain("university-of-geological-sciences");
 
     const requestLine = /"requestId":"walk-across-services"[^\n]*"msg":"request"/;
-    for (const service of [gateway, ...Object.values(services)]) await service.waitFor(requestLine, 5000);
-    const line = JSON.parse(gateway.output().split("\n").find((l) => requestLine.test(l))!);
+    for (const service of Object.values(services.processes)) await service.waitFor(requestLine, 5000);
+    const line = JSON.parse(services.processes.gateway.output().split("\n").find((l) => requestLine.test(l))!);
     expect(line).toMatchObject({ service: "gateway", method: "POST", operation: "Walk", status: 200 });
     expect(line.durationMs).toBeGreaterThan(0);
   });
 
   it("keep each subgraph's role out of the others' tables", async () => {
-    const client = new pg.Client({ connectionString: roleUrl("enterprises") });
+    const client = new pg.Client({ connectionString: roleUrl(services.postgres, "enterprises") });
     await client.connect();
     try {
       await expect(client.query("SELECT * FROM universities.university")).rejects.toMatchObject({ code: "42501" });
@@ -111,7 +72,7 @@ describe("separate services on per-subgraph roles", () => {
   });
 
   it("answer the rest when a subgraph is killed, naming the missing service", async () => {
-    await services.universities.stop("SIGKILL");
+    await services.processes.universities.stop("SIGKILL");
     const result = await graphql(url("gateway"), WALK);
     expect(result.status).toBe(200);
     expect(result.data!.enterprise.name).toBe("Almalyk Mining and Metallurgical Complex");
@@ -119,14 +80,14 @@ describe("separate services on per-subgraph roles", () => {
     expect(result.errors).toEqual([
       expect.objectContaining({ message: "The universities service is unavailable.", extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName: "universities" } }),
     ]);
-    expect(JSON.stringify(result.errors)).not.toContain(String(ports.universities));
+    expect(JSON.stringify(result.errors)).not.toContain(new URL(url("universities")).port);
     const ready = await fetch(url("gateway", "/ready"));
     expect(ready.status).toBe(503);
     expect(((await ready.json()) as any).checks.universities).toBe("unreachable");
   });
 
   it("give full answers again once the subgraph is back, without restarting the gateway", async () => {
-    await startSubgraph("universities");
+    await services.startSubgraph("universities");
     const result = await graphql(url("gateway"), WALK);
     expect(result.errors).toBeUndefined();
     expect(universitiesOf(result.data)).toContain("university-of-geological-sciences");
@@ -134,7 +95,7 @@ describe("separate services on per-subgraph roles", () => {
   });
 
   it("mask an unexpected failure in the answer, and log its details with the request id", async () => {
-    const admin = new pg.Client({ connectionString: postgres.url });
+    const admin = new pg.Client({ connectionString: services.postgres.url });
     await admin.connect();
     try {
       await admin.query("ALTER TABLE universities.university RENAME TO university_moved");
@@ -143,7 +104,7 @@ describe("separate services on per-subgraph roles", () => {
       expect(result.errors!.length).toBeGreaterThan(0);
       for (const error of result.errors!) expect(error).toMatchObject({ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } });
       expect(JSON.stringify(result)).not.toMatch(/university_moved|does not exist|SELECT|stack/);
-      await services.universities.waitFor(/"requestId":"masked-failure"[^\n]*does not exist[^\n]*"msg":"unexpected error"/, 5000);
+      await services.processes.universities.waitFor(/"requestId":"masked-failure"[^\n]*does not exist[^\n]*"msg":"unexpected error"/, 5000);
     } finally {
       await admin.query("ALTER TABLE universities.university_moved RENAME TO university");
       await admin.end();
@@ -151,7 +112,7 @@ describe("separate services on per-subgraph roles", () => {
   });
 
   it("finish a request in flight when a subgraph gets SIGTERM, then stop accepting and exit cleanly", async () => {
-    const admin = new pg.Client({ connectionString: postgres.url });
+    const admin = new pg.Client({ connectionString: services.postgres.url });
     await admin.connect();
     try {
       // Hold the enterprises table, so the gateway's request waits inside the enterprises subgraph.
@@ -164,7 +125,7 @@ describe("separate services on per-subgraph roles", () => {
         );
         return rowCount === 1;
       });
-      const exited = services.enterprises.stop("SIGTERM");
+      const exited = services.processes.enterprises.stop("SIGTERM");
       // No new connections once shutdown has begun...
       await until(() => fetch(url("enterprises", "/health")).then(() => false, () => true));
       await admin.query("COMMIT");
@@ -173,16 +134,10 @@ describe("separate services on per-subgraph roles", () => {
       expect(result.errors).toBeUndefined();
       expect(result.data!.enterprise.name).toBe("Almalyk Mining and Metallurgical Complex");
       expect(await exited).toBe(0);
-      expect(services.enterprises.output()).toContain("shutting down");
+      expect(services.processes.enterprises.output()).toContain("shutting down");
     } finally {
       await admin.end();
     }
   });
 });
 
-async function until(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  for (const started = Date.now(); !(await condition()); ) {
-    if (Date.now() - started > timeoutMs) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}

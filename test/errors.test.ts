@@ -1,7 +1,7 @@
 /** What leaves a server when something goes wrong: a code and a plain message, never internals. */
 import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
-import { badUserInput, formatError as format, isUnexpectedError } from "../shared/errors";
+import { badUserInput, formatError as format, isDatabaseUnavailable, isUnexpectedError } from "../shared/errors";
 
 const formatted = (error: GraphQLError) => format({ ...error.toJSON(), extensions: { ...error.extensions } }, error);
 
@@ -42,5 +42,27 @@ describe("the error formatter", () => {
     const error = new GraphQLError("wrapped", { originalError: database });
     expect(formatted(error).extensions?.code).toBe(code);
     expect(formatted(error).message).not.toContain("duplicate key value");
+  });
+
+  it.each([
+    ["a refused connection", Object.assign(new Error("connect ECONNREFUSED 10.0.0.7:5432"), { code: "ECONNREFUSED" })],
+    ["a server shutting down", Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" })],
+    ["a server starting up", Object.assign(new Error("the database system is starting up"), { code: "57P03" })],
+    ["a connection failure", Object.assign(new Error("connection failure"), { code: "08006" })],
+    ["a connection lost mid-query", new Error("Connection terminated unexpectedly")],
+  ])("answers %s as the service being unavailable, to retry, and keeps it out of the fault log", (_, cause) => {
+    const error = new GraphQLError(cause.message, { originalError: cause });
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    expect(isUnexpectedError(error)).toBe(false);
+    expect(format({ message: error.message, extensions: { code: "INTERNAL_SERVER_ERROR" } }, error)).toEqual({
+      message: "This service cannot reach its database; try again shortly.",
+      extensions: { code: "SUBGRAPH_UNAVAILABLE" },
+    });
+  });
+
+  it("does not take a broken query for an unavailable database", () => {
+    const undefinedTable = Object.assign(new Error('relation "program" does not exist'), { code: "42P01" });
+    expect(isDatabaseUnavailable(new GraphQLError("wrapped", { originalError: undefinedTable }))).toBe(false);
+    expect(isDatabaseUnavailable(new GraphQLError("boom", { originalError: new Error("boom") }))).toBe(false);
   });
 });

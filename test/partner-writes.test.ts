@@ -230,3 +230,22 @@ describe("syncing with a change feed", () => {
     }
   });
 });
+
+describe("unit trees", () => {
+  it("keep divisions under their own enterprise and free of cycles", async () => {
+    const otherEnterprisesDivision = deterministicId("Division", "smpp-assembly-shops");
+    const foreign = await graphql(stack.gatewayUrl, `mutation($id: ID!, $parent: ID) { createDivision(enterpriseId: $id, input: { slug: "ammc-foreign-child", name: "Foreign child", kind: OTHER, parentId: $parent }) { id } }`, { id: AMMC, parent: otherEnterprisesDivision }, ammcEditor);
+    expect(foreign.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "parentId" });
+
+    const { createDivision: parent } = await ask(ammcEditor, `mutation($id: ID!) { createDivision(enterpriseId: $id, input: { slug: "ammc-tree-parent", name: "Tree parent", kind: DEPARTMENT }) { id version } }`, { id: AMMC });
+    const { createDivision: child } = await ask(ammcEditor, `mutation($id: ID!, $parent: ID) { createDivision(enterpriseId: $id, input: { slug: "ammc-tree-child", name: "Tree child", kind: OTHER, parentId: $parent }) { id } }`, { id: AMMC, parent: parent.id });
+    const cycle = await graphql(stack.gatewayUrl, `mutation($id: ID!, $v: Int!, $parent: ID) { updateDivision(id: $id, version: $v, input: { parentId: $parent }) { id } }`, { id: parent.id, v: parent.version, parent: child.id }, ammcEditor);
+    expect(cycle.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "parentId" });
+  });
+
+  it("keep a person's department within their university", async () => {
+    const elsewhere = deterministicId("Department", "ugs-mining-operations-and-technologies");
+    const result = await graphql(stack.gatewayUrl, `mutation($id: ID!, $dept: ID) { createPerson(universityId: $id, input: { name: "Visiting lecturer", departmentId: $dept }) { id } }`, { id: BRANCH, dept: elsewhere }, branchEditor);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "departmentId" });
+  });
+});

@@ -26,6 +26,7 @@ let gateway: Gateway;
 let gatewayServer: Listening;
 let gatewayUrl: string;
 let universitiesPort: number;
+let gatewaySubgraphUrls: { enterprises: string; programs: string; universities: string };
 const stops: (() => Promise<void>)[] = [];
 
 async function serve(name: "enterprises" | "universities" | "programs", port = 0): Promise<string> {
@@ -47,6 +48,7 @@ beforeAll(async () => {
     // Nothing listens here yet.
     universities: `http://127.0.0.1:${universitiesPort}/graphql`,
   };
+  gatewaySubgraphUrls = subgraphUrls;
   gateway = await createGateway({
     supergraphSdl: readSupergraph(readConfig({}).supergraphPath),
     subgraphUrls,
@@ -109,5 +111,57 @@ describe("a subgraph that is down", () => {
     const names = result.data!.enterprise.programs.nodes.flatMap((p: any) => p.parties).map((p: any) => p.university?.name).filter(Boolean);
     expect(names).toContain("University of Geological Sciences");
     expect((await fetch(gatewayUrl.replace("/graphql", "/ready"))).status).toBe(200);
+  });
+});
+
+describe("the programs subgraph down", () => {
+  it("leaves institutions' own fields intact: only their programs and partners are null", async () => {
+    const noPrograms = await createGateway({
+      supergraphSdl: readSupergraph(readConfig({}).supergraphPath),
+      subgraphUrls: { enterprises: gatewaySubgraphUrls.enterprises, universities: gatewaySubgraphUrls.universities, programs: `http://127.0.0.1:${await freePort()}/graphql` },
+      subgraphTimeoutMs: 5000,
+      internalSecret,
+      auth: readConfig({}).auth,
+      logger,
+    });
+    const server = await listen(noPrograms.app, 0, "127.0.0.1", "GATEWAY_PORT");
+    try {
+      const result = await graphql(`http://127.0.0.1:${server.port}/graphql`, `{ enterprise(slug: "ammc") { name divisions { name } programs { totalCount } partners { programCount } } }`);
+      expect(result.data?.enterprise).toMatchObject({ name: "Almalyk Mining and Metallurgical Complex", programs: null, partners: null });
+      expect(result.data?.enterprise.divisions.length).toBeGreaterThan(0);
+      expect(result.errors?.[0].extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "programs" });
+    } finally {
+      await server.close();
+      await noPrograms.stop();
+    }
+  });
+});
+
+describe("a subgraph that cannot reach its database", () => {
+  it("is not ready, and neither is a gateway that calls it in process", async () => {
+    const lost = await createTestDatabase();
+    const subgraph = await openSubgraph(subgraphs.enterprises, lost.url, config, logger);
+    const inProcess = await createGateway({
+      supergraphSdl: readSupergraph(readConfig({}).supergraphPath),
+      // Only enterprises matters here; nothing listens on port 1.
+      subgraphUrls: { enterprises: "http://127.0.0.1:1/graphql", universities: "http://127.0.0.1:1/graphql", programs: "http://127.0.0.1:1/graphql" },
+      inProcess: { enterprises: subgraph },
+      subgraphTimeoutMs: 5000,
+      internalSecret,
+      auth: readConfig({}).auth,
+      logger,
+    });
+    const server = await listen(inProcess.app, 0, "127.0.0.1", "GATEWAY_PORT");
+    try {
+      const readiness = async () => ((await (await fetch(`http://127.0.0.1:${server.port}/ready`)).json()) as any).checks.enterprises;
+      expect(await readiness()).toBe("ok");
+      await lost.drop();
+      expect(await readiness()).toBe("not ready");
+      expect(await subgraph.readiness()).toEqual({ ready: false, checks: { database: "unreachable" } });
+    } finally {
+      await server.close();
+      await inProcess.stop();
+      await subgraph.stop();
+    }
   });
 });

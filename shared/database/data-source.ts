@@ -79,8 +79,14 @@ export function createSubgraphDataSource(options: SubgraphDatabaseOptions): Subg
     extra: {
       max: options.poolSize ?? 10,
       application_name: `partnergraph-${options.schema}`,
+      // A hung or unreachable server must not hold requests (and the pool) for ever: give up on
+      // getting a connection after 10 s and on any statement after 60 s (generous for migrations).
+      connectionTimeoutMillis: 10_000,
+      query_timeout: 60_000,
       // Raw SQL in this subgraph sees only its own schema (and the shared extensions) unless it names another.
-      options: `-c search_path=${options.schema},${EXTENSIONS_SCHEMA}`,
+      // The dashboard aggregates (network, statistics) sort and hash tens of thousands of rows:
+      // 16 MB keeps them in memory instead of spilling to disk, per operation of a connection.
+      options: `-c search_path=${options.schema},${EXTENSIONS_SCHEMA} -c work_mem=16MB`,
     },
   }) as SubgraphDataSource;
   dataSource.statements = statements;

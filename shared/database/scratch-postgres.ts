@@ -19,17 +19,39 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startScratchPostgres(): Promise<RunningPostgres & { dataDir: string }> {
+export interface ScratchPostgres extends RunningPostgres {
+  dataDir: string;
+  port: number;
+  /** Stops the server but keeps its data, as an outage would (the fault tests). */
+  halt(): Promise<void>;
+  /** Starts it again after `halt()`, on the same port with the same data. */
+  resume(): Promise<void>;
+}
+
+export async function startScratchPostgres(): Promise<ScratchPostgres> {
   const parent = await fsp.mkdtemp(path.join(os.tmpdir(), "partnergraph-pg-"));
   // The server runs as the "postgres" user, which must be able to enter the folder.
   await fsp.chmod(parent, 0o755);
   const dataDir = path.join(parent, "data");
-  const running = await startEmbeddedPostgres({ dataDir, port: await freePort(), durable: false });
+  const port = await freePort();
+  const start = () => startEmbeddedPostgres({ dataDir, port, durable: false });
+  let running: RunningPostgres | undefined = await start();
+  const { url, adminUrl } = running;
   return {
-    ...running,
+    url,
+    adminUrl,
     dataDir,
+    port,
+    async halt() {
+      await running?.stop();
+      running = undefined;
+    },
+    async resume() {
+      running ??= await start();
+    },
     async stop() {
-      await running.stop();
+      await running?.stop();
+      running = undefined;
       await fsp.rm(parent, { recursive: true, force: true });
     },
   };

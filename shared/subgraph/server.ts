@@ -17,7 +17,7 @@ import { REQUEST_ID_HEADER, requestIdFrom, type SubgraphContext } from "../conte
 import type { SubgraphDataSource } from "../database/data-source";
 import { registerDatabaseMetrics } from "../database/metrics";
 import { ErrorCode, formatError } from "../errors";
-import { createApp, healthRoutes, jsonErrorHandler } from "../http";
+import { createApp, healthRoutes, jsonErrorHandler, type ReadinessCheck } from "../http";
 import type { Logger } from "../logger";
 import { createServiceMetrics, metricsRoute, type ServiceMetrics } from "../metrics";
 import { KnownOperationTypes } from "../operation-types";
@@ -35,6 +35,8 @@ export interface Subgraph {
   app: Express;
   /** What /metrics serves; the entry point adds process figures when the subgraph has a process of its own. */
   metrics: ServiceMetrics;
+  /** What its /ready reports: the database answers and no migration is pending. */
+  readiness: ReadinessCheck;
   createContext(headers: HeaderMap): Promise<SubgraphContext>;
   /** Runs one operation in process, as if it had arrived over HTTP with these headers. */
   execute(request: GraphQLRequest, headers: HeaderMap): Promise<FormattedExecutionResult>;
@@ -46,6 +48,22 @@ export interface SubgraphServerOptions {
   /** Verifies the signed identity every request must carry (INTERNAL_SECRET). */
   internalSecret: string;
   peers: PeerClient;
+}
+
+/**
+ * How long /ready waits for PostgreSQL. A server that hangs (rather than
+ * refusing connections) would otherwise hold the probe open indefinitely.
+ */
+const READINESS_DEADLINE_MS = 3000;
+
+class DeadlineError extends Error {}
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError()), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
 export async function createSubgraph<Loaders>(
@@ -84,18 +102,19 @@ export async function createSubgraph<Loaders>(
     return { requestId, loaders: definition.createLoaders(dataSource), dataSource, logger: logger.child({ requestId }), access, peers };
   };
 
-  const app = createApp();
-  healthRoutes(app, async () => {
+  const readiness: ReadinessCheck = async () => {
     const checks: Record<string, string> = {};
     try {
-      await dataSource.query("SELECT 1");
+      await withDeadline(dataSource.query("SELECT 1"), READINESS_DEADLINE_MS);
       checks.database = "ok";
       checks.migrations = (await dataSource.showMigrations()) ? "pending" : "ok";
-    } catch {
-      checks.database = "unreachable";
+    } catch (error) {
+      checks.database = error instanceof DeadlineError ? "not answering" : "unreachable";
     }
     return { ready: checks.database === "ok" && checks.migrations === "ok", checks };
-  });
+  };
+  const app = createApp();
+  healthRoutes(app, readiness);
   metricsRoute(app, metrics.registry);
   app.use(
     "/graphql",
@@ -112,6 +131,7 @@ export async function createSubgraph<Loaders>(
     dataSource,
     app,
     metrics,
+    readiness,
     createContext,
     async execute(request, headers) {
       let contextValue: SubgraphContext;

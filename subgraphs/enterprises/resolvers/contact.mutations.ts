@@ -1,19 +1,16 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import { createRecord, deleteRecord, givenFields, requireId, updateRecord } from "../../../shared/audit/writes";
-import { badUserInput, notFound } from "../../../shared/errors";
+import { notFound } from "../../../shared/errors";
+import { checkUnitOwner } from "../../../shared/unit-tree";
 import { validate } from "../../../shared/validation";
 import { Contact } from "../entities/contact";
-import { Division } from "../entities/division";
 import { Enterprise } from "../entities/enterprise";
 import type { EnterprisesContext } from "../loaders";
 import { contactRules } from "../validation";
 import { ContactCreateInput, ContactUpdateInput } from "./inputs";
 
-async function checkDivision(context: EnterprisesContext, enterpriseId: string, divisionId: string | null | undefined): Promise<void> {
-  if (!divisionId) return;
-  const division = await context.dataSource.getRepository(Division).findOneBy({ id: requireId(divisionId, "Division", "divisionId") });
-  if (division?.enterpriseId !== enterpriseId) throw badUserInput("divisionId must be a division of the same enterprise", "divisionId");
-}
+const checkDivision = (context: EnterprisesContext, enterpriseId: string, divisionId: string | null | undefined) =>
+  checkUnitOwner(context.dataSource, { table: "division", ownerColumn: "enterprise_id", noun: "division of the same enterprise" }, enterpriseId, divisionId, "divisionId");
 
 @Resolver(() => Contact)
 export class ContactMutations {

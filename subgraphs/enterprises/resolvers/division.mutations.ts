@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import { createRecord, givenFields, requireId, updateRecord } from "../../../shared/audit/writes";
-import { badUserInput, notFound } from "../../../shared/errors";
+import { notFound } from "../../../shared/errors";
+import { checkUnitParent, type UnitTable } from "../../../shared/unit-tree";
 import { InstitutionStatus } from "../../../shared/institution-status";
 import { validate } from "../../../shared/validation";
 import { Division } from "../entities/division";
@@ -9,18 +10,9 @@ import type { EnterprisesContext } from "../loaders";
 import { divisionRules } from "../validation";
 import { DivisionCreateInput, DivisionUpdateInput } from "./inputs";
 
-/** A division's parent must be another division of the same enterprise, and not below it. */
-async function checkParent(context: EnterprisesContext, enterpriseId: string, parentId: string | null | undefined, selfId?: string): Promise<void> {
-  if (!parentId) return;
-  const chain: { id: string; enterprise_id: string }[] = await context.dataSource.query(
-    `WITH RECURSIVE up AS (SELECT id, enterprise_id, parent_id, 1 AS depth FROM division WHERE id = $1
-       UNION ALL SELECT d.id, d.enterprise_id, d.parent_id, up.depth + 1 FROM division d JOIN up ON d.id = up.parent_id WHERE up.depth < 100)
-     SELECT id, enterprise_id FROM up`,
-    [requireId(parentId, "Division", "parentId")],
-  );
-  if (chain.length === 0 || chain[0].enterprise_id !== enterpriseId) throw badUserInput("parentId must be a division of the same enterprise", "parentId");
-  if (selfId && chain.some((d) => d.id === selfId)) throw badUserInput("parentId must not be the division itself or one inside it", "parentId");
-}
+const DIVISIONS: UnitTable = { table: "division", ownerColumn: "enterprise_id", noun: "division of the same enterprise" };
+const checkParent = (context: EnterprisesContext, enterpriseId: string, parentId: string | null | undefined, selfId?: string) =>
+  checkUnitParent(context.dataSource, DIVISIONS, enterpriseId, parentId, selfId);
 
 @Resolver(() => Division)
 export class DivisionMutations {

@@ -3,7 +3,8 @@
  * the programs an institution takes part in (and the partners it shares
  * them with), and the programs a division or department takes part in or
  * hosts. One resolver class per type, built by one function, so the types
- * can never answer differently.
+ * can never answer differently. The fields are nullable: when this subgraph
+ * is down, an enterprise's own fields still arrive and only these are null.
  */
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { ClassType } from "type-graphql";
@@ -18,7 +19,7 @@ import { ProgramConnection } from "./program.resolver";
 function ownedProgramsResolver(stub: ClassType<{ id: string }>, owner: ProgramOwner, description: string) {
   @Resolver(() => stub)
   class OwnedProgramsResolver {
-    @FieldResolver(() => ProgramConnection, { description })
+    @FieldResolver(() => ProgramConnection, { nullable: true, description: `${description} Null only when the programs service is unavailable.` })
     programs(
       @Root() parent: { id: string },
       @Arg("filter", () => ProgramFilter, { nullable: true, description: "Conditions the programs must meet." }) filter: ProgramFilter | null,
@@ -35,7 +36,10 @@ function ownedProgramsResolver(stub: ClassType<{ id: string }>, owner: ProgramOw
 function partnersResolver(stub: ClassType<{ id: string }>, noun: string) {
   @Resolver(() => stub)
   class PartnersResolver {
-    @FieldResolver(() => [Partnership], { description: `Institutions that share programs with the ${noun}, most shared programs first, with counts and dates.` })
+    @FieldResolver(() => [Partnership], {
+      nullable: true,
+      description: `Institutions that share programs with the ${noun}, most shared programs first, with counts and dates. Null only when the programs service is unavailable.`,
+    })
     async partners(
       @Root() institution: { id: string },
       @Arg("type", () => InstitutionType, { nullable: true, description: "Only partners of this type (e.g. only universities)." }) type: InstitutionType | null,

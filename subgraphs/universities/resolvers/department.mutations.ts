@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import { createRecord, givenFields, requireId, updateRecord } from "../../../shared/audit/writes";
-import { badUserInput, notFound } from "../../../shared/errors";
+import { notFound } from "../../../shared/errors";
+import { checkUnitParent, type UnitTable } from "../../../shared/unit-tree";
 import { InstitutionStatus } from "../../../shared/institution-status";
 import { validate } from "../../../shared/validation";
 import { Department } from "../entities/department";
@@ -9,18 +10,9 @@ import type { UniversitiesContext } from "../loaders";
 import { departmentRules } from "../validation";
 import { DepartmentCreateInput, DepartmentUpdateInput } from "./inputs";
 
-/** A department's parent must be another unit of the same university, and not below it. */
-async function checkParent(context: UniversitiesContext, universityId: string, parentId: string | null | undefined, selfId?: string): Promise<void> {
-  if (!parentId) return;
-  const chain: { id: string; university_id: string }[] = await context.dataSource.query(
-    `WITH RECURSIVE up AS (SELECT id, university_id, parent_id, 1 AS depth FROM department WHERE id = $1
-       UNION ALL SELECT d.id, d.university_id, d.parent_id, up.depth + 1 FROM department d JOIN up ON d.id = up.parent_id WHERE up.depth < 100)
-     SELECT id, university_id FROM up`,
-    [requireId(parentId, "Department", "parentId")],
-  );
-  if (chain.length === 0 || chain[0].university_id !== universityId) throw badUserInput("parentId must be a unit of the same university", "parentId");
-  if (selfId && chain.some((d) => d.id === selfId)) throw badUserInput("parentId must not be the unit itself or one inside it", "parentId");
-}
+const DEPARTMENTS: UnitTable = { table: "department", ownerColumn: "university_id", noun: "unit of the same university" };
+const checkParent = (context: UniversitiesContext, universityId: string, parentId: string | null | undefined, selfId?: string) =>
+  checkUnitParent(context.dataSource, DEPARTMENTS, universityId, parentId, selfId);
 
 @Resolver(() => Department)
 export class DepartmentMutations {

@@ -1,19 +1,16 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import { createRecord, deleteRecord, givenFields, requireId, updateRecord } from "../../../shared/audit/writes";
-import { badUserInput, notFound } from "../../../shared/errors";
+import { notFound } from "../../../shared/errors";
+import { checkUnitOwner } from "../../../shared/unit-tree";
 import { validate } from "../../../shared/validation";
-import { Department } from "../entities/department";
 import { Person } from "../entities/person";
 import { University } from "../entities/university";
 import type { UniversitiesContext } from "../loaders";
 import { personRules } from "../validation";
 import { PersonCreateInput, PersonUpdateInput } from "./inputs";
 
-async function checkDepartment(context: UniversitiesContext, universityId: string, departmentId: string | null | undefined): Promise<void> {
-  if (!departmentId) return;
-  const department = await context.dataSource.getRepository(Department).findOneBy({ id: requireId(departmentId, "Department", "departmentId") });
-  if (department?.universityId !== universityId) throw badUserInput("departmentId must be a unit of the same university", "departmentId");
-}
+const checkDepartment = (context: UniversitiesContext, universityId: string, departmentId: string | null | undefined) =>
+  checkUnitOwner(context.dataSource, { table: "department", ownerColumn: "university_id", noun: "unit of the same university" }, universityId, departmentId, "departmentId");
 
 @Resolver(() => Person)
 export class PersonMutations {
