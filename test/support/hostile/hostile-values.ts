@@ -117,6 +117,7 @@ export function fieldNamed(leaf: InputLeaf): string {
 function enumValues(type: GraphQLEnumType): Record<string, unknown> {
   const first = type.getValues()[0].name;
   return {
+    "unknown value": "NOT_A_VALUE",
     "lower case": first.toLowerCase(),
     "with SQL": `${first}'; DROP TABLE program; --`,
   };
