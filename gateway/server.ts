@@ -85,6 +85,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (shared/lifecycle.ts): Apollo's own signal handlers would race it and hang.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     // Our own rule instead of Apollo's switch, for an error message that makes sense to a client.
     introspection: true,

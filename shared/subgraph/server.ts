@@ -80,6 +80,8 @@ export async function createSubgraph<Loaders>(
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (shared/lifecycle.ts): Apollo's own signal handlers would race it and hang.
+    stopOnTerminationSignals: false,
     validationRules: [KnownOperationTypes],
     // No Apollo Studio here: federated tracing would only cost time on every request.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), tracking.plugin],
