@@ -35,7 +35,8 @@ export function createAuthenticator(config: AuthConfig): Authenticator {
       if (config.anonymous === "read") return ANONYMOUS;
       throw refuse("This graph needs a bearer token: send `Authorization: Bearer <token>`.");
     }
-    const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
+    // The scheme name is case-insensitive (RFC 7235); the token itself is not.
+    const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i.exec(authorization.trim());
     if (!match) throw refuse("The Authorization header must be `Bearer <JWT>`.");
     if (!keys) throw refuse("This graph accepts no tokens: configure AUTH_JWT_SECRET or AUTH_JWKS_URL.");
     let payload: JWTPayload;

@@ -44,6 +44,20 @@ async function timed(
   }
 }
 
+/**
+ * A subgraph answers 400 when it refuses the request itself, e.g. a value its
+ * scalars reject (a Date the gateway passed on unchecked). Its first error
+ * (already formatted for clients by the subgraph) is the client's answer, as
+ * it is when the subgraph runs in process.
+ */
+function clientRefusal(error: Error): { message: string; code: string } | undefined {
+  const body = (error as GraphQLError).extensions?.response as { body?: { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } } | undefined;
+  const first = body?.body?.errors?.[0];
+  const code = first?.extensions?.code;
+  if (typeof first?.message !== "string" || typeof code !== "string" || code === ErrorCode.INTERNAL_SERVER_ERROR) return undefined;
+  return { message: first.message, code };
+}
+
 export class HttpSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly serviceName: string,
@@ -80,6 +94,8 @@ export class HttpSubgraphDataSource extends RemoteGraphQLDataSource<GatewayConte
   override didEncounterError(error: Error, _request: unknown, response?: { status: number }): never {
     if (!response) throw unavailable(this.serviceName, error);
     const status = response.status;
+    const refusal = status === 400 ? clientRefusal(error) : undefined;
+    if (refusal) throw new GraphQLError(refusal.message, { extensions: { code: refusal.code, serviceName: this.serviceName } });
     const code = status === 401 ? ErrorCode.UNAUTHENTICATED : status === 403 ? ErrorCode.FORBIDDEN : ErrorCode.SUBGRAPH_ERROR;
     throw new GraphQLError(`The ${this.serviceName} service answered with HTTP ${status}.`, {
       extensions: { code, serviceName: this.serviceName },

@@ -15,6 +15,7 @@ import { formatError } from "../shared/errors";
 import { createApp, healthRoutes, jsonErrorHandler } from "../shared/http";
 import type { Logger } from "../shared/logger";
 import { createServiceMetrics, metricsRoute, type ServiceMetrics } from "../shared/metrics";
+import { KnownOperationTypes } from "../shared/operation-types";
 import { createRequestTracking } from "../shared/request-tracking";
 import type { Subgraph } from "../shared/subgraph/server";
 import { authenticate } from "./authenticate";
@@ -85,10 +86,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (shared/lifecycle.ts): Apollo's own signal handlers would race it and hang.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     // Our own rule instead of Apollo's switch, for an error message that makes sense to a client.
     introspection: true,
-    validationRules: options.introspection === false ? [NoIntrospection] : [],
+    validationRules: [KnownOperationTypes, ...(options.introspection === false ? [NoIntrospection] : [])],
     // Apollo's landing pages load from a CDN; GraphiQL is served from local files instead.
     plugins: [ApolloServerPluginLandingPageDisabled(), tracking.plugin, operationLimitsPlugin(limits)],
   });

@@ -36,15 +36,20 @@ const PORT_VARIABLES: Record<SubgraphName, string> = {
 };
 
 export async function startStack(config: Config): Promise<Stack> {
-  const cleanup: (() => Promise<void>)[] = [];
+  const logger = createLogger("partnergraph", config.logLevel);
+  const cleanup: { name: string; run: () => Promise<void> }[] = [];
   const stop = async () => {
-    for (const step of cleanup.reverse()) await step();
+    for (const step of cleanup.reverse()) {
+      const started = Date.now();
+      await step.run();
+      logger.debug({ step: step.name, ms: Date.now() - started }, "stopped");
+    }
   };
   try {
     let postgres: RunningPostgres | undefined;
     if (!config.databaseUrl) {
       postgres = await startEmbeddedPostgres({ ...config.embeddedPostgres, logger: createLogger("postgres", config.logLevel) });
-      cleanup.push(() => postgres!.stop());
+      cleanup.push({ name: "postgres", run: () => postgres!.stop() });
     }
     // One process: a fresh secret per run unless one is configured.
     const internalSecret = config.internalSecret ?? randomBytes(32).toString("hex");
@@ -61,9 +66,9 @@ export async function startStack(config: Config): Promise<Stack> {
         { ...config, internalSecret, peerUrls: { ...subgraphUrls } },
         subgraphLogger,
       );
-      cleanup.push(() => subgraph.stop());
+      cleanup.push({ name: `${name} subgraph`, run: () => subgraph.stop() });
       const server = await listen(subgraph.app, config.subgraphPorts[name], config.host, PORT_VARIABLES[name]);
-      cleanup.push(() => server.close());
+      cleanup.push({ name: `${name} http`, run: () => server.close() });
       listening.push(server);
       subgraphs[name] = subgraph;
       subgraphUrls[name] = `http://${urlHost(config.host)}:${server.port}/graphql`;
@@ -80,9 +85,9 @@ export async function startStack(config: Config): Promise<Stack> {
       limits: config.limits,
       logger: createLogger("gateway", config.logLevel),
     });
-    cleanup.push(() => gateway.stop());
+    cleanup.push({ name: "gateway", run: () => gateway.stop() });
     const gatewayServer = await listen(gateway.app, config.gatewayPort, config.host, "GATEWAY_PORT");
-    cleanup.push(() => gatewayServer.close());
+    cleanup.push({ name: "gateway http", run: () => gatewayServer.close() });
     return {
       internalSecret,
       auth,

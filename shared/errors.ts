@@ -101,7 +101,12 @@ function rootCause(error: unknown): unknown {
  * deep in a resolver has no code and must not pass for a client error.
  */
 function ownCode(error: unknown): unknown {
-  return error instanceof GraphQLError ? error.extensions?.code : undefined;
+  if (!(error instanceof GraphQLError)) return undefined;
+  const { code, http } = error.extensions ?? {};
+  // Apollo Server refuses some requests (a persisted query whose hash does not match) with an HTTP 4xx status but no code.
+  const status = (http as { status?: unknown } | undefined)?.status;
+  if (code === undefined && typeof status === "number" && status >= 400 && status < 500) return "BAD_REQUEST";
+  return code;
 }
 
 function databaseRule(error: unknown): { code: ErrorCode; message: string } | undefined {
@@ -138,7 +143,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof code === "string" && CLIENT_CODES.has(code)) {
     // Apollo may attach a stack trace in extensions; it never leaves the server.
     const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    return { ...formatted, extensions: { ...extensions, code } };
   }
   if (isDatabaseUnavailable(error)) {
     // The gateway adds the service's name (extensions.serviceName), as for a service that is down.

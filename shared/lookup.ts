@@ -2,6 +2,7 @@
 import type DataLoader from "dataloader";
 import { badUserInput } from "./errors";
 import { isUuid } from "./ids";
+import { slug as slugRule } from "./validation";
 
 export interface ByIdOrSlug<T> {
   byId: DataLoader<string, T | null>;
@@ -19,5 +20,8 @@ export async function findByIdOrSlug<T>(
     if (!isUuid(id)) throw badUserInput(`id must be a UUID, got ${JSON.stringify(id.slice(0, 60))}`, "id");
     return loaders.byId.load(id.toLowerCase());
   }
+  // Likewise a slug that breaks the slug rules (text with NUL, SQL) names nothing.
+  const malformed = slugRule(slug!);
+  if (malformed) throw badUserInput(`slug ${malformed}`, "slug");
   return loaders.bySlug.load(slug!);
 }

@@ -114,7 +114,8 @@ export function decodeCursor(cursor: string, length: number): (string | number)[
   if (
     !Array.isArray(values) ||
     values.length !== length ||
-    !values.every((v) => (typeof v === "string" && v.length <= 1000) || Number.isFinite(v))
+    // No NUL: PostgreSQL cannot compare text holding one (a forged cursor is bad input, not a database error).
+    !values.every((v) => (typeof v === "string" && v.length <= 1000 && !v.includes("\u0000")) || Number.isFinite(v))
   ) {
     throw badUserInput("after is not a cursor from this list", "after");
   }

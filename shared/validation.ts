@@ -39,10 +39,14 @@ export type Rules<T> = { [K in keyof T]?: RuleList } & { $object?: ((input: T) =
 
 const show = (value: unknown) => JSON.stringify(value)?.slice(0, 60);
 
+/** Half a UTF-16 surrogate pair: not a character, and PostgreSQL would store it as U+FFFD, not as sent. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export function text(maxLength: number): Rule {
   return (value) => {
     if (typeof value !== "string") return "must be text";
     if (value.includes("\u0000")) return "must not contain NUL characters";
+    if (LONE_SURROGATE.test(value)) return "must be well-formed Unicode (it holds half of a surrogate pair)";
     if (value.trim() !== value) return "must not start or end with spaces";
     if (value.length > maxLength) return `must be at most ${maxLength} characters long, got ${value.length}`;
     return null;

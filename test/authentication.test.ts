@@ -57,6 +57,11 @@ describe("bearer tokens", () => {
     expect(await refusal(header.slice(0, 100))).toMatchObject({ status: 401, code: "UNAUTHENTICATED" });
   });
 
+  it("takes the scheme name in any case", async () => {
+    const result = await graphql(stack.gatewayUrl, `{ enterpriseChanges(since: "2020-01-01T00:00:00Z") { totalCount } }`, undefined, { authorization: `bearer ${await tokenFor(stack, "analyst")}` });
+    expect(result.errors).toBeUndefined();
+  });
+
   it("a tampered payload breaks the signature", async () => {
     const [head, , signature] = (await tokenFor(stack, "reader@ammc"))!.split(".");
     const payload = encode({ sub: "reader@ammc-test", role: "admin", iss: stack.auth.issuer, aud: stack.auth.audience, exp: Math.floor(Date.now() / 1000) + 600 });

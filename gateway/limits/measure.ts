@@ -50,6 +50,12 @@ export function measureOperation(
 
   let aliases = 0;
   let largestPage = 0;
+  /**
+   * Each fragment is walked once: its cost, depth below the spread and aliases
+   * are the same wherever it is spread, so a fragment bomb (fragments each
+   * spreading the next twice) costs a walk per fragment, not 2^n.
+   */
+  const measured = new Map<string, { depthBelow: number; cost: number; aliases: number }>();
 
   /** Depth and cost of a selection set whose fields sit at `depth`. */
   const walk = (selectionSet: SelectionSetNode, parentType: GraphQLNamedType | undefined, depth: number, inFragments: Set<string>) => {
@@ -58,8 +64,8 @@ export function measureOperation(
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
-        if (name === "__schema" || name === "__type") continue;
         if (selection.alias) aliases++;
+        if (name === "__schema" || name === "__type") continue;
         const field = fieldOf(parentType, name);
         let pageSize = field?.args.some((arg) => arg.name === "first") ? ASSUMED_PAGE_SIZE : 1;
         for (const argument of selection.arguments ?? []) {
@@ -89,8 +95,17 @@ export function measureOperation(
           const fragment = fragments[name];
           // Validation has rejected fragment cycles; the guard keeps this walk finite regardless.
           if (!fragment || inFragments.has(name)) continue;
-          const type = schema.getType(fragment.typeCondition.name.value) ?? undefined;
-          inner = walk(fragment.selectionSet, type, depth, new Set([...inFragments, name]));
+          let known = measured.get(name);
+          if (!known) {
+            const type = schema.getType(fragment.typeCondition.name.value) ?? undefined;
+            const aliasesBefore = aliases;
+            const walked = walk(fragment.selectionSet, type, depth, new Set([...inFragments, name]));
+            known = { depthBelow: walked.depth - depth, cost: walked.cost, aliases: aliases - aliasesBefore };
+            measured.set(name, known);
+          } else {
+            aliases += known.aliases;
+          }
+          inner = { depth: depth + known.depthBelow, cost: known.cost };
         }
         deepest = Math.max(deepest, inner.depth);
         cost += inner.cost;

@@ -19,7 +19,13 @@ export function operationLimitsPlugin(limits: GatewayLimits): ApolloServerPlugin
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, schema, request }) {
-          if (!operation) return;
+          if (!operation) {
+            // Apollo Gateway finds out only when it executes, and answers HTTP 500: refuse it here as the request's fault, in the gateway's words.
+            const message = request.operationName
+              ? `Unknown operation named "${request.operationName}".`
+              : "Must provide operation name if query contains multiple operations.";
+            throw new GraphQLError(message, { extensions: { code: "INVALID_GRAPHQL", http: { status: 400 } } });
+          }
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const definition of document.definitions) {
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;

@@ -38,6 +38,7 @@ export interface CreateOptions<T extends Versioned, Input> {
 }
 
 export async function createRecord<T extends Versioned, Input>(context: SubgraphContext, options: CreateOptions<T, Input>): Promise<T> {
+  context.access.requireAuthenticated(`create a ${options.typeName}`);
   validate(options.input, options.rules);
   return context.dataSource.transaction(async (manager) => {
     const id = randomUUID();
@@ -74,6 +75,8 @@ export interface UpdateOptions<T extends Versioned, Input> {
 }
 
 export async function updateRecord<T extends Versioned, Input>(context: SubgraphContext, options: UpdateOptions<T, Input>): Promise<T> {
+  // Before anything else: an anonymous caller learns nothing about ids or versions.
+  context.access.requireAuthenticated(`change a ${options.typeName}`);
   const id = requireId(options.id, options.typeName);
   return context.dataSource.transaction(async (manager) => {
     const row = await lockForUpdate(manager, options.entity, options.typeName, id, options.version);
@@ -105,6 +108,7 @@ export interface DeleteOptions<T extends Versioned> {
 
 /** Hard deletion, for records nothing refers to (contacts, people); audited like every write. */
 export async function deleteRecord<T extends Versioned>(context: SubgraphContext, options: DeleteOptions<T>): Promise<string> {
+  context.access.requireAuthenticated(`delete a ${options.typeName}`);
   const id = requireId(options.id, options.typeName);
   return context.dataSource.transaction(async (manager) => {
     const row = await lockForUpdate(manager, options.entity, options.typeName, id, options.version);

@@ -6,8 +6,10 @@
  */
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { parse, type GraphQLSchema } from "graphql";
+import { isUnionType, parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, getMetadataStorage } from "type-graphql";
+import { badUserInput } from "../errors";
+import { isUuid } from "../ids";
 import type { SubgraphDefinition } from "./definition";
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
@@ -40,9 +42,33 @@ export async function buildFederatedSchema(definition: SubgraphDefinition): Prom
   for (const [typeName, resolveReference] of Object.entries(definition.referenceResolvers)) {
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference };
   }
-  return buildSubgraphSchema({
+  const federated = buildSubgraphSchema({
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     resolvers: resolvers as any,
   });
+  checkRepresentations(federated);
+  return federated;
+}
+
+/**
+ * `_entities` representations come from the gateway, yet a malformed one (an
+ * unknown type, an id that is no UUID) must be bad input, not a fault deep in
+ * federation or the database.
+ */
+function checkRepresentations(schema: GraphQLSchema): void {
+  const entities = schema.getQueryType()?.getFields()._entities;
+  const entityUnion = schema.getType("_Entity");
+  if (!entities?.resolve || !isUnionType(entityUnion)) return;
+  const resolve = entities.resolve;
+  const known = new Set(entityUnion.getTypes().map((type) => type.name));
+  entities.resolve = (source, args, context, info) => {
+    (args.representations as unknown[]).forEach((representation, i) => {
+      const { __typename, id } = (representation ?? {}) as { __typename?: unknown; id?: unknown };
+      if (typeof __typename !== "string" || !known.has(__typename) || typeof id !== "string" || !isUuid(id)) {
+        throw badUserInput(`representations[${i}] must name an entity type of this service and its id (a UUID)`, `representations[${i}]`);
+      }
+    });
+    return resolve(source, args, context, info);
+  };
 }

@@ -20,6 +20,7 @@ import { ErrorCode, formatError } from "../errors";
 import { createApp, healthRoutes, jsonErrorHandler, type ReadinessCheck } from "../http";
 import type { Logger } from "../logger";
 import { createServiceMetrics, metricsRoute, type ServiceMetrics } from "../metrics";
+import { KnownOperationTypes } from "../operation-types";
 import { createRequestTracking } from "../request-tracking";
 import type { SubgraphDefinition } from "./definition";
 import { buildFederatedSchema } from "./schema";
@@ -79,6 +80,9 @@ export async function createSubgraph<Loaders>(
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (shared/lifecycle.ts): Apollo's own signal handlers would race it and hang.
+    stopOnTerminationSignals: false,
+    validationRules: [KnownOperationTypes],
     // No Apollo Studio here: federated tracing would only cost time on every request.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), tracking.plugin],
   });

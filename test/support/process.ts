@@ -1,8 +1,12 @@
-/** Runs a real entry point (`tsx scripts/...`) as its own process, the way `npm start` does. */
+/** Runs a real entry point (`node --import tsx scripts/...`) as its own process, the way `npm start` does. */
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 
-const TSX = path.resolve("node_modules/.bin/tsx");
+/**
+ * Node with tsx's loader, as one process: the tsx command would put a relay
+ * process in between whose signal handshake (a few tens of milliseconds) fails
+ * under load and reports a clean shutdown as "killed by SIGTERM" (143).
+ */
+const NODE_WITH_TSX = [process.execPath, "--import", "tsx"] as const;
 
 export interface ServiceProcess {
   child: ChildProcess;
@@ -14,10 +18,11 @@ export interface ServiceProcess {
 }
 
 export function startProcess(script: string, args: string[], env: Record<string, string>): ServiceProcess {
-  const child = spawn(TSX, [script, ...args], {
-    env: { ...process.env, DATABASE_URL: "", ...env },
+  const child = spawn(NODE_WITH_TSX[0], [...NODE_WITH_TSX.slice(1), script, ...args], {
+    // As a user runs it: not NODE_ENV=test (vitest's), which changes how libraries behave (Apollo's signal handlers).
+    env: { ...process.env, NODE_ENV: "", DATABASE_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
-    // Own process group, so a signal reaches tsx, node and PostgreSQL as Ctrl-C would.
+    // Own process group, so a signal reaches node and PostgreSQL as Ctrl-C would.
     detached: true,
   });
   let output = "";

@@ -20,7 +20,7 @@ export class ContactMutations {
     @Arg("input", () => ContactCreateInput, { description: "The new contact." }) input: ContactCreateInput,
     @Ctx() context: EnterprisesContext,
   ): Promise<Contact> {
-    const owner = requireId(enterpriseId, "Enterprise");
+    const owner = requireId(enterpriseId, "Enterprise", "enterpriseId");
     context.access.requireEdit(owner, "add a contact to this enterprise");
     if (!(await context.dataSource.getRepository(Enterprise).existsBy({ id: owner }))) throw notFound(`No Enterprise has id ${owner}.`);
     validate(input, contactRules);

@@ -22,7 +22,7 @@ export class DivisionMutations {
     @Arg("input", () => DivisionCreateInput, { description: "The new division." }) input: DivisionCreateInput,
     @Ctx() context: EnterprisesContext,
   ): Promise<Division> {
-    const owner = requireId(enterpriseId, "Enterprise");
+    const owner = requireId(enterpriseId, "Enterprise", "enterpriseId");
     context.access.requireEdit(owner, "add a division to this enterprise");
     if (!(await context.dataSource.getRepository(Enterprise).existsBy({ id: owner }))) throw notFound(`No Enterprise has id ${owner}.`);
     validate(input, divisionRules);

@@ -9,7 +9,7 @@ import { Division } from "../entities/division";
 import { Enterprise } from "../entities/enterprise";
 import type { EnterpriseName } from "../entities/enterprise-name";
 import type { EnterprisesContext } from "../loaders";
-import { EnterpriseFilter } from "./filters";
+import { checkEnterpriseFilter, EnterpriseFilter } from "./filters";
 
 export const EnterpriseConnection = connectionType("Enterprise", Enterprise, "enterprises");
 
@@ -31,6 +31,7 @@ export class EnterpriseResolver {
     @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (`pageInfo.endCursor` of the previous page)." }) after: string | null,
     @Ctx() context: EnterprisesContext,
   ) {
+    if (filter) checkEnterpriseFilter(filter);
     const query = context.dataSource.getRepository(Enterprise).createQueryBuilder("enterprise");
     if (filter?.text) matchesNames(query, "enterprise_name", "enterprise_id", filter.text);
     if (filter?.status) query.andWhere("enterprise.status = :status", { status: filter.status });

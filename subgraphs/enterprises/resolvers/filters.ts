@@ -1,5 +1,6 @@
 import { Field, InputType } from "type-graphql";
 import { InstitutionStatus } from "../../../shared/institution-status";
+import { countryCode, industryCode, text, validate, type Rules } from "../../../shared/validation";
 
 @InputType("EnterpriseFilter", { description: "Narrows a list of enterprises; all given conditions must hold." })
 export class EnterpriseFilter {
@@ -14,4 +15,15 @@ export class EnterpriseFilter {
 
   @Field(() => String, { nullable: true, description: "Only enterprises with this NACE Rev. 2 industry code, e.g. `24.44`." })
   industryCode?: string | null;
+}
+
+const filterRules: Rules<EnterpriseFilter> = {
+  text: [text(200)],
+  countryCode: [countryCode],
+  industryCode: [industryCode],
+};
+
+/** Refuses a filter no enterprise could match (an unknown code, text with NUL) before it becomes SQL; country codes may come in lower case. */
+export function checkEnterpriseFilter(filter: EnterpriseFilter): void {
+  validate({ ...filter, countryCode: filter.countryCode?.toUpperCase() }, filterRules, "filter");
 }

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { createRecord, givenFields, requireId, updateRecord } from "../../../shared/audit/writes";
 import { DatePrecision } from "../../../shared/dates";
 import { badUserInput, forbidden } from "../../../shared/errors";
-import { validate } from "../../../shared/validation";
+import { validate, ValidationError } from "../../../shared/validation";
 import { PartyRole, ProgramStatus } from "../entities/enums";
 import { Program } from "../entities/program";
 import { ProgramDirection } from "../entities/program-direction";
@@ -18,6 +18,18 @@ import { activation, partiesOf, requireOpen, requirePartyEditor } from "./progra
 /** A program as the validation rules see it: its columns with its parties and directions. */
 function asInput(program: Partial<Program>, parties: PartyInput[], directions: ProgramDirectionInput[] | null | undefined): ProgramInput {
   return { ...(program as ProgramInput), parties, directions };
+}
+
+/** The rules name the stored columns; a client sent `budget { amount currency }` and must read those names. */
+const CLIENT_FIELDS: Record<string, string> = { budgetAmount: "budget.amount", budgetCurrency: "budget.currency" };
+
+function validateProgram(program: ProgramInput): void {
+  try {
+    validate(program, programRules);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ValidationError(error.problems.map((problem) => ({ ...problem, field: CLIENT_FIELDS[problem.field] ?? problem.field })));
+  }
 }
 
 function normalizedParties(parties: ProgramPartyInput[]): PartyInput[] {
@@ -70,7 +82,7 @@ export class ProgramMutations {
     const { parties: partyInput, directions, budget, fieldCodes, ...fields } = input;
     const parties = normalizedParties(partyInput ?? []);
     const program = { ...fields, status: ProgramStatus.DRAFT, fieldCodes: fieldCodes ?? [], budgetAmount: budget?.amount ?? null, budgetCurrency: budget?.currency ?? null };
-    validate(asInput(program, parties, directions), programRules);
+    validateProgram(asInput(program, parties, directions));
     if (!context.access.isAdmin) {
       const own = context.access.principal.institution?.id;
       if (context.access.principal.role !== "editor" || !parties.some((p) => p.institutionId === own)) {
@@ -120,7 +132,7 @@ export class ProgramMutations {
         const changes: Partial<Program> = { ...(fields as Partial<Program>) };
         if (budget !== undefined) Object.assign(changes, { budgetAmount: budget?.amount ?? null, budgetCurrency: budget?.currency ?? null });
         const parties = partyInput ? normalizedParties(partyInput) : plainParties(before);
-        validate(asInput({ ...row, ...changes }, parties as PartyInput[], directions), programRules);
+        validateProgram(asInput({ ...row, ...changes }, parties as PartyInput[], directions));
         if (partyInput) {
           if (!parties.some((p) => p.role === PartyRole.SIGNATORY)) throw badUserInput("parties: at least one party must be a SIGNATORY", "parties");
           after = await replaceParties(context, manager, row.id, parties as PartyInput[]);

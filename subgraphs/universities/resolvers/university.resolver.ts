@@ -9,7 +9,7 @@ import { Person } from "../entities/person";
 import { University } from "../entities/university";
 import type { UniversityName } from "../entities/university-name";
 import type { UniversitiesContext } from "../loaders";
-import { UniversityFilter } from "./filters";
+import { checkUniversityFilter, UniversityFilter } from "./filters";
 
 export const UniversityConnection = connectionType("University", University, "universities");
 
@@ -31,6 +31,7 @@ export class UniversityResolver {
     @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (`pageInfo.endCursor` of the previous page)." }) after: string | null,
     @Ctx() context: UniversitiesContext,
   ) {
+    if (filter) checkUniversityFilter(filter);
     const query = context.dataSource.getRepository(University).createQueryBuilder("university");
     if (filter?.text) matchesNames(query, "university_name", "university_id", filter.text);
     if (filter?.kind) query.andWhere("university.kind = :kind", { kind: filter.kind });
