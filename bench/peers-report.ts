@@ -102,7 +102,7 @@ export function comparePeers(rows: PeerRow[], run: RunDescription): string {
 - Dataset: ${run.dataset} (synthetic, scripts/synthetic), on one scratch PostgreSQL
 - Load: autocannon on 127.0.0.1, ${run.connections} connections, a fixed number of requests per query after ${WARMUP_REQUESTS} warm-up requests; the three servers take turns query by query, ${run.rounds} rounds in rotating order, each figure the median of the rounds; machine load average ${run.loadAverage[0].toFixed(1)} when measuring began, ${run.loadAverage[1].toFixed(1)} when it ended
 - ours: @apollo/gateway ${version("@apollo/gateway")} (scripts/start-gateway.ts), one Node process, rate limit off
-- Hive: @graphql-hive/gateway ${version("@graphql-hive/gateway")} (bench/hive-gateway.ts), one Node process, inbound and outbound request deduplication off, no usage reporting
+- Hive: @graphql-hive/gateway ${version("@graphql-hive/gateway")} (bench/hive/gateway.ts), one Node process, inbound and outbound request deduplication off, no usage reporting
 - Both gateways serve supergraph.graphql and call the same three subgraph processes over HTTP, every call signed with INTERNAL_SECRET
 - lower bound: the same data read with direct SQL across the three schemas through one pg Pool and serialised to JSON by a node:http server (bench/lower-bound/)
 - All processes (autocannon, the server measured, the three subgraphs, PostgreSQL) share the machine's cores, so requests per second and latency measure the whole system; the CPU table says what each part costs

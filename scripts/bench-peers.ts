@@ -3,7 +3,7 @@
  * three servers in front of the same data, side by side:
  *
  * - ours: our gateway (scripts/start-gateway.ts), one Node process;
- * - Hive: Hive Gateway (bench/hive-gateway.ts) on the same supergraph.graphql,
+ * - Hive: Hive Gateway (bench/hive/gateway.ts) on the same supergraph.graphql,
  *   one Node process, request deduplication off;
  * - lower bound: the same answers read with direct SQL and serialised to JSON
  *   (bench/lower-bound/), one Node process with one pg Pool.
@@ -49,7 +49,7 @@ const OUTPUT = values.output;
 
 const SERVERS: { contender: Contender; script: string }[] = [
   { contender: "ours", script: "scripts/start-gateway.ts" },
-  { contender: "hive", script: "bench/hive-gateway.ts" },
+  { contender: "hive", script: "bench/hive/gateway.ts" },
   { contender: "lower", script: "bench/lower-bound/server.ts" },
 ];
 

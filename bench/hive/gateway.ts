@@ -7,13 +7,13 @@
  * else). Request deduplication, inbound and outbound, is off, as are usage
  * reporting, the landing page and GraphiQL.
  */
-import "./loopback-only";
+import "../loopback-only";
 import { createServer } from "node:http";
 import { createGatewayRuntime, type GatewayPlugin } from "@graphql-hive/gateway";
-import { readConfig, requireInternalSecret, SUBGRAPH_NAMES } from "../shared/config";
-import { signIdentity } from "../shared/auth/internal-identity";
-import type { Principal } from "../shared/auth/principal";
-import { readSupergraph } from "../gateway/supergraph";
+import { readConfig, requireInternalSecret, SUBGRAPH_NAMES } from "../../shared/config";
+import { signIdentity } from "../../shared/auth/internal-identity";
+import type { Principal } from "../../shared/auth/principal";
+import { readSupergraph } from "../../gateway/supergraph";
 
 /** What our gateway forwards for an anonymous caller (AUTH_ANONYMOUS=read), so the subgraphs do the same work. */
 const CALLER: Principal = { role: "anonymous", subject: "anonymous" };
