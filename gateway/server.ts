@@ -7,7 +7,7 @@
  */
 import { ApolloGateway, type GraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
 import { disableVendorTelemetry, readGatewayLimits, type AuthConfig, type GatewayLimits, type SubgraphName } from "../shared/config";
@@ -93,7 +93,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     introspection: true,
     validationRules: [KnownOperationTypes, ...(options.introspection === false ? [NoIntrospection] : [])],
     // Apollo's landing pages load from a CDN; GraphiQL is served from local files instead.
-    plugins: [ApolloServerPluginLandingPageDisabled(), tracking.plugin, operationLimitsPlugin(limits)],
+    // No HTTP cache hints are used: without the cache-control plugin no resolver is wrapped per field.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), tracking.plugin, operationLimitsPlugin(limits)],
   });
   await server.start();
 

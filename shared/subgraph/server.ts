@@ -6,7 +6,11 @@
  */
 import { ApolloServer, type GraphQLRequest } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import express, { type Express } from "express";
 import type { FormattedExecutionResult, GraphQLSchema } from "graphql";
 import { GraphQLError } from "graphql";
@@ -83,8 +87,8 @@ export async function createSubgraph<Loaders>(
     // Shutdown is ours (shared/lifecycle.ts): Apollo's own signal handlers would race it and hang.
     stopOnTerminationSignals: false,
     validationRules: [KnownOperationTypes],
-    // No Apollo Studio here: federated tracing would only cost time on every request.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), tracking.plugin],
+    // No Apollo Studio traces and no HTTP cache hints: either would wrap every field's resolver.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), tracking.plugin],
   });
   await server.start();
 
