@@ -16,3 +16,14 @@ export function runDate(): string {
     return new Date().toString();
   }
 }
+
+/** The commit measured, with a mark when the working tree has uncommitted changes. */
+export function codeVersion(): string {
+  try {
+    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim() !== "";
+    return dirty ? `${commit} with uncommitted changes` : commit;
+  } catch {
+    return "unknown (not a git checkout)";
+  }
+}

@@ -29,6 +29,8 @@ export interface PeerRow {
 export interface RunDescription {
   title: string;
   date: string;
+  /** The commit measured. */
+  code: string;
   machine: string;
   dataset: string;
   connections: number;
@@ -98,6 +100,7 @@ export function comparePeers(rows: PeerRow[], run: RunDescription): string {
   return `## ${run.title}
 
 - Date: ${run.date}
+- Code: ${run.code}
 - Machine: ${run.machine}
 - Dataset: ${run.dataset} (synthetic, scripts/synthetic), on one scratch PostgreSQL
 - Load: autocannon on 127.0.0.1, ${run.connections} connections, a fixed number of requests per query after ${WARMUP_REQUESTS} warm-up requests; the three servers take turns query by query, ${run.rounds === 1 ? "1 round" : `${run.rounds} rounds in rotating order, each figure the median of the rounds`}; machine load average ${run.loadAverage[0].toFixed(1)} when measuring began, ${run.loadAverage[1].toFixed(1)} when it ended

@@ -29,7 +29,7 @@ import { isDeepStrictEqual, parseArgs } from "node:util";
 import { startScratchPostgres } from "../shared/database/scratch-postgres";
 import { datasetSize, describeDataset, prepareDatabase } from "../bench/dataset";
 import { WARMUP_REQUESTS, measure, post } from "../bench/load";
-import { machineDescription, runDate } from "../bench/machine";
+import { codeVersion, machineDescription, runDate } from "../bench/machine";
 import { comparePeers, type Contender, type PeerMeasurement, type PeerRow } from "../bench/peers-report";
 import { BENCH_QUERIES, type BenchQuery } from "../bench/queries";
 import { benchEnvironment, cpuSeconds, peakMemoryMiB, postmasterPid, processTreeCpuSeconds, startFrontService, startHttpSubgraphs, stopServices, type Service } from "../bench/services";
@@ -137,6 +137,7 @@ try {
   const report = comparePeers(rows, {
     title: `Side-by-side benchmark, ${new Date().toISOString().slice(0, 10)}`,
     date: runDate(),
+    code: codeVersion(),
     machine: machineDescription(),
     dataset: describeDataset(size),
     connections,
