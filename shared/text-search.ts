@@ -22,13 +22,19 @@ export function matchesText<T extends ObjectLiteral>(query: SelectQueryBuilder<T
 
 /**
  * Institutions having a name (display name, acronym, or any name in `nameTable`,
- * in any language) that contains `text`. `ownerColumn` holds the owner's id.
+ * in any language) that contains `text`. `table` is the institutions' table,
+ * `ownerColumn` the column of `nameTable` holding the owner's id.
+ *
+ * The ids come from a UNION of three conditions, each served by its own
+ * trigram index; the same conditions joined by OR around an EXISTS make
+ * PostgreSQL scan the whole table and compute search_text() on every row
+ * (7,000 universities: 39 ms against 3 ms).
  */
-export function matchesNames<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, nameTable: string, ownerColumn: string, text: string): void {
-  const a = query.alias;
+export function matchesNames<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, table: string, nameTable: string, ownerColumn: string, text: string): void {
   query.andWhere(
-    `(search_text(${a}.name) LIKE search_text(:namePattern) OR search_text(${a}.short_name) LIKE search_text(:namePattern)
-      OR EXISTS (SELECT 1 FROM ${nameTable} n WHERE n.${ownerColumn} = ${a}.id AND search_text(n.value) LIKE search_text(:namePattern)))`,
+    `${query.alias}.id IN (SELECT id FROM ${table} WHERE search_text(name) LIKE search_text(:namePattern)
+      UNION SELECT id FROM ${table} WHERE search_text(short_name) LIKE search_text(:namePattern)
+      UNION SELECT ${ownerColumn} FROM ${nameTable} WHERE search_text(value) LIKE search_text(:namePattern))`,
     { namePattern: pattern(text) },
   );
 }

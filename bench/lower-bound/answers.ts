@@ -185,13 +185,16 @@ const network: Answer = async (pool) => {
 const statsByYear: Answer = async (pool) => ({
   programStats: await rows(
     pool,
-    `SELECT to_char(p.signed_on, 'YYYY') AS key, count(*)::int AS "programCount",
-            count(*) FILTER (WHERE p.status = 'ACTIVE')::int AS "activeProgramCount",
-            COALESCE(sum(t.planned), 0)::int AS "plannedParticipants", COALESCE(sum(t.actual), 0)::int AS "actualParticipants"
-       FROM programs.program p
-       LEFT JOIN (SELECT program_id, sum(planned_participants) AS planned, sum(actual_participants) AS actual
-                    FROM programs.activity GROUP BY program_id) t ON t.program_id = p.id
-      GROUP BY 1 ORDER BY "programCount" DESC, key NULLS LAST`,
+    // Activities summed by year through a join, not per program first (the faster form, as the subgraph does).
+    `WITH years AS (SELECT to_char(p.signed_on, 'YYYY') AS key, count(*)::int AS programs, count(*) FILTER (WHERE p.status = 'ACTIVE')::int AS active
+                      FROM programs.program p GROUP BY 1),
+          activities AS (SELECT to_char(p.signed_on, 'YYYY') AS key, COALESCE(sum(a.planned_participants), 0)::int AS planned,
+                                COALESCE(sum(a.actual_participants), 0)::int AS actual
+                           FROM programs.activity a JOIN programs.program p ON p.id = a.program_id GROUP BY 1)
+     SELECT y.key, y.programs AS "programCount", y.active AS "activeProgramCount",
+            COALESCE(a.planned, 0) AS "plannedParticipants", COALESCE(a.actual, 0) AS "actualParticipants"
+       FROM years y LEFT JOIN activities a ON a.key IS NOT DISTINCT FROM y.key
+      ORDER BY "programCount" DESC, y.key NULLS LAST`,
   ),
 });
 
@@ -208,9 +211,9 @@ const statsByCountry: Answer = async (pool) => ({
 });
 
 /** Universities with a name (display, short, or any language) containing the text, as matchesNames searches. */
-const UNIVERSITY_MATCHES = `(universities.search_text(u.name) LIKE universities.search_text($1)
-  OR universities.search_text(u.short_name) LIKE universities.search_text($1)
-  OR EXISTS (SELECT 1 FROM universities.university_name n WHERE n.university_id = u.id AND universities.search_text(n.value) LIKE universities.search_text($1)))`;
+const UNIVERSITY_MATCHES = `u.id IN (SELECT id FROM universities.university WHERE universities.search_text(name) LIKE universities.search_text($1)
+  UNION SELECT id FROM universities.university WHERE universities.search_text(short_name) LIKE universities.search_text($1)
+  UNION SELECT university_id FROM universities.university_name WHERE universities.search_text(value) LIKE universities.search_text($1))`;
 
 const searchUniversities: Answer = async (pool, { text }) => {
   const pattern = `%${String(text).trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -33,7 +33,7 @@ export class EnterpriseResolver {
   ) {
     if (filter) checkEnterpriseFilter(filter);
     const query = context.dataSource.getRepository(Enterprise).createQueryBuilder("enterprise");
-    if (filter?.text) matchesNames(query, "enterprise_name", "enterprise_id", filter.text);
+    if (filter?.text) matchesNames(query, "enterprise", "enterprise_name", "enterprise_id", filter.text);
     if (filter?.status) query.andWhere("enterprise.status = :status", { status: filter.status });
     if (filter?.countryCode) query.andWhere("enterprise.countryCode = :countryCode", { countryCode: filter.countryCode.toUpperCase() });
     if (filter?.industryCode) query.andWhere(":industryCode = ANY(enterprise.industryCodes)", { industryCode: filter.industryCode });

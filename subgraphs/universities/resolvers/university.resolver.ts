@@ -33,7 +33,7 @@ export class UniversityResolver {
   ) {
     if (filter) checkUniversityFilter(filter);
     const query = context.dataSource.getRepository(University).createQueryBuilder("university");
-    if (filter?.text) matchesNames(query, "university_name", "university_id", filter.text);
+    if (filter?.text) matchesNames(query, "university", "university_name", "university_id", filter.text);
     if (filter?.kind) query.andWhere("university.kind = :kind", { kind: filter.kind });
     if (filter?.status) query.andWhere("university.status = :status", { status: filter.status });
     if (filter?.countryCode) query.andWhere("university.countryCode = :countryCode", { countryCode: filter.countryCode.toUpperCase() });
