@@ -90,3 +90,21 @@ describe.each(SUBGRAPH_NAMES)("the %s subgraph's migrations", (name) => {
     }
   });
 });
+
+describe("all three subgraphs migrating one new database at the same time", () => {
+  // As in the distributed topology's first start: before the extension set-up took turns,
+  // two subgraphs' `CREATE SCHEMA IF NOT EXISTS extensions` could collide (duplicate key).
+  it.each([1, 2, 3, 4, 5])("succeed together (fresh database %i)", async () => {
+    const fresh = await createTestDatabase();
+    const dataSources = SUBGRAPH_NAMES.map((name) =>
+      createSubgraphDataSource({ url: fresh.url, schema: name, entities: subgraphs[name].entities, migrations: subgraphs[name].migrations }),
+    );
+    try {
+      await Promise.all(dataSources.map((dataSource) => openSubgraphDatabase(dataSource)));
+      for (const dataSource of dataSources) expect(await dataSource.showMigrations()).toBe(false);
+    } finally {
+      await Promise.all(dataSources.filter((d) => d.isInitialized).map((d) => d.destroy()));
+      await fresh.drop();
+    }
+  });
+});

@@ -15,8 +15,14 @@ async function extensionSchema(runner: QueryRunner, name: string): Promise<strin
   return rows[0]?.schema;
 }
 
-/** Installs an extension unless present (with least-privilege roles, provisioning installs it first). */
+/**
+ * Installs an extension unless present (with least-privilege roles, provisioning installs it first).
+ * Subgraphs migrate at the same time on a fresh database, and two concurrent
+ * `CREATE SCHEMA IF NOT EXISTS` can still collide on the catalogue's unique
+ * index: a lock held until the migration's transaction ends makes them take turns.
+ */
 async function ensureExtension(runner: QueryRunner, name: string): Promise<string> {
+  await runner.query("SELECT pg_advisory_xact_lock(hashtext('partnergraph:extensions'))");
   const existing = await extensionSchema(runner, name);
   if (existing) return existing;
   await runner.query(`CREATE SCHEMA IF NOT EXISTS extensions`);
