@@ -21,22 +21,17 @@ function filteredProgramIds(context: ProgramsContext, filter: ProgramFilter | nu
 
 /**
  * Each grouping's key per program, one row per (program, key): counting rows
- * then counts programs, without DISTINCT over the whole set.
+ * then counts programs. Keys from another table are made distinct after the
+ * join, so only the matching programs' rows are deduplicated, not the table.
  */
-const GROUPINGS: Record<ProgramStatsGrouping, { key: string; from: string }> = {
+const GROUPINGS: Record<ProgramStatsGrouping, { key: string; from: string; distinct?: boolean }> = {
   KIND: { key: "p.kind", from: "program p" },
   STATUS: { key: "p.status", from: "program p" },
   YEAR_SIGNED: { key: "to_char(p.signed_on, 'YYYY')", from: "program p" },
-  DIRECTION: { key: "g.direction", from: "program p LEFT JOIN (SELECT DISTINCT program_id, direction FROM program_direction) g ON g.program_id = p.id" },
-  COUNTRY: {
-    key: "g.country",
-    from: "program p LEFT JOIN (SELECT DISTINCT program_id, institution_country_code AS country FROM program_party) g ON g.program_id = p.id",
-  },
+  DIRECTION: { key: "g.direction", from: "program p LEFT JOIN program_direction g ON g.program_id = p.id", distinct: true },
+  COUNTRY: { key: "g.institution_country_code", from: "program p LEFT JOIN program_party g ON g.program_id = p.id", distinct: true },
   FIELD: { key: "g.code", from: "program p LEFT JOIN LATERAL unnest(p.field_codes) AS g(code) ON true" },
-  PARTY_TYPE: {
-    key: "g.type",
-    from: "program p LEFT JOIN (SELECT DISTINCT program_id, institution_type AS type FROM program_party) g ON g.program_id = p.id",
-  },
+  PARTY_TYPE: { key: "g.institution_type", from: "program p LEFT JOIN program_party g ON g.program_id = p.id", distinct: true },
 };
 
 const ACTIVITY_FIELDS = ["activityCount", "plannedParticipants", "actualParticipants"];
@@ -168,7 +163,7 @@ export class NetworkResolver {
       : `0 AS "activityCount", 0 AS "plannedParticipants", 0 AS "actualParticipants"`;
     const rows: ProgramStatsBucket[] = await context.dataSource.query(
       `WITH filtered AS (${programIds}),
-            keyed AS MATERIALIZED (SELECT p.id, p.status, ${grouping.key} AS key FROM ${grouping.from} ${where}),
+            keyed AS MATERIALIZED (SELECT ${grouping.distinct ? "DISTINCT" : ""} p.id, p.status, ${grouping.key} AS key FROM ${grouping.from} ${where}),
             programs AS (SELECT key, count(*)::int AS programs, count(*) FILTER (WHERE status = 'ACTIVE')::int AS active FROM keyed GROUP BY key)
             ${activities}
        SELECT g.key, g.programs AS "programCount", g.active AS "activeProgramCount", ${activityFigures}
