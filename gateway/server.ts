@@ -99,6 +99,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   await server.start();
 
   const app = createApp();
+  // Behind a reverse proxy, req.ip (the rate limiter's key for anonymous clients) comes from X-Forwarded-For.
+  app.set("trust proxy", limits.trustProxy);
   healthRoutes(app, async () => {
     const checks: Record<string, string> = {};
     await Promise.all(

@@ -3,6 +3,7 @@
  * README.md's configuration table documents the same names; a test keeps the
  * two (and docker-compose.yml) in step with ENVIRONMENT_VARIABLES below.
  */
+import net from "node:net";
 import path from "node:path";
 
 export const SUBGRAPH_NAMES = ["enterprises", "universities", "programs"] as const;
@@ -51,6 +52,10 @@ export const ENVIRONMENT_VARIABLES = {
   QUERY_MAX_LIST_SIZE: { default: "1000", description: "Largest page (`first`/`last`, literal or variable) an operation may ask the gateway for (`LIST_TOO_LARGE`)." },
   RATE_LIMIT_PER_MINUTE: { default: "1200", description: "Requests per minute each client may send to the gateway's /graphql on average (HTTP 429 `RATE_LIMITED` beyond); 0 turns rate limiting off." },
   RATE_LIMIT_BURST: { default: "200", description: "Requests a client may send at once before RATE_LIMIT_PER_MINUTE paces it (the size of its token bucket)." },
+  TRUST_PROXY: {
+    default: "off",
+    description: "Reverse proxies in front of the gateway whose `X-Forwarded-For` names the client, so anonymous clients are rate-limited each on their own address: `off`, a number of proxy hops (`1`), or their addresses or subnets (`10.0.0.0/8, loopback`). Leave `off` without a proxy: clients could then pick their own address.",
+  },
 } as const satisfies Record<string, { default: string; description: string }>;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -104,7 +109,12 @@ export interface GatewayLimits {
   maxListSize: number;
   /** Token bucket per client: `perMinute` 0 means no rate limit. */
   rateLimit: { perMinute: number; burst: number };
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For tells a client's address. */
+  trustProxy: TrustProxy;
 }
+
+/** No proxy, a number of hops, or the proxies' addresses and subnets (and Express's names for ranges). */
+export type TrustProxy = false | number | string[];
 
 export interface Config {
   host: string;
@@ -212,5 +222,28 @@ export function readGatewayLimits(env: Env = process.env): GatewayLimits {
       perMinute: readInteger(env, "RATE_LIMIT_PER_MINUTE", 0, 10_000_000),
       burst: readInteger(env, "RATE_LIMIT_BURST", 1, 10_000_000),
     },
+    trustProxy: readTrustProxy(env),
   };
+}
+
+const PROXY_RANGE_NAMES = ["loopback", "linklocal", "uniquelocal"];
+
+function readTrustProxy(env: Env): TrustProxy {
+  const text = read(env, "TRUST_PROXY").trim();
+  if (text === "off" || text === "") return false;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops < 1 || hops > 10) throw new ConfigError(`TRUST_PROXY must be off, a number of hops from 1 to 10, or addresses, got "${text}"`);
+    return hops;
+  }
+  const entries = text.split(",").map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address, prefix, extra] = entry.split("/");
+    const version = net.isIP(address);
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 6 ? 128 : 32));
+    if (!PROXY_RANGE_NAMES.includes(entry) && (!version || !prefixOk || extra !== undefined)) {
+      throw new ConfigError(`TRUST_PROXY: "${entry}" is not an IP address, a subnet (10.0.0.0/8) or one of ${PROXY_RANGE_NAMES.join(", ")}`);
+    }
+  }
+  return entries;
 }

@@ -146,6 +146,28 @@ describe("per-client rate limiting", () => {
     expect((await fetch(url.replace("/graphql", "/metrics"))).status).toBe(200);
   });
 
+  it("behind a trusted proxy counts each forwarded client on its own; without one, X-Forwarded-For changes nothing", async () => {
+    const limits = readGatewayLimits({});
+    const ask = (url: string, client: string) => post(url, JSON.stringify({ query: "{ __typename }" }), { "x-forwarded-for": client });
+    // The test's requests come from 127.0.0.1: a proxy on loopback.
+    const proxied = await gatewayWith({ limits: { ...limits, rateLimit: { perMinute: 1, burst: 1 }, trustProxy: ["loopback"] } });
+    expect((await ask(proxied, "203.0.113.7")).status).toBe(200);
+    expectRefused(await ask(proxied, "203.0.113.7"), 429, "RATE_LIMITED");
+    expect((await ask(proxied, "198.51.100.9")).status).toBe(200);
+    const direct = await gatewayWith({ limits: { ...limits, rateLimit: { perMinute: 1, burst: 1 }, trustProxy: false } });
+    expect((await ask(direct, "203.0.113.7")).status).toBe(200);
+    expectRefused(await ask(direct, "198.51.100.9"), 429, "RATE_LIMITED");
+  });
+
+  it("reads TRUST_PROXY as off, hops or addresses, and names it when it is wrong", () => {
+    expect(readGatewayLimits({}).trustProxy).toBe(false);
+    expect(readGatewayLimits({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(readGatewayLimits({ TRUST_PROXY: "10.0.0.0/8, loopback,::1" }).trustProxy).toEqual(["10.0.0.0/8", "loopback", "::1"]);
+    for (const bad of ["0", "11", "10.0.0.0/33", "proxy.example", "10.0.0.1/8/1", "yes"]) {
+      expect(() => readGatewayLimits({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+    }
+  });
+
   it("refills each client's bucket at the configured pace", () => {
     let now = 0;
     const buckets = new TokenBuckets(60, 2, () => now);
