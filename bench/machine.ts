@@ -17,11 +17,11 @@ export function runDate(): string {
   }
 }
 
-/** The commit measured, with a mark when the working tree has uncommitted changes. */
+/** The commit measured, with a mark when the working tree has uncommitted changes (results of other benchmarks aside). */
 export function codeVersion(): string {
   try {
     const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim() !== "";
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)bench/results"], { encoding: "utf8" }).trim() !== "";
     return dirty ? `${commit} with uncommitted changes` : commit;
   } catch {
     return "unknown (not a git checkout)";
