@@ -119,6 +119,9 @@ function databaseRule(error: unknown): { code: ErrorCode; message: string } | un
 const UNREACHABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "57P01", "57P02", "57P03", "53300"]);
 // What pg says, without a code, when a connection drops mid-query or the pool's connect deadline passes.
 const UNREACHABLE_MESSAGE = /^Connection terminated|^timeout exceeded when trying to connect/;
+// TypeORM releases a transaction's query runner when its connection breaks (PostgreSQL stopping); the
+// transaction's COMMIT then fails with this instead of the connection error. Nothing was committed.
+const UNREACHABLE_ERROR_NAMES = new Set(["QueryRunnerAlreadyReleasedError"]);
 
 /**
  * The database is down, restarting or out of connections: the service is
@@ -128,7 +131,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const cause = rootCause(error);
   if (!(cause instanceof Error)) return false;
   const code = (cause as { code?: unknown }).code;
-  return typeof code === "string" ? UNREACHABLE.has(code) || code.startsWith("08") : UNREACHABLE_MESSAGE.test(cause.message);
+  if (typeof code === "string") return UNREACHABLE.has(code) || code.startsWith("08");
+  return UNREACHABLE_MESSAGE.test(cause.message) || UNREACHABLE_ERROR_NAMES.has(cause.name);
 }
 
 /** A fault to mask and log (with the request id: see shared/request-tracking.ts), not an answer for the client. */

@@ -1,6 +1,7 @@
 /** What leaves a server when something goes wrong: a code and a plain message, never internals. */
 import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
+import { QueryRunnerAlreadyReleasedError } from "typeorm";
 import { badUserInput, formatError as format, isDatabaseUnavailable, isUnexpectedError } from "../shared/errors";
 
 const formatted = (error: GraphQLError) => format({ ...error.toJSON(), extensions: { ...error.extensions } }, error);
@@ -50,6 +51,8 @@ describe("the error formatter", () => {
     ["a server starting up", Object.assign(new Error("the database system is starting up"), { code: "57P03" })],
     ["a connection failure", Object.assign(new Error("connection failure"), { code: "08006" })],
     ["a connection lost mid-query", new Error("Connection terminated unexpectedly")],
+    // The fault suite met it: PostgreSQL stopped during a mutation's transaction.
+    ["a transaction whose connection broke before its COMMIT", new QueryRunnerAlreadyReleasedError()],
   ])("answers %s as the service being unavailable, to retry, and keeps it out of the fault log", (_, cause) => {
     const error = new GraphQLError(cause.message, { originalError: cause });
     expect(isDatabaseUnavailable(error)).toBe(true);
