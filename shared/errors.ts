@@ -117,8 +117,9 @@ function databaseRule(error: unknown): { code: ErrorCode; message: string } | un
 // Network errors and SQLSTATEs (class 08 connection exception, 57P01-57P03 shutting down or starting up,
 // 53300 too many connections) that mean PostgreSQL cannot be reached right now, not that the request is wrong.
 const UNREACHABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "57P01", "57P02", "57P03", "53300"]);
-// What pg says, without a code, when a connection drops mid-query or the pool's connect deadline passes.
-const UNREACHABLE_MESSAGE = /^Connection terminated|^timeout exceeded when trying to connect/;
+// What pg says, without a code, when a connection drops mid-query, the pool's connect deadline passes,
+// or a query reaches a client whose connection has just broken.
+const UNREACHABLE_MESSAGE = /^Connection terminated|^timeout exceeded when trying to connect|^Client (has encountered a connection error|was closed) and is not queryable/;
 // TypeORM releases a transaction's query runner when its connection breaks (PostgreSQL stopping); the
 // transaction's COMMIT then fails with this instead of the connection error. Nothing was committed.
 const UNREACHABLE_ERROR_NAMES = new Set(["QueryRunnerAlreadyReleasedError"]);

@@ -51,6 +51,7 @@ describe("the error formatter", () => {
     ["a server starting up", Object.assign(new Error("the database system is starting up"), { code: "57P03" })],
     ["a connection failure", Object.assign(new Error("connection failure"), { code: "08006" })],
     ["a connection lost mid-query", new Error("Connection terminated unexpectedly")],
+    ["a query on a connection that has just broken", new Error("Client has encountered a connection error and is not queryable")],
     // The fault suite met it: PostgreSQL stopped during a mutation's transaction.
     ["a transaction whose connection broke before its COMMIT", new QueryRunnerAlreadyReleasedError()],
   ])("answers %s as the service being unavailable, to retry, and keeps it out of the fault log", (_, cause) => {
