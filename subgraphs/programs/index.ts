@@ -15,6 +15,7 @@ import { ActivityResolver } from "./resolvers/activity.resolver";
 import { ProgramMutations } from "./resolvers/program.mutations";
 import { PartnershipResolver, institutionProgramResolvers } from "./resolvers/institution-programs.resolver";
 import { NetworkResolver } from "./resolvers/network.resolver";
+import { ProgramStatsResolver } from "./resolvers/program-stats.resolver";
 import { ProgramPartyResolver } from "./resolvers/program-party.resolver";
 import { ProgramResolver } from "./resolvers/program.resolver";
 import { seed } from "./seed";
@@ -35,6 +36,7 @@ export const programs: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
     ProgramPartyResolver,
     ActivityResolver,
     NetworkResolver,
+    ProgramStatsResolver,
     PartnershipResolver,
     ...institutionProgramResolvers,
     ProgramMutations,
