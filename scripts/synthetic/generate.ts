@@ -18,6 +18,23 @@ const i = "i";
 const DIVISIONS_PER_ENTERPRISE = 3;
 const DEPARTMENTS_PER_UNIVERSITY = 4;
 
+/**
+ * The INSERT (and its parameters) giving `count` synthetic institutions of a type
+ * their official names in English, Russian and Uzbek: the prefix and the row number.
+ * Table and columns follow the type's name (`Enterprise` → enterprise_name.enterprise_id).
+ */
+function officialNames(typeName: "Enterprise" | "University", count: number, prefixes: { en: string; ru: string; uz: string }): [string, unknown[]] {
+  const owner = typeName.toLowerCase();
+  return [
+    `INSERT INTO ${owner}_name (id, ${owner}_id, value, lang, kind)
+     SELECT md5('${typeName}Name:synthetic-' || i || ':' || n)::uuid, ${syntheticId(typeName, i)},
+            ($2::text[])[n] || ' ' || i, ($3::text[])[n], 'OFFICIAL'
+       FROM generate_series(1, $1::int) AS i, generate_series(1, 3) AS n
+     ON CONFLICT (id) DO NOTHING`,
+    [count, [prefixes.en, prefixes.ru, prefixes.uz], ["en", "ru", "uz"]],
+  ];
+}
+
 export async function generateEnterprises(dataSource: DataSource, size: DatasetSize): Promise<void> {
   await dataSource.transaction(async (db) => {
     await db.query(
@@ -28,15 +45,7 @@ export async function generateEnterprises(dataSource: DataSource, size: DatasetS
        ON CONFLICT (id) DO NOTHING`,
       [size.enterprises, COUNTRIES, INDUSTRY_CODES],
     );
-    await db.query(
-      `INSERT INTO enterprise_name (id, enterprise_id, value, lang, kind)
-       SELECT md5('EnterpriseName:synthetic-' || i || ':' || n)::uuid, ${syntheticId("Enterprise", i)},
-              CASE n WHEN 1 THEN 'Synthetic Mining Company ' || i WHEN 2 THEN 'Синтетическая горная компания ' || i ELSE 'Sintetik kon kompaniyasi ' || i END,
-              (ARRAY['en', 'ru', 'uz'])[n], 'OFFICIAL'
-         FROM generate_series(1, $1::int) AS i, generate_series(1, 3) AS n
-       ON CONFLICT (id) DO NOTHING`,
-      [size.enterprises],
-    );
+    await db.query(...officialNames("Enterprise", size.enterprises, { en: "Synthetic Mining Company", ru: "Синтетическая горная компания", uz: "Sintetik kon kompaniyasi" }));
     await db.query(
       `INSERT INTO division (id, slug, name, kind, enterprise_id, version)
        SELECT ${syntheticId("Division", "(i * 10 + d)")}, 'synthetic-division-' || i || '-' || d, 'Division ' || d || ' of company ' || i,
@@ -58,15 +67,7 @@ export async function generateUniversities(dataSource: DataSource, size: Dataset
        ON CONFLICT (id) DO NOTHING`,
       [size.universities, COUNTRIES, FIELD_CODES],
     );
-    await db.query(
-      `INSERT INTO university_name (id, university_id, value, lang, kind)
-       SELECT md5('UniversityName:synthetic-' || i || ':' || n)::uuid, ${syntheticId("University", i)},
-              CASE n WHEN 1 THEN 'Synthetic Technical University ' || i WHEN 2 THEN 'Синтетический технический университет ' || i ELSE 'Sintetik texnika universiteti ' || i END,
-              (ARRAY['en', 'ru', 'uz'])[n], 'OFFICIAL'
-         FROM generate_series(1, $1::int) AS i, generate_series(1, 3) AS n
-       ON CONFLICT (id) DO NOTHING`,
-      [size.universities],
-    );
+    await db.query(...officialNames("University", size.universities, { en: "Synthetic Technical University", ru: "Синтетический технический университет", uz: "Sintetik texnika universiteti" }));
     await db.query(
       `INSERT INTO department (id, slug, name, kind, university_id, field_codes, version)
        SELECT ${syntheticId("Department", "(i * 10 + d)")}, 'synthetic-department-' || i || '-' || d, 'Department ' || d || ' of university ' || i,
