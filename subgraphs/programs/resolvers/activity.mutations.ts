@@ -5,7 +5,7 @@ import { validate } from "../../../shared/validation";
 import { Activity } from "../entities/activity";
 import { Program } from "../entities/program";
 import type { ProgramsContext } from "../loaders";
-import { checkReferences } from "../references";
+import { checkReferences } from "../reference-checks";
 import { activityRules, type ActivityInput } from "../validation";
 import { ActivityCreateInput, ActivityUpdateInput } from "./inputs";
 import { partiesOf, requireOpen, requirePartyEditor } from "./program-lifecycle";

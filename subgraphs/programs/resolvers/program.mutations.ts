@@ -10,7 +10,7 @@ import { Program } from "../entities/program";
 import { ProgramDirection } from "../entities/program-direction";
 import { ProgramParty } from "../entities/program-party";
 import type { ProgramsContext } from "../loaders";
-import { checkReferences } from "../references";
+import { checkReferences } from "../reference-checks";
 import { programRules, signatureRules, terminationRules, type PartyInput, type ProgramInput } from "../validation";
 import { ProgramCreateInput, ProgramDirectionInput, ProgramPartyInput, ProgramUpdateInput, SignProgramInput, TerminateProgramInput } from "./inputs";
 import { activation, partiesOf, requireOpen, requirePartyEditor } from "./program-lifecycle";
