@@ -33,7 +33,7 @@ export const ENVIRONMENT_VARIABLES = {
   SUBGRAPH_TRANSPORT: { default: "local", description: "`npm start` only: `local` lets the gateway call the co-located subgraphs in process, `http` over their HTTP ports." },
   SEED: { default: "auto", description: "`auto` loads the article data into an empty database at start, `never` leaves it empty." },
   SUPERGRAPH_PATH: { default: "supergraph.graphql", description: "The composed supergraph the gateway serves." },
-  SUBGRAPH_TIMEOUT_MS: { default: "10000", description: "How long the gateway waits for one subgraph fetch." },
+  SUBGRAPH_TIMEOUT_MS: { default: "10000", description: "How long the gateway waits for one subgraph fetch, and a subgraph for another (reference checks)." },
   GRAPHIQL: { default: "on", description: "`on` serves the GraphiQL explorer at /graphiql (and to browsers at /graphql), `off` answers 404." },
   INTROSPECTION: { default: "on", description: "`on` answers schema introspection (`__schema`, `__type`), which GraphiQL needs; `off` rejects it." },
   INTERNAL_SECRET: { default: "", description: "Secret the gateway signs the caller's identity with for the subgraphs (and subgraphs for each other). Required when services run separately; `npm start` makes one per run." },

@@ -18,6 +18,8 @@ export interface SubgraphContext<Loaders = unknown> {
   access: Access;
   /** The other subgraphs, for checking references before storing them. */
   peers: PeerClient;
+  /** The largest page a list serves (QUERY_MAX_LIST_SIZE, which the gateway enforces too). */
+  maxPageSize: number;
 }
 
 /** Accepts a caller's request id only if it looks like one, else mints a new one. */

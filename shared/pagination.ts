@@ -4,10 +4,20 @@
  */
 import { Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { ENVIRONMENT_VARIABLES } from "./config";
 import { badUserInput } from "./errors";
 
 export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 1000;
+/**
+ * The largest page by default. The gateway refuses larger ones (LIST_TOO_LARGE)
+ * and passes QUERY_MAX_LIST_SIZE to the subgraphs (`SubgraphContext.maxPageSize`),
+ * so raising the setting raises both; descriptions name this default.
+ */
+export const MAX_PAGE_SIZE = Number(ENVIRONMENT_VARIABLES.QUERY_MAX_LIST_SIZE.default);
+
+/** The descriptions of every list's `first` and `after` arguments. */
+export const FIRST_DESCRIPTION = `Page size, 0 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`;
+export const AFTER_DESCRIPTION = "Cursor after which the page starts (`pageInfo.endCursor` of the previous page).";
 
 @Directive("@shareable")
 @ObjectType("PageInfo", { description: "Where a page sits in its list, for fetching the next one." })
@@ -90,12 +100,19 @@ export interface KeysetColumn<T> {
 export interface PageArgs {
   first?: number | null;
   after?: string | null;
+  /** The largest page this deployment serves (QUERY_MAX_LIST_SIZE); MAX_PAGE_SIZE when not given. */
+  maxPageSize?: number;
 }
 
-export function pageSize(first: number | null | undefined): number {
+/** A list's paging arguments as one request asks for them, with the deployment's largest page. */
+export function pageArgs(context: { maxPageSize: number }, first: number | null | undefined, after: string | null | undefined): PageArgs {
+  return { first, after, maxPageSize: context.maxPageSize };
+}
+
+export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE): number {
   if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badUserInput(`first must be a whole number from 0 to ${MAX_PAGE_SIZE}, got ${first}`, "first");
+  if (!Number.isInteger(first) || first < 0 || first > max) {
+    throw badUserInput(`first must be a whole number from 0 to ${max}, got ${first}`, "first");
   }
   return first;
 }
@@ -162,7 +179,7 @@ export async function paginate<T extends ObjectLiteral>(
   args: PageArgs,
   order: KeysetColumn<T>[],
 ): Promise<Page<T>> {
-  const first = pageSize(args.first);
+  const first = pageSize(args.first, args.maxPageSize);
   const countQuery = query.clone();
   applyKeyset(query, args, order);
   order.forEach((column, i) =>
@@ -193,7 +210,7 @@ export interface PagesByParentOptions<T extends ObjectLiteral & { id: string }> 
  */
 export async function pagesByParent<T extends ObjectLiteral & { id: string }>(options: PagesByParentOptions<T>): Promise<Page<T>[]> {
   const { parentIds, query, parentKey, order, args } = options;
-  const first = pageSize(args.first);
+  const first = pageSize(args.first, args.maxPageSize);
   applyKeyset(query, args, order);
   const alias = query.alias;
   query

@@ -14,7 +14,7 @@ export interface PeerClient {
   query<T>(peer: SubgraphName, query: string, variables: Record<string, unknown>, requestId: string): Promise<T>;
 }
 
-export function createPeerClient(self: SubgraphName, urls: Partial<Record<SubgraphName, string>>, internalSecret: string, timeoutMs = 10_000): PeerClient {
+export function createPeerClient(self: SubgraphName, urls: Partial<Record<SubgraphName, string>>, internalSecret: string, timeoutMs: number): PeerClient {
   const unavailable = (peer: SubgraphName) =>
     new GraphQLError(`The ${peer} service could not be asked; try again shortly.`, { extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: peer } });
   return {

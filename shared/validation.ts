@@ -193,10 +193,51 @@ function validateInto<T>(input: T, rules: Rules<T>, path: string, problems: Prob
   }
 }
 
-/** Throws a ValidationError listing every problem of `input`; returns it unchanged when valid. */
-export function validate<T>(input: T, rules: Rules<T>, path = ""): T {
+/**
+ * Throws a ValidationError listing every problem of `input`; returns it
+ * unchanged when valid. `clientNames` renames fields the client sent under
+ * another name (a stored `budgetAmount` was sent as `budget.amount`).
+ */
+export function validate<T>(input: T, rules: Rules<T>, path = "", clientNames: Record<string, string> = {}): T {
   const problems: Problem[] = [];
   validateInto(input, rules, path, problems);
-  if (problems.length) throw new ValidationError(problems);
+  if (problems.length) throw new ValidationError(problems.map((problem) => ({ ...problem, field: clientNames[problem.field] ?? problem.field })));
   return input;
+}
+
+/**
+ * Input as the rules mean it, before it is validated: ids (fields ruled
+ * `uuid`) in lower case, as PostgreSQL prints them, so a record named in upper
+ * case is the same record to every lookup; and, where `codesInUpperCase`
+ * (filters), country codes in upper case. Nested objects and lists follow
+ * their own rules. Derived from the rules, so a new id field is covered too.
+ */
+export function normalize<T>(input: T, rules: Rules<T>, codesInUpperCase = false): T {
+  if (input === null || typeof input !== "object") return input;
+  const result: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  const one = (value: unknown, rule: Rule | typeof REQUIRED): unknown => {
+    if (typeof value !== "string") return value;
+    if (rule === uuid) return value.toLowerCase();
+    if (rule === countryCode && codesInUpperCase) return value.toUpperCase();
+    return value;
+  };
+  for (const [field, list] of Object.entries(rules) as [string, RuleList | undefined][]) {
+    if (field === "$object" || !list || result[field] == null) continue;
+    for (const rule of list) {
+      const elementRules = typeof rule === "function" ? (rule as { elementRules?: Rule | Rules<unknown> }).elementRules : undefined;
+      if (elementRules && Array.isArray(result[field])) {
+        result[field] = (result[field] as unknown[]).map((element) =>
+          typeof elementRules === "function" ? one(element, elementRules) : normalize(element, elementRules, codesInUpperCase),
+        );
+      } else {
+        result[field] = one(result[field], rule);
+      }
+    }
+  }
+  return result as T;
+}
+
+/** A filter as the rules mean it (ids lower-cased, country codes upper-cased), validated under `filter`; throws BAD_USER_INPUT otherwise. */
+export function checkedFilter<T>(filter: T, rules: Rules<T>): T {
+  return validate(normalize(filter, rules, true), rules, "filter");
 }

@@ -9,7 +9,7 @@ import { GraphQLJSONObject } from "graphql-scalars";
 import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver, registerEnumType } from "type-graphql";
 import type { SubgraphContext } from "../context";
 import { badUserInput } from "../errors";
-import { connectionType, decodeCursor, encodeCursor, pageSize, type Page } from "../pagination";
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, connectionType, decodeCursor, encodeCursor, pageSize, type Page } from "../pagination";
 import { DateTimeScalar } from "../scalars";
 import { AuditEntry, CHANGE_ACTIONS, type ChangeActionName } from "./audit-entry";
 
@@ -114,7 +114,7 @@ export async function readChanges(
 ): Promise<Page<Change>> {
   context.access.requireAuthenticated("read a change feed");
   if (!(since instanceof Date) || Number.isNaN(since.getTime())) throw badUserInput("since must be a date-time", "since");
-  const size = pageSize(first);
+  const size = pageSize(first, context.maxPageSize);
   const query = context.dataSource
     .getRepository(AuditEntry)
     .createQueryBuilder("entry")
@@ -149,8 +149,8 @@ export function changeFeedResolver(fieldName: string, description: string, confi
     @Query(() => ChangeConnection, { name: fieldName, description })
     changes(
       @Arg("since", () => DateTimeScalar, { description: "Only changes made at or after this instant. To resume a sync exactly, pass the same `since` and the last `endCursor` as `after`." }) since: Date,
-      @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 1000 (default 20)." }) first: number | null,
-      @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (`pageInfo.endCursor` of the previous page)." }) after: string | null,
+      @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
+      @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
       @Ctx() context: SubgraphContext,
     ): Promise<Page<Change>> {
       return readChanges(context, confidentialFields, since, first, after);

@@ -1,14 +1,15 @@
 /**
  * The shape every write takes, in every subgraph: check who may do it,
- * validate the record as it will be, store it and its audit entry in one
- * transaction (a stale version is CONFLICT), return the stored record.
+ * normalize and validate the record as it will be (once, with the rules the
+ * seed uses too), store it and its audit entry in one transaction (a stale
+ * version is CONFLICT), return the stored record.
  */
 import { randomUUID } from "node:crypto";
 import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from "typeorm";
 import type { SubgraphContext } from "../context";
 import { badUserInput } from "../errors";
 import { isUuid } from "../ids";
-import { validate, type Rules } from "../validation";
+import { normalize, validate, type Rules } from "../validation";
 import type { ChangeActionName } from "./audit-entry";
 import { lockForUpdate, recordChange, saveChanges } from "./record-change";
 
@@ -25,25 +26,39 @@ export function requireId(id: string, typeName: string, field = "id"): string {
 
 type Versioned = ObjectLiteral & { id: string; version: number };
 
-export interface CreateOptions<T extends Versioned, Input> {
+/** How a write validates what it is given: the record's rules, where the input sits in the request, names the client used. */
+export interface Validation<Input> {
+  rules: Rules<Input>;
+  /** Prefix of the fields in messages (`input` gives `input.title`); none by default. */
+  path?: string;
+  /** Stored names the client sent under another name (`budgetAmount` as `budget.amount`). */
+  clientNames?: Record<string, string>;
+}
+
+export interface CreateOptions<T extends Versioned, Input> extends Validation<Input> {
   entity: EntityTarget<T>;
   typeName: string;
   input: Input;
-  rules: Rules<Input>;
+  /** Who may, before the input is looked at: throws FORBIDDEN (or NOT_FOUND for a missing owner). */
+  authorize?: () => void | Promise<void>;
+  /** Checks that need the valid input: a unit of the same owner, references the owning subgraphs confirm. */
+  check?: (input: Input) => void | Promise<void>;
   /** The stored columns for the valid input. */
   values: (input: Input, id: string) => QueryDeepPartialEntity<T>;
-  institutionIds: string[];
+  institutionIds: (input: Input) => string[];
   /** Further rows to write with it (names, parties...) and checks that need the transaction. */
-  alongside?: (manager: EntityManager, id: string) => Promise<object | void>;
+  alongside?: (manager: EntityManager, id: string, input: Input) => Promise<object | void>;
 }
 
 export async function createRecord<T extends Versioned, Input>(context: SubgraphContext, options: CreateOptions<T, Input>): Promise<T> {
   context.access.requireAuthenticated(`create a ${options.typeName}`);
-  validate(options.input, options.rules);
+  await options.authorize?.();
+  const input = validate(normalize(options.input, options.rules), options.rules, options.path, options.clientNames);
+  await options.check?.(input);
   return context.dataSource.transaction(async (manager) => {
     const id = randomUUID();
-    await manager.insert(options.entity, { ...options.values(options.input, id), id, version: 1 } as QueryDeepPartialEntity<T>);
-    const extra = (await options.alongside?.(manager, id)) ?? {};
+    await manager.insert(options.entity, { ...options.values(input, id), id, version: 1 } as QueryDeepPartialEntity<T>);
+    const extra = (await options.alongside?.(manager, id, input)) ?? {};
     const stored = (await manager.findOneByOrFail(options.entity, { id } as never)) as T;
     await recordChange(manager, context, {
       entityType: options.typeName,
@@ -51,40 +66,45 @@ export async function createRecord<T extends Versioned, Input>(context: Subgraph
       action: "CREATE",
       before: null,
       after: { ...stored, ...extra },
-      institutionIds: options.institutionIds,
+      institutionIds: options.institutionIds(input),
     });
     return stored;
   });
 }
 
-export interface UpdateOptions<T extends Versioned, Input> {
+export interface UpdateOptions<T extends Versioned, Input> extends Partial<Validation<Input>> {
   entity: EntityTarget<T>;
   typeName: string;
   id: string;
   version: number;
   action?: ChangeActionName;
+  /** The update input (omitted fields unchanged); normalized, and with `rules` validated as the whole record it makes. */
+  input?: Input;
   /** Who may: called with the locked row, throws FORBIDDEN/UNAUTHENTICATED otherwise. */
   authorize: (row: T, manager: EntityManager) => void | Promise<void>;
-  /** The changed columns, given the locked row; validated as the whole record they make. */
-  changes: (row: T, manager: EntityManager) => Promise<Partial<T>> | Partial<T>;
-  /** Validation of the record after the change (as input shape), if any. */
-  validateAfter?: (after: T) => void;
+  /** Checks that need the locked row and the valid fields (a new parent in the same tree). */
+  check?: (row: T, fields: Partial<Input>) => void | Promise<void>;
+  /** The changed columns, given the locked row and the given fields (by default the fields themselves). */
+  changes?: (row: T, manager: EntityManager, fields: Partial<Input>) => Promise<Partial<T>> | Partial<T>;
   institutionIds: (row: T) => string[];
   /** Rows changed alongside (names, parties...): returns what to add to the audit's before and after. */
-  alongside?: (manager: EntityManager, row: T) => Promise<{ before: object; after: object } | void>;
+  alongside?: (manager: EntityManager, row: T, fields: Partial<Input>) => Promise<{ before: object; after: object } | void>;
 }
 
 export async function updateRecord<T extends Versioned, Input>(context: SubgraphContext, options: UpdateOptions<T, Input>): Promise<T> {
   // Before anything else: an anonymous caller learns nothing about ids or versions.
   context.access.requireAuthenticated(`change a ${options.typeName}`);
   const id = requireId(options.id, options.typeName);
+  const given = options.input ? givenFields(options.input as object) : {};
+  const fields = (options.rules ? normalize(given, options.rules as Rules<object>) : given) as Partial<Input>;
   return context.dataSource.transaction(async (manager) => {
     const row = await lockForUpdate(manager, options.entity, options.typeName, id, options.version);
     await options.authorize(row, manager);
-    const changes = await options.changes(row, manager);
-    options.validateAfter?.({ ...row, ...changes });
+    if (options.rules) validate({ ...row, ...fields } as unknown as Input, options.rules, options.path, options.clientNames);
+    await options.check?.(row, fields);
+    const changes = options.changes ? await options.changes(row, manager, fields) : (fields as unknown as Partial<T>);
     const stored = await saveChanges(manager, options.entity, row, changes);
-    const extra = (await options.alongside?.(manager, row)) ?? { before: {}, after: {} };
+    const extra = (await options.alongside?.(manager, row, fields)) ?? { before: {}, after: {} };
     await recordChange(manager, context, {
       entityType: options.typeName,
       entityId: id,

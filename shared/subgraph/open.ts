@@ -9,7 +9,7 @@ import { createSubgraph, type Subgraph } from "./server";
 export async function openSubgraph(
   definition: SubgraphDefinition,
   databaseUrl: string,
-  config: Pick<Config, "poolSize" | "seed" | "subgraphMaxBodyBytes"> & {
+  config: Pick<Config, "poolSize" | "seed" | "subgraphMaxBodyBytes" | "subgraphTimeoutMs" | "limits"> & {
     internalSecret: string;
     /** Where the other subgraphs listen, for reference checks. */
     peerUrls: Partial<Record<SubgraphName, string>>;
@@ -32,7 +32,9 @@ export async function openSubgraph(
     const subgraph = await createSubgraph(definition, dataSource, logger, {
       maxBodyBytes: config.subgraphMaxBodyBytes,
       internalSecret: config.internalSecret,
-      peers: createPeerClient(definition.name, config.peerUrls, config.internalSecret),
+      // The gateway's limits hold between subgraphs too: one fetch waits SUBGRAPH_TIMEOUT_MS, one page holds QUERY_MAX_LIST_SIZE.
+      peers: createPeerClient(definition.name, config.peerUrls, config.internalSecret, config.subgraphTimeoutMs),
+      maxPageSize: config.limits.maxListSize,
     });
     return {
       ...subgraph,

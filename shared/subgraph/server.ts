@@ -52,6 +52,8 @@ export interface SubgraphServerOptions {
   /** Verifies the signed identity every request must carry (INTERNAL_SECRET). */
   internalSecret: string;
   peers: PeerClient;
+  /** The largest page a list serves (QUERY_MAX_LIST_SIZE). */
+  maxPageSize: number;
 }
 
 /**
@@ -74,7 +76,7 @@ export async function createSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   dataSource: SubgraphDataSource,
   logger: Logger,
-  { maxBodyBytes, internalSecret, peers }: SubgraphServerOptions,
+  { maxBodyBytes, internalSecret, peers, maxPageSize }: SubgraphServerOptions,
 ): Promise<Subgraph> {
   const schema = await buildFederatedSchema(definition);
   const metrics = createServiceMetrics(definition.name);
@@ -105,7 +107,7 @@ export async function createSubgraph<Loaders>(
         extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
       });
     }
-    return { requestId, loaders: definition.createLoaders(dataSource), dataSource, logger: logger.child({ requestId }), access, peers };
+    return { requestId, loaders: definition.createLoaders(dataSource), dataSource, logger: logger.child({ requestId }), access, peers, maxPageSize };
   };
 
   const readiness: ReadinessCheck = async () => {

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-gr
 import { Country, Industry, country, industry } from "../../../shared/code-lists/types";
 import { LocalizedName } from "../../../shared/localized-name";
 import { findByIdOrSlug } from "../../../shared/lookup";
-import { connectionType, paginate } from "../../../shared/pagination";
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, connectionType, pageArgs, paginate } from "../../../shared/pagination";
 import { matchesNames } from "../../../shared/text-search";
 import { Contact } from "../entities/contact";
 import { Division } from "../entities/division";
@@ -27,17 +27,17 @@ export class EnterpriseResolver {
   @Query(() => EnterpriseConnection, { description: "Enterprises, ordered by name, a page at a time." })
   async enterprises(
     @Arg("filter", () => EnterpriseFilter, { nullable: true, description: "Conditions the enterprises must meet." }) filter: EnterpriseFilter | null,
-    @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 1000 (default 20)." }) first: number | null,
-    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (`pageInfo.endCursor` of the previous page)." }) after: string | null,
+    @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() context: EnterprisesContext,
   ) {
-    if (filter) checkEnterpriseFilter(filter);
+    if (filter) filter = checkEnterpriseFilter(filter);
     const query = context.dataSource.getRepository(Enterprise).createQueryBuilder("enterprise");
     if (filter?.text) matchesNames(query, "enterprise", "enterprise_name", "enterprise_id", filter.text);
     if (filter?.status) query.andWhere("enterprise.status = :status", { status: filter.status });
     if (filter?.countryCode) query.andWhere("enterprise.countryCode = :countryCode", { countryCode: filter.countryCode.toUpperCase() });
     if (filter?.industryCode) query.andWhere(":industryCode = ANY(enterprise.industryCodes)", { industryCode: filter.industryCode });
-    return paginate(query, { first, after }, [
+    return paginate(query, pageArgs(context, first, after), [
       { expression: "enterprise.name", value: (e) => e.name, direction: "ASC" },
       { expression: "enterprise.id", value: (e) => e.id, direction: "ASC" },
     ]);

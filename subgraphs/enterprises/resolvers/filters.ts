@@ -1,6 +1,6 @@
 import { Field, InputType } from "type-graphql";
 import { InstitutionStatus } from "../../../shared/institution-status";
-import { countryCode, industryCode, text, validate, type Rules } from "../../../shared/validation";
+import { countryCode, industryCode, text, checkedFilter, type Rules } from "../../../shared/validation";
 
 @InputType("EnterpriseFilter", { description: "Narrows a list of enterprises; all given conditions must hold." })
 export class EnterpriseFilter {
@@ -24,6 +24,6 @@ const filterRules: Rules<EnterpriseFilter> = {
 };
 
 /** Refuses a filter no enterprise could match (an unknown code, text with NUL) before it becomes SQL; country codes may come in lower case. */
-export function checkEnterpriseFilter(filter: EnterpriseFilter): void {
-  validate({ ...filter, countryCode: filter.countryCode?.toUpperCase() }, filterRules, "filter");
+export function checkEnterpriseFilter(filter: EnterpriseFilter): EnterpriseFilter {
+  return checkedFilter(filter, filterRules);
 }

@@ -1,9 +1,9 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
-import { createRecord, givenFields, requireId, updateRecord } from "../../../shared/audit/writes";
+import { createRecord, requireId, updateRecord } from "../../../shared/audit/writes";
 import { notFound } from "../../../shared/errors";
-import { validate } from "../../../shared/validation";
 import { Activity } from "../entities/activity";
 import { Program } from "../entities/program";
+import type { ProgramParty } from "../entities/program-party";
 import type { ProgramsContext } from "../loaders";
 import { checkReferences } from "../reference-checks";
 import { activityRules, type ActivityInput } from "../validation";
@@ -19,12 +19,6 @@ async function checkHost(context: ProgramsContext, activity: ActivityInput): Pro
   }
 }
 
-const normalized = <T extends Partial<ActivityInput>>(input: T): T => ({
-  ...input,
-  ...(input.hostInstitutionId ? { hostInstitutionId: input.hostInstitutionId.toLowerCase() } : {}),
-  ...(input.hostUnitId ? { hostUnitId: input.hostUnitId.toLowerCase() } : {}),
-});
-
 @Resolver(() => Activity)
 export class ActivityMutations {
   @Mutation(() => Activity, { description: "Adds an activity to a program (a DRAFT or ACTIVE one). Its parties' editors and administrators." })
@@ -34,21 +28,23 @@ export class ActivityMutations {
     @Ctx() context: ProgramsContext,
   ): Promise<Activity> {
     const id = requireId(programId, "Program", "programId");
-    const program = await context.dataSource.getRepository(Program).findOneBy({ id });
-    if (!program) throw notFound(`No Program has id ${id}.`);
-    const parties = await partiesOf(context.dataSource.manager, id);
-    requirePartyEditor(context.access, parties, "add activities to this program");
-    requireOpen(program, "add activities to");
-    const activity = normalized(input);
-    validate(activity, activityRules, "input");
-    await checkHost(context, activity);
+    let parties: ProgramParty[] = [];
     return createRecord(context, {
       entity: Activity,
       typeName: "Activity",
-      input: activity,
+      input: input as ActivityInput,
       rules: activityRules,
-      values: () => ({ ...activity, programId: id }),
-      institutionIds: [...new Set(parties.map((p) => p.institutionId))],
+      path: "input",
+      authorize: async () => {
+        const program = await context.dataSource.getRepository(Program).findOneBy({ id });
+        if (!program) throw notFound(`No Program has id ${id}.`);
+        parties = await partiesOf(context.dataSource.manager, id);
+        requirePartyEditor(context.access, parties, "add activities to this program");
+        requireOpen(program, "add activities to");
+      },
+      check: (activity) => checkHost(context, activity),
+      values: (activity) => ({ ...activity, programId: id }),
+      institutionIds: () => [...new Set(parties.map((p) => p.institutionId))],
     });
   }
 
@@ -59,7 +55,6 @@ export class ActivityMutations {
     @Arg("input", () => ActivityUpdateInput, { description: "The fields to change." }) input: ActivityUpdateInput,
     @Ctx() context: ProgramsContext,
   ): Promise<Activity> {
-    const fields = normalized(givenFields(input));
     let institutionIds: string[] = [];
     return updateRecord(context, {
       entity: Activity,
@@ -71,8 +66,9 @@ export class ActivityMutations {
         institutionIds = [...new Set(parties.map((p) => p.institutionId))];
         requirePartyEditor(context.access, parties, "change this program's activities");
       },
-      changes: () => fields as Partial<Activity>,
-      validateAfter: (after) => validate(after as unknown as ActivityInput, activityRules, "input"),
+      input: input as ActivityInput,
+      rules: activityRules,
+      path: "input",
       institutionIds: () => institutionIds,
     });
   }

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import type { SelectQueryBuilder } from "typeorm";
 import { DateScalar } from "../../../shared/scalars";
-import { countryCode, each, fieldOfEducationCode, integer, maxItems, text, uuid, validate, type Rules } from "../../../shared/validation";
+import { countryCode, each, fieldOfEducationCode, integer, maxItems, text, uuid, checkedFilter, type Rules } from "../../../shared/validation";
 import { matchesText } from "../../../shared/text-search";
 import { CooperationDirection, InstitutionType, ProgramKind, ProgramStatus } from "../entities/enums";
 import { Program } from "../entities/program";
@@ -66,7 +66,8 @@ const STARTED = (alias: string) => `COALESCE(${alias}.starts_on, ${alias}.signed
  */
 export function applyProgramFilter(query: SelectQueryBuilder<Program>, filter: ProgramFilter | null | undefined): void {
   if (!filter) return;
-  validate(filter, filterRules, "filter");
+  // Ids in any case, country codes in any case: as the enterprises and universities filters take them.
+  filter = checkedFilter(filter, filterRules);
   const p = query.alias;
   const party = (condition: string) => `EXISTS (SELECT 1 FROM program_party party WHERE party.program_id = ${p}.id AND ${condition})`;
   if (filter.text) matchesText(query, [`${p}.title`, `${p}.description`], filter.text);

@@ -13,6 +13,7 @@ import { DepartmentStub, DivisionStub, EnterpriseStub, UniversityStub } from "..
 import { Partnership } from "../entities/partnership";
 import { Program } from "../entities/program";
 import type { ProgramOwner, ProgramsContext } from "../loaders";
+import { FIRST_DESCRIPTION, pageArgs } from "../../../shared/pagination";
 import { ProgramFilter } from "./filters";
 import { ProgramConnection } from "./program.resolver";
 
@@ -23,11 +24,11 @@ function ownedProgramsResolver(stub: ClassType<{ id: string }>, owner: ProgramOw
     programs(
       @Root() parent: { id: string },
       @Arg("filter", () => ProgramFilter, { nullable: true, description: "Conditions the programs must meet." }) filter: ProgramFilter | null,
-      @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 1000 (default 20)." }) first: number | null,
+      @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
       @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts." }) after: string | null,
       @Ctx() context: ProgramsContext,
     ) {
-      return context.loaders.programsOfOwner(owner, filter, { first, after }).load(parent.id);
+      return context.loaders.programsOfOwner(owner, filter, pageArgs(context, first, after)).load(parent.id);
     }
   }
   return OwnedProgramsResolver;

@@ -4,14 +4,14 @@ import { randomUUID } from "node:crypto";
 import { createRecord, givenFields, requireId, updateRecord } from "../../../shared/audit/writes";
 import { DatePrecision } from "../../../shared/dates";
 import { badUserInput, forbidden } from "../../../shared/errors";
-import { validate, ValidationError } from "../../../shared/validation";
+import { normalize, validate } from "../../../shared/validation";
 import { PartyRole, ProgramStatus } from "../entities/enums";
 import { Program } from "../entities/program";
 import { ProgramDirection } from "../entities/program-direction";
 import { ProgramParty } from "../entities/program-party";
 import type { ProgramsContext } from "../loaders";
 import { checkReferences } from "../reference-checks";
-import { programRules, signatureRules, terminationRules, type PartyInput, type ProgramInput } from "../validation";
+import { partyRules, programRules, signatureRules, terminationRules, type PartyInput, type ProgramInput } from "../validation";
 import { ProgramCreateInput, ProgramDirectionInput, ProgramPartyInput, ProgramUpdateInput, SignProgramInput, TerminateProgramInput } from "./inputs";
 import { activation, partiesOf, requireOpen, requirePartyEditor } from "./program-lifecycle";
 
@@ -23,17 +23,9 @@ function asInput(program: Partial<Program>, parties: PartyInput[], directions: P
 /** The rules name the stored columns; a client sent `budget { amount currency }` and must read those names. */
 const CLIENT_FIELDS: Record<string, string> = { budgetAmount: "budget.amount", budgetCurrency: "budget.currency" };
 
-function validateProgram(program: ProgramInput): void {
-  try {
-    validate(program, programRules);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    throw new ValidationError(error.problems.map((problem) => ({ ...problem, field: CLIENT_FIELDS[problem.field] ?? problem.field })));
-  }
-}
-
+/** Parties as the rules mean them: ids in lower case (as PostgreSQL prints them), no unit as null. */
 function normalizedParties(parties: ProgramPartyInput[]): PartyInput[] {
-  return parties.map((p) => ({ ...p, institutionId: p.institutionId.toLowerCase(), unitId: p.unitId?.toLowerCase() ?? null }));
+  return parties.map((p) => normalize({ ...p, unitId: p.unitId ?? null }, partyRules));
 }
 
 /** Replaces a program's parties (signatures start over) after asking the owning subgraphs about each. */
@@ -78,26 +70,26 @@ export class ProgramMutations {
     @Arg("input", () => ProgramCreateInput, { description: "The new program." }) input: ProgramCreateInput,
     @Ctx() context: ProgramsContext,
   ): Promise<Program> {
-    context.access.requireAuthenticated("create a program");
     const { parties: partyInput, directions, budget, fieldCodes, ...fields } = input;
-    const parties = normalizedParties(partyInput ?? []);
     const program = { ...fields, status: ProgramStatus.DRAFT, fieldCodes: fieldCodes ?? [], budgetAmount: budget?.amount ?? null, budgetCurrency: budget?.currency ?? null };
-    validateProgram(asInput(program, parties, directions));
-    if (!context.access.isAdmin) {
-      const own = context.access.principal.institution?.id;
-      if (context.access.principal.role !== "editor" || !parties.some((p) => p.institutionId === own)) {
-        throw forbidden("An editor can create only programs their own institution is a party to.");
-      }
-    }
-    if (!parties.some((p) => p.role === PartyRole.SIGNATORY)) throw badUserInput("parties: at least one party must be a SIGNATORY", "parties");
     return createRecord(context, {
       entity: Program,
       typeName: "Program",
-      input: program,
-      rules: {},
+      input: asInput(program, (partyInput ?? []).map((p) => ({ ...p, unitId: p.unitId ?? null })), directions),
+      rules: programRules,
+      clientNames: CLIENT_FIELDS,
+      check: ({ parties }) => {
+        if (!context.access.isAdmin) {
+          const own = context.access.principal.institution?.id;
+          if (context.access.principal.role !== "editor" || !parties.some((p) => p.institutionId === own)) {
+            throw forbidden("An editor can create only programs their own institution is a party to.");
+          }
+        }
+        if (!parties.some((p) => p.role === PartyRole.SIGNATORY)) throw badUserInput("parties: at least one party must be a SIGNATORY", "parties");
+      },
       values: () => program,
-      institutionIds: [...new Set(parties.map((p) => p.institutionId))],
-      alongside: async (manager, id) => {
+      institutionIds: ({ parties }) => [...new Set(parties.map((p) => p.institutionId))],
+      alongside: async (manager, id, { parties }) => {
         const rows = await replaceParties(context, manager, id, parties);
         await replaceDirections(manager, id, directions ?? []);
         return { parties: plainParties(rows), directions: directions ?? [] };
@@ -132,7 +124,7 @@ export class ProgramMutations {
         const changes: Partial<Program> = { ...(fields as Partial<Program>) };
         if (budget !== undefined) Object.assign(changes, { budgetAmount: budget?.amount ?? null, budgetCurrency: budget?.currency ?? null });
         const parties = partyInput ? normalizedParties(partyInput) : plainParties(before);
-        validateProgram(asInput({ ...row, ...changes }, parties as PartyInput[], directions));
+        validate(asInput({ ...row, ...changes }, parties as PartyInput[], directions), programRules, "", CLIENT_FIELDS);
         if (partyInput) {
           if (!parties.some((p) => p.role === PartyRole.SIGNATORY)) throw badUserInput("parties: at least one party must be a SIGNATORY", "parties");
           after = await replaceParties(context, manager, row.id, parties as PartyInput[]);

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-gr
 import { confidential } from "../../../shared/access";
 import { FieldOfEducation, fieldOfEducation } from "../../../shared/code-lists/types";
 import { findByIdOrSlug } from "../../../shared/lookup";
-import { connectionType, paginate } from "../../../shared/pagination";
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, connectionType, pageArgs, paginate } from "../../../shared/pagination";
 import { Activity } from "../entities/activity";
 import { Money } from "../entities/money";
 import { Program } from "../entities/program";
@@ -27,13 +27,13 @@ export class ProgramResolver {
   @Query(() => ProgramConnection, { description: "Programs, newest signed first (undated last), a page at a time." })
   programs(
     @Arg("filter", () => ProgramFilter, { nullable: true, description: "Conditions the programs must meet." }) filter: ProgramFilter | null,
-    @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 1000 (default 20)." }) first: number | null,
-    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (`pageInfo.endCursor` of the previous page)." }) after: string | null,
+    @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() context: ProgramsContext,
   ) {
     const query = context.dataSource.getRepository(Program).createQueryBuilder("program");
     applyProgramFilter(query, filter);
-    return paginate(query, { first, after }, PROGRAM_ORDER);
+    return paginate(query, pageArgs(context, first, after), PROGRAM_ORDER);
   }
 
   @FieldResolver(() => [ProgramParty], { description: "The institutions taking part, each with its role and unit." })

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
 import { InstitutionStatus } from "../../../shared/institution-status";
-import { countryCode, fieldOfEducationCode, text, uuid, validate, type Rules } from "../../../shared/validation";
+import { countryCode, fieldOfEducationCode, text, uuid, checkedFilter, type Rules } from "../../../shared/validation";
 import { UniversityKind } from "../entities/enums";
 
 @InputType("UniversityFilter", { description: "Narrows a list of universities; all given conditions must hold." })
@@ -32,6 +32,6 @@ const filterRules: Rules<UniversityFilter> = {
 };
 
 /** Refuses a filter no university could match (an unknown code, text with NUL, an id that is no UUID) before it becomes SQL; country codes may come in lower case. */
-export function checkUniversityFilter(filter: UniversityFilter): void {
-  validate({ ...filter, countryCode: filter.countryCode?.toUpperCase() }, filterRules, "filter");
+export function checkUniversityFilter(filter: UniversityFilter): UniversityFilter {
+  return checkedFilter(filter, filterRules);
 }

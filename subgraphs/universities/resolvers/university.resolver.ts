@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-gr
 import { Country, FieldOfEducation, country, fieldOfEducation } from "../../../shared/code-lists/types";
 import { LocalizedName } from "../../../shared/localized-name";
 import { findByIdOrSlug } from "../../../shared/lookup";
-import { connectionType, paginate } from "../../../shared/pagination";
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, connectionType, pageArgs, paginate } from "../../../shared/pagination";
 import { matchesNames } from "../../../shared/text-search";
 import { Department } from "../entities/department";
 import { Person } from "../entities/person";
@@ -27,11 +27,11 @@ export class UniversityResolver {
   @Query(() => UniversityConnection, { description: "Universities, branches, schools and academies, ordered by name, a page at a time." })
   async universities(
     @Arg("filter", () => UniversityFilter, { nullable: true, description: "Conditions the universities must meet." }) filter: UniversityFilter | null,
-    @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 1000 (default 20)." }) first: number | null,
-    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (`pageInfo.endCursor` of the previous page)." }) after: string | null,
+    @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() context: UniversitiesContext,
   ) {
-    if (filter) checkUniversityFilter(filter);
+    if (filter) filter = checkUniversityFilter(filter);
     const query = context.dataSource.getRepository(University).createQueryBuilder("university");
     if (filter?.text) matchesNames(query, "university", "university_name", "university_id", filter.text);
     if (filter?.kind) query.andWhere("university.kind = :kind", { kind: filter.kind });
@@ -39,7 +39,7 @@ export class UniversityResolver {
     if (filter?.countryCode) query.andWhere("university.countryCode = :countryCode", { countryCode: filter.countryCode.toUpperCase() });
     if (filter?.fieldCode) query.andWhere(":fieldCode = ANY(university.fieldCodes)", { fieldCode: filter.fieldCode });
     if (filter?.parentId) query.andWhere("university.parentId = :parentId", { parentId: filter.parentId });
-    return paginate(query, { first, after }, [
+    return paginate(query, pageArgs(context, first, after), [
       { expression: "university.name", value: (u) => u.name, direction: "ASC" },
       { expression: "university.id", value: (u) => u.id, direction: "ASC" },
     ]);

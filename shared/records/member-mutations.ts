@@ -1,0 +1,98 @@
+/**
+ * Create, update and delete of a member (a contact of an enterprise, a person
+ * of a university): someone of an institution, perhaps in one of its units,
+ * with confidential e-mail and phone. Written by the institution's editors;
+ * deleted outright, since nothing refers to them (the audit log keeps them).
+ */
+import { Arg, Ctx, ID, Int, Mutation, Resolver, type ClassType } from "type-graphql";
+import type { EntityTarget } from "typeorm";
+import { createRecord, deleteRecord, requireId, updateRecord } from "../audit/writes";
+import type { SubgraphContext } from "../context";
+import { checkUnitOwner } from "../unit-tree";
+import type { Rules } from "../validation";
+import { CHANGED_FIELDS_DESCRIPTION, VERSION_DESCRIPTION, idDescription } from "./arguments";
+import { columnsOf, emptyLists } from "./columns";
+import { requireOwner, type RecordOwner } from "./owner";
+
+type Member = { id: string; version: number };
+
+export interface MemberMutationsOptions<T extends Member, Input extends object> {
+  entity: ClassType<T>;
+  typeName: string;
+  owner: RecordOwner;
+  /** The unit a member may belong to: its field (`divisionId`), table and noun ("division of the same enterprise"). */
+  unit: { field: keyof Input & string; table: string; sameOwnerNoun: string };
+  createInput: ClassType<Input>;
+  updateInput: ClassType<Partial<Input>>;
+  rules: Rules<Input>;
+  descriptions: { create: string; owner: string; createInput: string; update: string; delete: string };
+}
+
+export function memberMutations<T extends Member, Input extends object>(options: MemberMutationsOptions<T, Input>) {
+  const { entity, typeName, owner, unit, rules, descriptions } = options;
+  const units = { table: unit.table, ownerColumn: owner.column, noun: unit.sameOwnerNoun };
+  const checkUnit = (context: SubgraphContext, ownerId: string, fields: Partial<Input>) =>
+    checkUnitOwner(context.dataSource, units, ownerId, fields[unit.field] as string | null | undefined, unit.field);
+  const ownerOf = (row: T) => (row as unknown as Record<string, string>)[owner.property];
+  const thisOne = `this ${typeName.toLowerCase()}`;
+
+  @Resolver(() => entity)
+  class MemberMutations {
+    @Mutation(() => entity, { name: `create${typeName}`, description: descriptions.create })
+    async create(
+      @Arg(owner.property, () => ID, { description: descriptions.owner }) ownerId: string,
+      @Arg("input", () => options.createInput, { description: descriptions.createInput }) input: Input,
+      @Ctx() context: SubgraphContext,
+    ): Promise<T> {
+      const id = requireId(ownerId, owner.typeName, owner.property);
+      return createRecord(context, {
+        entity: entity as EntityTarget<T>,
+        typeName,
+        input,
+        rules,
+        authorize: () => requireOwner(context, owner, id, `add a ${typeName.toLowerCase()} to this ${owner.typeName.toLowerCase()}`),
+        check: (valid) => checkUnit(context, id, valid),
+        values: (valid) => ({ ...emptyLists(rules), ...columnsOf(valid, rules), [owner.property]: id }) as never,
+        institutionIds: () => [id],
+      });
+    }
+
+    @Mutation(() => entity, { name: `update${typeName}`, description: descriptions.update })
+    update(
+      @Arg("id", () => ID, { description: idDescription(typeName) }) id: string,
+      @Arg("version", () => Int, { description: VERSION_DESCRIPTION }) version: number,
+      @Arg("input", () => options.updateInput, { description: CHANGED_FIELDS_DESCRIPTION }) input: Partial<Input>,
+      @Ctx() context: SubgraphContext,
+    ): Promise<T> {
+      return updateRecord(context, {
+        entity: entity as EntityTarget<T>,
+        typeName,
+        id,
+        version,
+        input: input as Input,
+        rules,
+        authorize: (row) => context.access.requireEdit(ownerOf(row), `change ${thisOne}`),
+        check: (row, fields) => checkUnit(context, ownerOf(row), fields),
+        changes: (_row, _manager, fields) => columnsOf(fields, rules) as Partial<T>,
+        institutionIds: (row) => [ownerOf(row)],
+      });
+    }
+
+    @Mutation(() => ID, { name: `delete${typeName}`, description: descriptions.delete })
+    delete(
+      @Arg("id", () => ID, { description: idDescription(typeName) }) id: string,
+      @Arg("version", () => Int, { description: VERSION_DESCRIPTION }) version: number,
+      @Ctx() context: SubgraphContext,
+    ): Promise<string> {
+      return deleteRecord(context, {
+        entity: entity as EntityTarget<T>,
+        typeName,
+        id,
+        version,
+        authorize: (row) => context.access.requireEdit(ownerOf(row), `delete ${thisOne}`),
+        institutionIds: (row) => [ownerOf(row)],
+      });
+    }
+  }
+  return MemberMutations;
+}
