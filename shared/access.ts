@@ -11,7 +11,7 @@
  * | admin     | yes               | all                        | all                                      |
  * | service   | yes (subgraph-to-subgraph lookups) | no        | no                                       |
  */
-import { ANONYMOUS, type Principal } from "./auth/principal";
+import type { Principal } from "./auth/principal";
 import { forbidden, unauthenticated } from "./errors";
 
 export interface Access {
@@ -59,8 +59,6 @@ export function accessFor(principal: Principal): Access {
     requireAuthenticated,
   };
 }
-
-export const ANONYMOUS_ACCESS: Access = accessFor(ANONYMOUS);
 
 /** Returns `value` if the caller may read it, else throws FORBIDDEN naming the field. */
 export function confidential<T>(access: Access, institutionIds: readonly string[], field: string, value: T): T {

@@ -59,6 +59,13 @@ export const ENVIRONMENT_VARIABLES = {
 } as const satisfies Record<string, { default: string; description: string }>;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
+
+/**
+ * Not a setting this server reads: React and friends in the explorer's browser
+ * code pick their production build by this expression, which esbuild replaces.
+ * It lives here because every mention of the process environment does.
+ */
+export const BROWSER_BUILD_DEFINES = { "process.env.NODE_ENV": '"production"' };
 type Env = Record<string, string | undefined>;
 
 function read(env: Env, name: EnvironmentVariable): string {

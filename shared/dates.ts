@@ -19,10 +19,3 @@ registerEnumType(DatePrecision, {
     YEAR: { description: "Only the year is known; the date is 1 January of that year." },
   },
 });
-
-/** The date as precisely as it is known: `2025-06-24`, `2025-06` or `2025`. */
-export function formatWithPrecision(date: string, precision: DatePrecision): string {
-  if (precision === DatePrecision.YEAR) return date.slice(0, 4);
-  if (precision === DatePrecision.MONTH) return date.slice(0, 7);
-  return date;
-}

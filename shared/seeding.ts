@@ -3,7 +3,7 @@
  * running it twice changes nothing, and it never overwrites an edit made
  * through the API.
  */
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from "typeorm";
+import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from "typeorm";
 
 /** The seed articles, by the file names in shared/seeds. */
 export const SEED_FILES = {
@@ -22,9 +22,4 @@ export async function insertMissing<T extends ObjectLiteral>(
   if (rows.length === 0) return 0;
   const result = await manager.createQueryBuilder().insert().into(entity).values(rows).orIgnore().returning("id").execute();
   return result.raw.length as number;
-}
-
-/** Runs `load` in one transaction, so a failing seed leaves nothing half-written. */
-export function inTransaction(dataSource: DataSource, load: (manager: EntityManager) => Promise<void>): Promise<void> {
-  return dataSource.transaction(load);
 }

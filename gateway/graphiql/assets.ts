@@ -6,6 +6,7 @@
  * without internet access, and nothing is written to disk, so `npm ci` is all
  * a fresh clone or a container needs.
  */
+import { BROWSER_BUILD_DEFINES } from "../../shared/config";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -44,10 +45,6 @@ const CONTENT_TYPES: Record<string, string> = {
   ttf: "font/ttf",
 };
 
-// React and friends pick their production build by this expression, which
-// esbuild replaces in the browser code. Spelt in pieces because it is not a
-// setting this server reads (those all live in shared/config.ts).
-const BROWSER_NODE_ENV = ["process", "env", "NODE_ENV"].join(".");
 
 let bundled: Promise<GraphiQLAssets> | undefined;
 
@@ -81,7 +78,7 @@ async function bundle(logger: Logger): Promise<GraphiQLAssets> {
     jsx: "automatic",
     minify: true,
     loader: { ".ttf": "file" },
-    define: { [BROWSER_NODE_ENV]: '"production"' },
+    define: BROWSER_BUILD_DEFINES,
     logLevel: "silent",
   });
 

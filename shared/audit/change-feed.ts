@@ -11,7 +11,7 @@ import type { SubgraphContext } from "../context";
 import { badUserInput } from "../errors";
 import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, connectionType, decodeCursor, encodeCursor, pageSize, type Page } from "../pagination";
 import { DateTimeScalar } from "../scalars";
-import { AuditEntry, CHANGE_ACTIONS, type ChangeActionName } from "./audit-entry";
+import { AuditEntry, type ChangeActionName } from "./audit-entry";
 
 export enum ChangeAction {
   CREATE = "CREATE",
@@ -33,7 +33,6 @@ registerEnumType(ChangeAction, {
     TERMINATE: { description: "A program was ended early by a party." },
   },
 });
-void CHANGE_ACTIONS; // the stored values; ChangeAction is their GraphQL face
 
 @Directive("@shareable")
 @ObjectType("Change", { description: "One change to one record, from a subgraph's audit log: what, when, by whom, and the record before and after." })
