@@ -1,11 +1,11 @@
 /** What every resolver of every subgraph receives as its context. */
-import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import type { Access } from "./access";
 import type { PeerClient } from "./peers";
 import type { Logger } from "./logger";
 
-export const REQUEST_ID_HEADER = "x-request-id";
+// Kept here for the code that reads them beside the context; they live in request-id.ts, which peers.ts can import without a cycle.
+export { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
 
 export interface SubgraphContext<Loaders = unknown> {
   /** Follows one client request across the gateway and the subgraphs it calls. */
@@ -20,10 +20,4 @@ export interface SubgraphContext<Loaders = unknown> {
   peers: PeerClient;
   /** The largest page a list serves (QUERY_MAX_LIST_SIZE, which the gateway enforces too). */
   maxPageSize: number;
-}
-
-/** Accepts a caller's request id only if it looks like one, else mints a new one. */
-export function requestIdFrom(headerValue: string | string[] | undefined | null): string {
-  const value = Array.isArray(headerValue) ? headerValue[0] : headerValue;
-  return value && /^[\w.:-]{1,100}$/.test(value) ? value : randomUUID();
 }

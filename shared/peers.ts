@@ -7,7 +7,7 @@
 import { GraphQLError } from "graphql";
 import { signIdentity } from "./auth/internal-identity";
 import type { SubgraphName } from "./config";
-import { REQUEST_ID_HEADER } from "./context";
+import { REQUEST_ID_HEADER } from "./request-id";
 import { ErrorCode } from "./errors";
 
 export interface PeerClient {

@@ -1,11 +1,10 @@
 import { Field, ID, InputType, Int } from "type-graphql";
-import type { SelectQueryBuilder } from "typeorm";
+import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { DateScalar } from "../../../shared/scalars";
 import { countryCode, each, fieldOfEducationCode, integer, maxItems, text, uuid, checkedFilter, type Rules } from "../../../shared/validation";
 import { matchesText } from "../../../shared/text-search";
 import { CooperationDirection, InstitutionType, ProgramKind, ProgramStatus } from "../entities/enums";
 import { Program } from "../entities/program";
-import type { ProgramsContext } from "../loaders";
 
 @InputType("ProgramFilter", { description: "Narrows a list of programs (or the network and statistics built from them); all given conditions must hold." })
 export class ProgramFilter {
@@ -100,7 +99,7 @@ export function applyProgramFilter(query: SelectQueryBuilder<Program>, filter: P
 }
 
 /** SQL (and its parameters) selecting the ids (and `columns`) of the programs matching `filter`. */
-export function filteredProgramIds(context: ProgramsContext, filter: ProgramFilter | null, columns: string[] = []): [string, unknown[]] {
+export function filteredProgramIds(context: { dataSource: DataSource }, filter: ProgramFilter | null, columns: string[] = []): [string, unknown[]] {
   const query = context.dataSource.getRepository(Program).createQueryBuilder("program").select("program.id", "id");
   for (const column of columns) query.addSelect(`program.${column}`, column);
   applyProgramFilter(query, filter);
