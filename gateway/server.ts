@@ -25,6 +25,7 @@ import { HEALTH_CHECK, HttpSubgraphDataSource, InProcessSubgraphDataSource } fro
 import { EntityBatchingDataSource } from "./entity-batching";
 import { graphiqlRoutes } from "./graphiql/routes";
 import { NoIntrospection } from "./introspection";
+import { requireJsonPosts } from "./limits/cross-site";
 import { limitTokens, rejectBatches } from "./limits/http-guards";
 import { operationLimitsPlugin } from "./limits/operation-limits";
 import { rateLimit } from "./limits/rate-limit";
@@ -89,6 +90,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // Shutdown is ours (shared/lifecycle.ts): Apollo's own signal handlers would race it and hang.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
+    // Cross-site requests are refused by requireJsonPosts (limits/cross-site.ts), which lets spec-compliant GETs through.
+    csrfPrevention: false,
     // Our own rule instead of Apollo's switch, for an error message that makes sense to a client.
     introspection: true,
     validationRules: [KnownOperationTypes, ...(options.introspection === false ? [NoIntrospection] : [])],
@@ -118,6 +121,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     tracking.middleware,
     authenticate(createAuthenticator(options.auth)),
     rateLimit(limits.rateLimit),
+    requireJsonPosts,
     express.json({ limit: limits.maxBodyBytes }),
     rejectBatches,
     limitTokens(limits.maxTokens),

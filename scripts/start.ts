@@ -22,7 +22,7 @@ try {
     `  graph (gateway):  ${stack.gatewayUrl}`,
     ...(config.graphiql ? [`  explorer:         ${stack.gatewayUrl.replace(/\/graphql$/, "/graphiql")} (GraphiQL, in a browser)`] : []),
     ...Object.entries(stack.subgraphUrls).map(([name, url]) => `  ${`${name}:`.padEnd(17)} ${url}`),
-    `  database:         ${stack.postgres ? `embedded PostgreSQL, data in ${config.embeddedPostgres.dataDir}` : "DATABASE_URL"}`,
+    `  database:         ${stack.postgres ? `embedded PostgreSQL, data in ${stack.postgres.dataDir}` : "DATABASE_URL"}`,
     "Ctrl-C stops everything.",
   ];
   console.log(lines.join("\n"));

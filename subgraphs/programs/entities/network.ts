@@ -13,10 +13,21 @@ export class KindCount {
   count: number;
 }
 
-@ObjectType("NetworkNode", { description: "An institution in the cooperation network." })
+// No `id` of its own: its counts depend on the network's filter, and client caches (Apollo's
+// InMemoryCache, urql's graphcache) would merge two filtered networks' nodes into one object by id.
+@ObjectType("NetworkNode", { description: "An institution in the cooperation network, with counts for the network's filter." })
 export class NetworkNode {
-  @Field(() => ID, { description: "The institution's id (also `institution.id`)." })
+  @Field(() => ID, {
+    description: "The institution's id.",
+    deprecationReason:
+      "Use `institutionId`: a node's counts depend on the filter, so caches that normalise by `id` merge different networks' nodes.",
+  })
   id: string;
+
+  @Field(() => ID, { description: "The institution's id (also `institution.id`)." })
+  get institutionId(): string {
+    return this.id;
+  }
 
   @Field(() => Institution, { description: "The enterprise or university." })
   institution: InstitutionReference;
