@@ -1,8 +1,9 @@
 /**
- * Headless Chromium for browser tests: Debian's package (`.ci/run` installs
- * it when missing) driven by playwright-core, with a throwaway profile and
- * Chromium's own background traffic switched off, so every request seen comes
- * from the page under test.
+ * Headless Chromium for browser tests: Debian's package when installed,
+ * otherwise the build shipped in the `@sparticuz/chromium` npm package (so
+ * `npm ci && npm test` needs no system browser), driven by playwright-core,
+ * with a throwaway profile and Chromium's own background traffic switched
+ * off, so every request seen comes from the page under test.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -18,15 +19,14 @@ export interface Browser {
 }
 
 export async function launchBrowser(viewport = { width: 1600, height: 1000 }): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`No Chromium at ${CHROMIUM_PATH}; install it with \`apt-get install -y chromium\` (.ci/run does).`);
-  }
+  const { executablePath, packagedArgs } = await chromiumExecutable();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "partnergraph-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
+    executablePath,
     headless: true,
     viewport,
     args: [
+      ...packagedArgs,
       "--no-sandbox",
       "--disable-gpu",
       "--disable-quic",
@@ -45,6 +45,14 @@ export async function launchBrowser(viewport = { width: 1600, height: 1000 }): P
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Debian's Chromium if present, else the npm package's (unpacked to /tmp on first use) with the flags it needs. */
+async function chromiumExecutable(): Promise<{ executablePath: string; packagedArgs: string[] }> {
+  if (fs.existsSync(CHROMIUM_PATH)) return { executablePath: CHROMIUM_PATH, packagedArgs: [] };
+  const { default: packaged } = await import("@sparticuz/chromium");
+  // Its own --headless flag would fight playwright's; playwright sets headless itself.
+  return { executablePath: await packaged.executablePath(), packagedArgs: packaged.args.filter((arg) => !arg.startsWith("--headless")) };
 }
 
 /** Where tests put files a person may want to look at (screenshots); git-ignored. */
