@@ -20,12 +20,29 @@ function registerWorld(): void {
   if (registered) return;
   const topology = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   const countries = feature(topology, topology.objects.countries);
+  // Antarctica (010) takes a fifth of the map and has no partners.
+  countries.features = countries.features.filter((country) => String(country.id) !== "010");
   for (const country of countries.features) {
+    unwrapAntimeridian(country.geometry);
     // ECharts matches data to regions by `properties.name`: the alpha-2 code, or world-atlas's name where ISO has no number (Kosovo).
     country.properties = { name: config.countryCodes[String(country.id)] ?? country.properties?.name ?? "" };
   }
   echarts.registerMap("world", countries as never);
   registered = true;
+}
+
+/**
+ * Russia's Chukotka and Fiji cross the 180th meridian: their rings jump from
+ * +180 to -180, which a flat map draws as a band across the whole world.
+ * Such a ring is continued east of +180 instead.
+ */
+function unwrapAntimeridian(geometry: { type: string; coordinates?: unknown } | null): void {
+  if (!geometry || (geometry.type !== "Polygon" && geometry.type !== "MultiPolygon")) return;
+  const polygons = (geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates) as number[][][][];
+  for (const ring of polygons.flat()) {
+    const crosses = ring.some((point, index) => index > 0 && Math.abs(point[0] - ring[index - 1][0]) > 180);
+    if (crosses) for (const point of ring) if (point[0] < 0) point[0] += 360;
+  }
 }
 
 export async function renderMap(root: HTMLElement, context: ViewContext): Promise<void> {

@@ -83,7 +83,7 @@ export async function renderNetwork(root: HTMLElement, context: ViewContext): Pr
         roam: true,
         draggable: true,
         // Big networks settle without animating every step, so the page stays responsive.
-        force: { repulsion: network.nodes.length > 300 ? 60 : 180, edgeLength: [30, 120], gravity: 0.08, layoutAnimation: network.nodes.length <= 600 },
+        force: { repulsion: network.nodes.length > 300 ? 60 : 500, edgeLength: network.nodes.length > 300 ? [30, 120] : [80, 220], gravity: 0.08, layoutAnimation: network.nodes.length <= 600 },
         categories: TYPES.map((type) => ({ name: type, itemStyle: { color: TYPE_COLOURS[type] } })),
         label: { show: true, position: "right", fontSize: 11, formatter: (item: { data: { label?: string } }) => item.data.label ?? "" },
         labelLayout: { hideOverlap: true },
