@@ -2,8 +2,7 @@
  * Browser code bundled by esbuild from the installed npm packages into
  * memory, once per process on first use, then served from memory with
  * content-hashed names (cacheable for good). Nothing comes from a CDN and
- * nothing is written to disk. Used by the dashboard; the options are those
- * the GraphiQL explorer's bundle uses.
+ * nothing is written to disk. The GraphiQL explorer and the dashboard use it.
  */
 import { gzipSync } from "node:zlib";
 import type { RequestHandler } from "express";

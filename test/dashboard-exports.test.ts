@@ -169,7 +169,7 @@ describe("exports", () => {
 
 describe("credentials for dashboard URLs", () => {
   it("accepts a dashboard token in ?access_token= and any token in the header, refuses other tokens in the URL", async () => {
-    const dashboard = await tokenFor(stack, "dashboard");
+    const dashboard = (await tokenFor(stack, "dashboard"))!;
     const admin = await tokenFor(stack, "admin");
     expect((await get(`/export/partners.csv?institution=ammc&access_token=${dashboard}`)).status).toBe(200);
     expect((await get("/export/partners.csv?institution=ammc", bearer(admin))).status).toBe(200);
@@ -247,7 +247,8 @@ describe("a large export", () => {
     const heapWhilePaused = heap() - baseline;
 
     let peak = heapWhilePaused;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed - baseline)), 20);
+    // What the gateway keeps (after garbage collection), sampled while the client reads; the chunks it received are off-heap buffers.
+    const sampler = setInterval(() => (peak = Math.max(peak, heap() - baseline)), 250);
     await new Promise<void>((resolve, reject) => {
       paused.on("data", (chunk: Buffer) => chunks.push(chunk));
       paused.on("end", resolve);
@@ -262,12 +263,12 @@ describe("a large export", () => {
     console.log(
       `export of ${rows.length} programs: ${(csv.length / 1e6).toFixed(1)} MB in ${pages} pages; ` +
         `${whilePaused} of ${total} programs-subgraph fetches before the paused client read again; ` +
-        `gateway heap +${(heapWhilePaused / 1e6).toFixed(1)} MB while paused, peak +${(peak / 1e6).toFixed(1)} MB`,
+        `gateway heap after GC +${(heapWhilePaused / 1e6).toFixed(1)} MB while paused, at most +${(peak / 1e6).toFixed(1)} MB while streaming`,
     );
     expect(rows.filter((row) => row.slug.startsWith("bulk-"))).toHaveLength(PROGRAMS);
     expect(rows[0]).toMatchObject({ kind: "INTERNSHIP", partySlugs: expect.stringMatching(/ammc|tashstu-almalyk/) });
     expect(stillPaused, "no page was fetched for 2 s while the client read nothing").toBe(whilePaused);
     expect(whilePaused, "the gateway ran ahead of the client by a few pages at most").toBeLessThan(total / 2);
-    expect(peak, "gateway memory while streaming").toBeLessThan(64e6);
+    expect(peak, "gateway memory retained while streaming").toBeLessThan(32e6);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDashboardOperations } from "../gateway/dashboard/operations";
+import { deterministicId } from "../shared/ids";
 import { artifactPath, launchBrowser } from "./support/browser";
 import { graphqlData } from "./support/graphql";
 import { startTestStack, type TestStack } from "./support/stack";
@@ -18,6 +19,15 @@ let origin: string;
 beforeAll(async () => {
   stack = await startTestStack();
   origin = new URL(stack.gatewayUrl).origin;
+  // One agreement that ends soon, for the expiring table, whatever day the test runs.
+  const id = deterministicId("Program", "dashboard-expiring-test");
+  await stack.subgraphs.programs.dataSource.query(`
+    INSERT INTO program (id, slug, title, kind, status, starts_on, starts_on_precision, ends_on, ends_on_precision, version)
+    VALUES ('${id}', 'dashboard-expiring-test', 'Internship agreement ending soon', 'INTERNSHIP', 'ACTIVE', CURRENT_DATE - 300, 'DAY', CURRENT_DATE + 20, 'DAY', 1)`);
+  await stack.subgraphs.programs.dataSource.query(`
+    INSERT INTO program_party (id, program_id, institution_type, institution_id, institution_country_code, role, version) VALUES
+      (gen_random_uuid(), '${id}', 'ENTERPRISE', '${deterministicId("Enterprise", "ammc")}', 'UZ', 'HOST', 1),
+      (gen_random_uuid(), '${id}', 'UNIVERSITY', '${deterministicId("University", "tashstu-almalyk")}', 'UZ', 'PARTNER', 1)`);
 });
 afterAll(() => stack?.stop());
 
@@ -80,7 +90,7 @@ describe("the dashboard page", () => {
       // Wait for the force layout to settle, then click AMMC's node on the canvas.
       let position: [number, number] | null = null;
       for (let attempt = 0; attempt < 50; attempt++) {
-        const next = await page.evaluate(() => (window as any).partnerGraphDashboard.nodePosition("ammc") as [number, number] | null);
+        const next = await page.evaluate(() => (globalThis as any).partnerGraphDashboard.nodePosition("ammc") as [number, number] | null);
         if (position && next && Math.hypot(next[0] - position[0], next[1] - position[1]) < 0.5) break;
         position = next;
         await page.waitForTimeout(200);
@@ -112,7 +122,15 @@ describe("the dashboard page", () => {
       // Expiring agreements, each linking to its program.
       await page.getByTestId("tab-expiring").click();
       await ready("expiring");
+      const { programs: expiring } = await ask("DashboardExpiring", { filter: { expiringWithinDays: 90 } });
+      expect(expiring.totalCount).toBe(1);
+      expect(await tableColumn("expiring", 1)).toEqual(expiring.nodes.map((p: any) => p.title));
       await page.screenshot({ path: artifactPath("dashboard-expiring.png") });
+      await page.getByTestId("expiring-link").first().click();
+      await ready("program");
+      expect(await page.getByTestId("program-title").textContent()).toBe("Internship agreement ending soon");
+      expect(await tableColumn("program-parties", 0)).toEqual(["Almalyk Mining and Metallurgical Complex", "Tashkent State Technical University, Almalyk branch"]);
+      await page.screenshot({ path: artifactPath("dashboard-program.png") });
 
       // Filters live in the URL: memoranda only, bookmarked and reopened.
       await page.getByTestId("tab-overview").click();
