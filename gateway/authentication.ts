@@ -4,7 +4,7 @@
  * verified claims become the request's Principal; a bad token is refused,
  * never treated as anonymous.
  *
- * Claims: `sub`, `exp`, `role` (reader | editor | analyst | admin) and, for
+ * Claims: `sub`, `exp`, `role` (reader | editor | analyst | dashboard | admin) and, for
  * readers and editors, `institution_type` (ENTERPRISE | UNIVERSITY) and
  * `institution_id` (the institution's id in the graph).
  */
@@ -14,7 +14,7 @@ import { ANONYMOUS, parsePrincipal, type Principal } from "../shared/auth/princi
 import type { AuthConfig } from "../shared/config";
 import { ErrorCode } from "../shared/errors";
 
-export const TOKEN_ROLES = ["reader", "editor", "analyst", "admin"] as const;
+export const TOKEN_ROLES = ["reader", "editor", "analyst", "dashboard", "admin"] as const;
 
 function refuse(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });

@@ -23,6 +23,8 @@ import { createAuthenticator } from "./authentication";
 import { createGatewayContext, principalOf, subgraphHeadersSignedWith, type GatewayContext } from "./context";
 import { HEALTH_CHECK, HttpSubgraphDataSource, InProcessSubgraphDataSource } from "./data-sources";
 import { EntityBatchingDataSource } from "./entity-batching";
+import { dashboardRoutes } from "./dashboard/routes";
+import { inProcessExecutor } from "./dashboard/execute";
 import { graphiqlRoutes } from "./graphiql/routes";
 import { NoIntrospection } from "./introspection";
 import { requireJsonPosts } from "./limits/cross-site";
@@ -46,6 +48,8 @@ export interface GatewayOptions {
   graphiql?: boolean;
   /** Answer `__schema` and `__type` (INTROSPECTION); default true. */
   introspection?: boolean;
+  /** Serve the dashboard, its persisted operations by GET and the exports (DASHBOARD); default true. */
+  dashboard?: boolean;
   /** Defaults to the defaults of the QUERY_MAX_*, MAX_BODY_BYTES and RATE_LIMIT_* settings. */
   limits?: GatewayLimits;
   logger: Logger;
@@ -115,11 +119,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     return { ready: Object.values(checks).every((c) => c === "ok"), checks };
   });
   metricsRoute(app, metrics.registry);
+  const authenticator = createAuthenticator(options.auth);
+  if (options.dashboard !== false) {
+    dashboardRoutes(app, { authenticator, tracking, limits, execute: inProcessExecutor(server, tracking, logger), logger });
+  }
   if (options.graphiql !== false) graphiqlRoutes(app, "/graphql", logger);
   app.use(
     "/graphql",
     tracking.middleware,
-    authenticate(createAuthenticator(options.auth)),
+    authenticate(authenticator),
     rateLimit(limits.rateLimit),
     requireJsonPosts,
     express.json({ limit: limits.maxBodyBytes }),

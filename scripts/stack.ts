@@ -82,6 +82,7 @@ export async function startStack(config: Config): Promise<Stack> {
       auth,
       graphiql: config.graphiql,
       introspection: config.introspection,
+      dashboard: config.dashboard,
       limits: config.limits,
       logger: createLogger("gateway", config.logLevel),
     });

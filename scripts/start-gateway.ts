@@ -22,6 +22,7 @@ try {
     auth: config.auth,
     graphiql: config.graphiql,
     introspection: config.introspection,
+    dashboard: config.dashboard,
     limits: config.limits,
     logger,
   });

@@ -20,6 +20,7 @@ try {
   const lines = [
     `PartnerGraph is up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
     `  graph (gateway):  ${stack.gatewayUrl}`,
+    ...(config.dashboard ? [`  dashboard:        ${stack.gatewayUrl.replace(/\/graphql$/, "/dashboard")} (in a browser; exports at /export/programs.csv)`] : []),
     ...(config.graphiql ? [`  explorer:         ${stack.gatewayUrl.replace(/\/graphql$/, "/graphiql")} (GraphiQL, in a browser)`] : []),
     ...Object.entries(stack.subgraphUrls).map(([name, url]) => `  ${`${name}:`.padEnd(17)} ${url}`),
     `  database:         ${stack.postgres ? `embedded PostgreSQL, data in ${stack.postgres.dataDir}` : "DATABASE_URL"}`,

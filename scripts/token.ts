@@ -1,5 +1,5 @@
 /**
- * `npm run token -- --role <reader|editor|analyst|admin> [--institution <slug>] [--subject <name>] [--expires <1h|30d|...>]`
+ * `npm run token -- --role <reader|editor|analyst|dashboard|admin> [--institution <slug>] [--subject <name>] [--expires <1h|30d|...>]`
  *
  * Issues a local bearer token signed with AUTH_JWT_SECRET (or, for
  * `npm start`, the secret in .data/auth-secret). Readers and editors belong
@@ -44,7 +44,7 @@ async function lookUpInstitution(slug: string, gatewayUrl: string, adminToken: s
 try {
   const config = readConfig();
   const role = values.role as TokenClaims["role"];
-  if (!["reader", "editor", "analyst", "admin"].includes(role)) throw new ConfigError("--role must be reader, editor, analyst or admin");
+  if (!["reader", "editor", "analyst", "dashboard", "admin"].includes(role)) throw new ConfigError("--role must be reader, editor, analyst, dashboard or admin");
   if (config.auth.jwksUrl) throw new ConfigError("AUTH_JWKS_URL is set: tokens come from your identity provider, not from this command");
   const auth = localAuth(config);
   const sign = (claims: TokenClaims, expiresIn: string) => mintToken(auth.jwtSecret!, claims, { issuer: auth.issuer, audience: auth.audience, expiresIn });

@@ -8,6 +8,7 @@
  * | reader    | yes               | of its own institution (for programs: those it is a party to) | no     |
  * | editor    | yes               | like reader                | its own institution's records; programs it is a party to |
  * | analyst   | yes, change feeds too | no                     | no                                       |
+ * | dashboard | yes, no change feeds | no                      | no (a credential a BI tool may keep in a URL) |
  * | admin     | yes               | all                        | all                                      |
  * | service   | yes (subgraph-to-subgraph lookups) | no        | no                                       |
  */
@@ -27,6 +28,8 @@ export interface Access {
   requireAdmin(action: string): void;
   /** Throws UNAUTHENTICATED for anonymous callers. */
   requireAuthenticated(action: string): void;
+  /** Throws UNAUTHENTICATED for anonymous callers, FORBIDDEN for dashboard credentials (aggregates and public data only). */
+  requireChangeFeed(): void;
 }
 
 export function accessFor(principal: Principal): Access {
@@ -57,6 +60,10 @@ export function accessFor(principal: Principal): Access {
       if (!isAdmin) throw forbidden(`Only an administrator can ${action}.`);
     },
     requireAuthenticated,
+    requireChangeFeed() {
+      requireAuthenticated("read a change feed");
+      if (principal.role === "dashboard") throw forbidden("Dashboard credentials read public data and aggregates, not change feeds; an analyst's or an institution's token can.");
+    },
   };
 }
 

@@ -35,6 +35,7 @@ export const ENVIRONMENT_VARIABLES = {
   SUPERGRAPH_PATH: { default: "supergraph.graphql", description: "The composed supergraph the gateway serves." },
   SUBGRAPH_TIMEOUT_MS: { default: "10000", description: "How long the gateway waits for one subgraph fetch, and a subgraph for another (reference checks)." },
   GRAPHIQL: { default: "on", description: "`on` serves the GraphiQL explorer at /graphiql (and to browsers at /graphql), `off` answers 404." },
+  DASHBOARD: { default: "on", description: "`on` serves the dashboard at /dashboard (and to browsers at /), the exports at /export/* and the dashboard operations by GET with `documentId`; `off` answers 404." },
   INTROSPECTION: { default: "on", description: "`on` answers schema introspection (`__schema`, `__type`), which GraphiQL needs; `off` rejects it." },
   INTERNAL_SECRET: { default: "", description: "Secret the gateway signs the caller's identity with for the subgraphs (and subgraphs for each other). Required when services run separately; `npm start` makes one per run." },
   AUTH_JWT_SECRET: { default: "", description: "Shared secret (HS256) for verifying bearer tokens. `npm start` and `npm run token` use one kept in `.data/auth-secret` when this and AUTH_JWKS_URL are unset." },
@@ -141,6 +142,8 @@ export interface Config {
   graphiql: boolean;
   /** Answer introspection queries at the gateway. */
   introspection: boolean;
+  /** Serve the dashboard, the exports and the persisted dashboard operations. */
+  dashboard: boolean;
   logLevel: LogLevel;
   internalSecret: string | undefined;
   auth: AuthConfig;
@@ -203,6 +206,7 @@ export function readConfig(env: Env = process.env): Config {
     subgraphTimeoutMs: readInteger(env, "SUBGRAPH_TIMEOUT_MS", 1, 600_000),
     graphiql: readChoice(env, "GRAPHIQL", ON_OFF) === "on",
     introspection: readChoice(env, "INTROSPECTION", ON_OFF) === "on",
+    dashboard: readChoice(env, "DASHBOARD", ON_OFF) === "on",
     logLevel: readChoice(env, "LOG_LEVEL", ["debug", "info", "warn", "error", "silent"] as const),
     internalSecret: readSecret(env, "INTERNAL_SECRET"),
     auth: {

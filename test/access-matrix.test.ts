@@ -10,7 +10,7 @@ import { startTestStack, type TestStack } from "./support/stack";
 
 let stack: TestStack;
 const tokens = new Map<TestRole, string | undefined>();
-const ROLES: TestRole[] = ["anonymous", "reader@ammc", "editor@ammc", "editor@tashstu-almalyk", "editor@osh-technological-university", "analyst", "admin"];
+const ROLES: TestRole[] = ["anonymous", "reader@ammc", "editor@ammc", "editor@tashstu-almalyk", "editor@osh-technological-university", "analyst", "dashboard", "admin"];
 
 const AMMC = deterministicId("Enterprise", "ammc");
 const BRANCH = deterministicId("University", "tashstu-almalyk");
@@ -77,7 +77,7 @@ const U = "UNAUTHENTICATED" as const;
 const F = "FORBIDDEN" as const;
 
 /** Who may write AMMC's records: its editors and administrators. */
-const AMMC_WRITERS: Expectations = { anonymous: U, "reader@ammc": F, "editor@ammc": "OK", "editor@tashstu-almalyk": F, "editor@osh-technological-university": F, analyst: F, admin: "OK" };
+const AMMC_WRITERS: Expectations = { anonymous: U, "reader@ammc": F, "editor@ammc": "OK", "editor@tashstu-almalyk": F, "editor@osh-technological-university": F, analyst: F, dashboard: F, admin: "OK" };
 const BRANCH_WRITERS: Expectations = { ...AMMC_WRITERS, "editor@ammc": F, "editor@tashstu-almalyk": "OK" };
 const ADMINS_ONLY: Expectations = { ...AMMC_WRITERS, "editor@ammc": F };
 /** Editors of either party of the draft, and administrators. */
@@ -165,6 +165,24 @@ describe.each(MUTATIONS)("mutation %s", (_name, expected, run) => {
 
 describe.each(CONFIDENTIAL)("confidential field %s", (_name, expected, run) => {
   it.each(ROLES)("read as %s", async (role) => {
+    expect(await run(role)).toBe(expected[role]);
+  });
+});
+
+/** Change feeds: any credential but a dashboard's. */
+const FEED_READERS: Expectations = { anonymous: U, "reader@ammc": "OK", "editor@ammc": "OK", "editor@tashstu-almalyk": "OK", "editor@osh-technological-university": "OK", analyst: "OK", dashboard: F, admin: "OK" };
+const PUBLIC_READERS: Expectations = { ...FEED_READERS, anonymous: "OK", dashboard: "OK" };
+
+const READS: [string, Expectations, (role: TestRole) => Promise<string>][] = [
+  ["enterpriseChanges", FEED_READERS, (role) => outcome(role, `{ enterpriseChanges(since: "2020-01-01T00:00:00Z", first: 1) { totalCount } }`)],
+  ["universityChanges", FEED_READERS, (role) => outcome(role, `{ universityChanges(since: "2020-01-01T00:00:00Z", first: 1) { totalCount } }`)],
+  ["programChanges", FEED_READERS, (role) => outcome(role, `{ programChanges(since: "2020-01-01T00:00:00Z", first: 1) { totalCount } }`)],
+  ["public records and aggregates", PUBLIC_READERS, (role) =>
+    outcome(role, `{ enterprise(slug: "ammc") { name partners { programCount } } programStats(groupBy: KIND) { key programCount } cooperationNetwork(maxEdges: 5) { edgeCount } }`)],
+];
+
+describe.each(READS)("read %s", (_name, expected, run) => {
+  it.each(ROLES)("as %s", async (role) => {
     expect(await run(role)).toBe(expected[role]);
   });
 });

@@ -24,6 +24,7 @@ async function startGateway(env: Record<string, string>): Promise<{ origin: stri
     auth: config.auth,
     graphiql: config.graphiql,
     introspection: config.introspection,
+    dashboard: config.dashboard,
     logger: createLogger("test", "silent"),
   });
   const server: Listening = await listen(gateway.app, 0, "127.0.0.1", "GATEWAY_PORT");
@@ -61,6 +62,26 @@ describe("GRAPHIQL=off and INTROSPECTION=off", () => {
 
   it("still answers __typename, which clients use to tell types apart", async () => {
     expect(await graphql(`${gateway.origin}/graphql`, "{ __typename }")).toMatchObject({ status: 200, data: { __typename: "Query" } });
+  });
+});
+
+describe("DASHBOARD=off", () => {
+  let gateway: Awaited<ReturnType<typeof startGateway>>;
+  beforeAll(async () => {
+    gateway = await startGateway({ DASHBOARD: "off" });
+  });
+  afterAll(() => gateway?.stop());
+
+  it("answers the dashboard, its assets, its operations list and the exports with 404, and takes no persisted GET", async () => {
+    for (const path of ["/dashboard", "/", "/dashboard/assets/app.js", "/dashboard/operations.json", "/export/programs.csv"]) {
+      expect((await fetch(`${gateway.origin}${path}`, { headers: { accept: BROWSER_ACCEPT } })).status, path).toBe(404);
+    }
+    const persisted = await fetch(`${gateway.origin}/graphql?documentId=sha256:${"0".repeat(64)}`, { headers: { "apollo-require-preflight": "true" } });
+    expect(persisted.status).toBe(400);
+  });
+
+  it("rejects a DASHBOARD value other than on or off at start-up", () => {
+    expect(() => readConfig({ DASHBOARD: "maybe" })).toThrow(/DASHBOARD must be one of on, off/);
   });
 });
 

@@ -6,18 +6,13 @@
  * without internet access, and nothing is written to disk, so `npm ci` is all
  * a fresh clone or a container needs.
  */
-import { BROWSER_BUILD_DEFINES } from "../../shared/config";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
 import type { Logger } from "../../shared/logger";
+import { bundleBrowserCode, bundledFile, type Asset } from "../browser-bundle";
 import type { WorkerName } from "./page-config";
 
-export interface Asset {
-  contentType: string;
-  body: Buffer;
-  gzipped: Buffer;
-}
+export type { Asset };
 
 export interface GraphiQLAssets {
   /** Every file by name; names carry a content hash, so browsers may cache them for good. */
@@ -39,13 +34,6 @@ const WORKER_ENTRIES: Record<WorkerName, string> = {
   graphql: fromGraphiqlReact.resolve("monaco-graphql/esm/graphql.worker.js"),
 };
 
-const CONTENT_TYPES: Record<string, string> = {
-  js: "text/javascript; charset=utf-8",
-  css: "text/css; charset=utf-8",
-  ttf: "font/ttf",
-};
-
-
 let bundled: Promise<GraphiQLAssets> | undefined;
 
 /** Bundles once per process; every gateway in it shares the result. A failed build is retried on the next call. */
@@ -58,49 +46,17 @@ export function graphiqlAssets(logger: Logger): Promise<GraphiQLAssets> {
 }
 
 async function bundle(logger: Logger): Promise<GraphiQLAssets> {
-  const started = performance.now();
-  // Loaded here, not at the top: a gateway with GRAPHIQL=off never needs esbuild.
-  const { build } = await import("esbuild");
-  const result = await build({
-    entryPoints: {
-      app: APP_ENTRY,
-      ...Object.fromEntries(Object.entries(WORKER_ENTRIES).map(([name, file]) => [`${name}.worker`, file])),
-    },
-    bundle: true,
-    write: false,
-    outdir: "/graphiql-assets",
-    entryNames: "[name]-[hash]",
-    assetNames: "[name]-[hash]",
-    // Classic scripts: the page loads the app with <script defer>, Monaco starts workers with new Worker(url).
-    format: "iife",
-    platform: "browser",
-    target: "es2022",
-    jsx: "automatic",
-    minify: true,
-    loader: { ".ttf": "file" },
-    define: BROWSER_BUILD_DEFINES,
-    logLevel: "silent",
-  });
-
-  const files = new Map<string, Asset>();
-  for (const output of result.outputFiles) {
-    const name = output.path.slice(output.path.lastIndexOf("/") + 1);
-    const extension = name.slice(name.lastIndexOf(".") + 1);
-    const body = Buffer.from(output.contents.buffer, output.contents.byteOffset, output.contents.byteLength);
-    files.set(name, { contentType: CONTENT_TYPES[extension] ?? "application/octet-stream", body, gzipped: gzipSync(body) });
-  }
-  const named = (prefix: string, extension: string) => {
-    const name = [...files.keys()].find((file) => file.startsWith(`${prefix}-`) && file.endsWith(`.${extension}`));
-    if (!name) throw new Error(`esbuild produced no ${prefix}-*.${extension}`);
-    return name;
-  };
-  const assets: GraphiQLAssets = {
+  // Classic scripts: the page loads the app with <script defer>, Monaco starts workers with new Worker(url).
+  const files = await bundleBrowserCode(
+    "GraphiQL explorer",
+    { app: APP_ENTRY, ...Object.fromEntries(Object.entries(WORKER_ENTRIES).map(([name, file]) => [`${name}.worker`, file])) },
+    logger,
+  );
+  const named = (prefix: string, extension: string) => bundledFile(files, prefix, extension);
+  return {
     files,
     script: named("app", "js"),
     stylesheet: named("app", "css"),
     workers: { editor: named("editor.worker", "js"), json: named("json.worker", "js"), graphql: named("graphql.worker", "js") },
   };
-  const bytes = [...files.values()].reduce((sum, file) => sum + file.body.length, 0);
-  logger.info({ ms: Math.round(performance.now() - started), files: files.size, bytes }, "bundled the GraphiQL explorer");
-  return assets;
 }

@@ -5,6 +5,7 @@
  */
 import type { Express, Request, RequestHandler, Response } from "express";
 import type { Logger } from "../../shared/logger";
+import { assetRoute } from "../browser-bundle";
 import { graphiqlAssets } from "./assets";
 import { loadExamples } from "./examples";
 import { ASSETS_PATH, PAGE_HEADERS, renderPage } from "./page";
@@ -39,28 +40,7 @@ export function graphiqlRoutes(app: Express, graphqlPath: string, logger: Logger
   app.get("/graphiql", page);
   app.get(graphqlPath, (req, res, next) => (opensExplorer(req) ? page(req, res, next) : next()));
 
-  app.get(`${ASSETS_PATH}/:file`, async (req, res) => {
-    try {
-      const asset = (await graphiqlAssets(logger)).files.get(req.params.file as string);
-      if (!asset) {
-        res.status(404).type("text/plain").send("Not found");
-        return;
-      }
-      const gzip = Boolean(req.acceptsEncodings("gzip"));
-      res
-        .status(200)
-        .set({
-          "content-type": asset.contentType,
-          "cache-control": "public, max-age=31536000, immutable",
-          "x-content-type-options": "nosniff",
-          vary: "Accept-Encoding",
-          ...(gzip ? { "content-encoding": "gzip" } : {}),
-        })
-        .send(gzip ? asset.gzipped : asset.body);
-    } catch (error) {
-      unavailable(res, error);
-    }
-  });
+  app.get(`${ASSETS_PATH}/:file`, assetRoute(async () => (await graphiqlAssets(logger)).files, unavailable));
 }
 
 /** A browser navigating to the endpoint, as opposed to a client sending an operation over GET. */

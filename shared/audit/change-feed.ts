@@ -111,7 +111,7 @@ export async function readChanges(
   first: number | null,
   after: string | null,
 ): Promise<Page<Change>> {
-  context.access.requireAuthenticated("read a change feed");
+  context.access.requireChangeFeed();
   if (!(since instanceof Date) || Number.isNaN(since.getTime())) throw badUserInput("since must be a date-time", "since");
   const size = pageSize(first, context.maxPageSize);
   const query = context.dataSource

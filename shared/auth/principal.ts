@@ -2,7 +2,8 @@
  * Who is calling. The gateway establishes it from a verified token and every
  * subgraph receives it, signed (internal-identity.ts), with each request.
  */
-export const ROLES = ["anonymous", "reader", "editor", "analyst", "admin", "service"] as const;
+/** `dashboard`: a read-only credential for dashboards and BI tools (public data and aggregates only). */
+export const ROLES = ["anonymous", "reader", "editor", "analyst", "dashboard", "admin", "service"] as const;
 export type Role = (typeof ROLES)[number];
 
 export type InstitutionKind = "ENTERPRISE" | "UNIVERSITY";

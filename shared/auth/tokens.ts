@@ -8,7 +8,7 @@ import type { InstitutionKind } from "./principal";
 
 export interface TokenClaims {
   subject: string;
-  role: "reader" | "editor" | "analyst" | "admin";
+  role: "reader" | "editor" | "analyst" | "dashboard" | "admin";
   institution?: { type: InstitutionKind; id: string };
 }
 

@@ -3,7 +3,7 @@ import { mintToken, type TokenClaims } from "../../shared/auth/tokens";
 import { deterministicId } from "../../shared/ids";
 import type { Stack } from "../../scripts/stack";
 
-export type TestRole = "anonymous" | `reader@${string}` | `editor@${string}` | "analyst" | "admin";
+export type TestRole = "anonymous" | `reader@${string}` | `editor@${string}` | "analyst" | "dashboard" | "admin";
 
 const ENTERPRISES = new Set(["ammc", "stupino-metallurgical-company", "stupino-machine-production-plant", "uzbekistan-technological-metals-combine"]);
 

@@ -1,0 +1,49 @@
+/**
+ * ECharts 6, only the parts the dashboard draws (bars, the network graph,
+ * the world map), rendered on canvas. Every chart made here is disposed of
+ * when the view changes.
+ */
+import { BarChart, GraphChart, MapChart } from "echarts/charts";
+import { GridComponent, TooltipComponent, VisualMapComponent } from "echarts/components";
+import * as echarts from "echarts/core";
+import { CanvasRenderer } from "echarts/renderers";
+
+echarts.use([BarChart, GraphChart, MapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+
+export { echarts };
+export type Chart = echarts.ECharts;
+
+const live = new Set<Chart>();
+
+export function makeChart(element: HTMLElement, option: echarts.EChartsCoreOption): Chart {
+  const chart = echarts.init(element, undefined, { renderer: "canvas" });
+  chart.setOption(option);
+  live.add(chart);
+  return chart;
+}
+
+export function disposeCharts(): void {
+  for (const chart of live) chart.dispose();
+  live.clear();
+}
+
+window.addEventListener("resize", () => {
+  for (const chart of live) chart.resize();
+});
+
+/** Institution type colours, the same in the network, the legend and the tables. */
+export const TYPE_COLOURS: Record<string, string> = { ENTERPRISE: "#d9822b", UNIVERSITY: "#2b6cb0" };
+
+/** A bar chart of labelled counts; horizontal when the labels are long. */
+export function barChart(element: HTMLElement, labels: string[], values: number[], horizontal = false): Chart {
+  const category = { type: "category", data: labels, axisLabel: { interval: 0, width: 160, overflow: "truncate" } };
+  const value = { type: "value", minInterval: 1 };
+  return makeChart(element, {
+    animation: false,
+    grid: { left: horizontal ? 170 : 40, right: 20, top: 10, bottom: 30 },
+    tooltip: { trigger: "axis" },
+    xAxis: horizontal ? value : category,
+    yAxis: horizontal ? { ...category, inverse: true } : value,
+    series: [{ type: "bar", data: values, itemStyle: { color: "#2b6cb0" }, label: { show: true, position: horizontal ? "right" : "top" } }],
+  });
+}

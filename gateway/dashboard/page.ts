@@ -1,0 +1,109 @@
+/**
+ * The dashboard page and its routes: /dashboard, `/` for a browser, the
+ * bundled assets, and /dashboard/operations.json (the persisted documents:
+ * ids, names, variables) for whoever configures a Grafana panel or a BI
+ * tool. The Content-Security-Policy lets the page fetch from the gateway
+ * only; the page runs no inline script.
+ */
+import { fileURLToPath } from "node:url";
+import type { Express, RequestHandler, Response } from "express";
+import countries from "i18n-iso-countries";
+import type { Logger } from "../../shared/logger";
+import { assetRoute, bundleBrowserCode, bundledFile, type Asset } from "../browser-bundle";
+import type { DashboardOperations } from "./operations";
+import { DASHBOARD_CONFIG_ELEMENT_ID, type DashboardPageConfig } from "./page-config";
+
+export const DASHBOARD_PATH = "/dashboard";
+const ASSETS_PATH = "/dashboard/assets";
+const ENTRY = fileURLToPath(new URL("./browser/main.ts", import.meta.url));
+
+const PAGE_HEADERS: Record<string, string> = {
+  "content-type": "text/html; charset=utf-8",
+  // ECharts positions its tooltips with inline styles, hence 'unsafe-inline' for styles only.
+  "content-security-policy": [
+    "default-src 'none'",
+    "script-src 'self'",
+    "connect-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join("; "),
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "cache-control": "no-cache",
+};
+
+let bundled: Promise<Map<string, Asset>> | undefined;
+
+/** Bundled once per process; a failed build is tried again on the next request. */
+function dashboardAssets(logger: Logger): Promise<Map<string, Asset>> {
+  bundled ??= bundleBrowserCode("dashboard", { app: ENTRY }, logger).catch((error: unknown) => {
+    bundled = undefined;
+    throw error;
+  });
+  return bundled;
+}
+
+/** world-atlas names countries by their ISO 3166-1 numeric code, the graph by alpha-2. */
+function numericToAlpha2(): Record<string, string> {
+  return Object.fromEntries(Object.entries(countries.getNumericCodes()).map(([numeric, alpha2]) => [numeric, alpha2]));
+}
+
+export function renderDashboardPage(config: DashboardPageConfig, files: Map<string, Asset>): string {
+  const json = JSON.stringify(config).replace(/</g, "\\u003c");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>PartnerGraph dashboard</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${ASSETS_PATH}/${bundledFile(files, "app", "css")}">
+<script id="${DASHBOARD_CONFIG_ELEMENT_ID}" type="application/json">${json}</script>
+<script defer src="${ASSETS_PATH}/${bundledFile(files, "app", "js")}"></script>
+</head>
+<body>
+<div id="dashboard">Loading the PartnerGraph dashboard…</div>
+</body>
+</html>
+`;
+}
+
+export function dashboardPageRoutes(app: Express, operations: DashboardOperations, logger: Logger): void {
+  const unavailable = (res: Response, error: unknown) => {
+    logger.error({ err: error }, "the dashboard could not be served");
+    res.status(500).type("text/plain").send("The dashboard is not available; the gateway log says why.");
+  };
+  const config: DashboardPageConfig = {
+    graphqlUrl: "/graphql",
+    operations: Object.fromEntries([...operations.values()].map((operation) => [operation.name, operation.id])),
+    countryCodes: numericToAlpha2(),
+    exportPath: "/export",
+  };
+  const page: RequestHandler = async (_req, res) => {
+    try {
+      res.status(200).set(PAGE_HEADERS).send(renderDashboardPage(config, await dashboardAssets(logger)));
+    } catch (error) {
+      unavailable(res, error);
+    }
+  };
+  app.get(DASHBOARD_PATH, page);
+  // The root is for people: a browser gets the dashboard; anything else goes on as before.
+  app.get("/", (req, res, next) => (req.accepts(["application/json", "text/html"]) === "text/html" ? page(req, res, next) : next()));
+  app.get(`${ASSETS_PATH}/:file`, assetRoute(() => dashboardAssets(logger), unavailable));
+  app.get(`${DASHBOARD_PATH}/operations.json`, (_req, res) => {
+    res.json(
+      [...operations.values()].map(({ id, name, file, title, description, variables }) => ({
+        id,
+        name,
+        file,
+        title,
+        description,
+        variables: variables ? JSON.parse(variables) : {},
+        url: `/graphql?documentId=${id}`,
+      })),
+    );
+  });
+}
