@@ -1,5 +1,6 @@
 /** From a connection string to a served subgraph: migrate, seed an empty database, build the server. */
 import type { Config, SubgraphName } from "../config";
+import { MAX_PAGE_SIZE } from "../pagination";
 import { createPeerClient } from "../peers";
 import { createSubgraphDataSource, openSubgraphDatabase } from "../database/data-source";
 import type { Logger } from "../logger";
@@ -32,9 +33,11 @@ export async function openSubgraph(
     const subgraph = await createSubgraph(definition, dataSource, logger, {
       maxBodyBytes: config.subgraphMaxBodyBytes,
       internalSecret: config.internalSecret,
-      // The gateway's limits hold between subgraphs too: one fetch waits SUBGRAPH_TIMEOUT_MS, one page holds QUERY_MAX_LIST_SIZE.
+      // One fetch to a peer waits SUBGRAPH_TIMEOUT_MS, as the gateway's do.
       peers: createPeerClient(definition.name, config.peerUrls, config.internalSecret, config.subgraphTimeoutMs),
-      maxPageSize: config.limits.maxListSize,
+      // Raising QUERY_MAX_LIST_SIZE raises the subgraphs' largest page; lowering it is the gateway's to enforce
+      // (LIST_TOO_LARGE), so gateways with other limits in front of the same subgraphs still get default pages.
+      maxPageSize: Math.max(MAX_PAGE_SIZE, config.limits.maxListSize),
     });
     return {
       ...subgraph,
