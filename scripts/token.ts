@@ -7,6 +7,7 @@
  * GATEWAY_PORT) or `--institution-id <uuid> --institution-type <ENTERPRISE|UNIVERSITY>`.
  * Prints the token alone on stdout, so `TOKEN=$(npm run -s token -- ...)` works.
  */
+import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { mintToken, type TokenClaims } from "../shared/auth/tokens";
 import { ConfigError, readConfig } from "../shared/config";
