@@ -9,6 +9,7 @@ import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity
 import type { SubgraphContext } from "../context";
 import { badUserInput } from "../errors";
 import { isUuid } from "../ids";
+import { InstitutionStatus } from "../institution-status";
 import { normalize, validate, type Rules } from "../validation";
 import type { ChangeActionName } from "./audit-entry";
 import { lockForUpdate, recordChange, saveChanges } from "./record-change";
@@ -114,6 +115,18 @@ export async function updateRecord<T extends Versioned, Input>(context: Subgraph
       institutionIds: options.institutionIds(stored),
     });
     return stored;
+  });
+}
+
+/** Archival: the record stays, marked ARCHIVED, so programs naming it stay valid. */
+export function archiveRecord<T extends Versioned>(
+  context: SubgraphContext,
+  options: { entity: EntityTarget<T>; typeName: string; id: string; version: number; authorize: (row: T) => void | Promise<void>; institutionIds: (row: T) => string[] },
+): Promise<T> {
+  return updateRecord(context, {
+    ...options,
+    action: "ARCHIVE",
+    changes: () => ({ status: InstitutionStatus.ARCHIVED }) as unknown as Partial<T>,
   });
 }
 

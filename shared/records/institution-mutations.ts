@@ -6,7 +6,7 @@
  */
 import { Arg, Ctx, ID, Int, Mutation, Resolver, type ClassType } from "type-graphql";
 import type { EntityManager, EntityTarget } from "typeorm";
-import { createRecord, updateRecord } from "../audit/writes";
+import { archiveRecord, createRecord, updateRecord } from "../audit/writes";
 import type { SubgraphContext } from "../context";
 import { InstitutionStatus } from "../institution-status";
 import { replaceNames, type LocalizedName, type LocalizedNameInput } from "../localized-name";
@@ -87,14 +87,12 @@ export function institutionMutations<T extends Institution, Input extends WithNa
       @Arg("version", () => Int, { description: VERSION_DESCRIPTION }) version: number,
       @Ctx() context: SubgraphContext,
     ): Promise<T> {
-      return updateRecord(context, {
+      return archiveRecord(context, {
         entity: entity as EntityTarget<T>,
         typeName,
         id,
         version,
-        action: "ARCHIVE",
         authorize: () => context.access.requireAdmin(`archive ${noun}`),
-        changes: () => ({ status: InstitutionStatus.ARCHIVED }) as Partial<T>,
         institutionIds: (row) => [row.id],
       });
     }

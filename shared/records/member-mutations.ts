@@ -6,13 +6,13 @@
  */
 import { Arg, Ctx, ID, Int, Mutation, Resolver, type ClassType } from "type-graphql";
 import type { EntityTarget } from "typeorm";
-import { createRecord, deleteRecord, requireId, updateRecord } from "../audit/writes";
+import { deleteRecord } from "../audit/writes";
 import type { SubgraphContext } from "../context";
 import { checkUnitOwner } from "../unit-tree";
 import type { Rules } from "../validation";
 import { CHANGED_FIELDS_DESCRIPTION, VERSION_DESCRIPTION, idDescription } from "./arguments";
-import { columnsOf, emptyLists } from "./columns";
-import { requireOwner, type RecordOwner } from "./owner";
+import { createOwnedRecord, ownerIdOf, updateOwnedRecord } from "./owned-writes";
+import type { RecordOwner } from "./owner";
 
 type Member = { id: string; version: number };
 
@@ -33,28 +33,18 @@ export function memberMutations<T extends Member, Input extends object>(options:
   const units = { table: unit.table, ownerColumn: owner.column, noun: unit.sameOwnerNoun };
   const checkUnit = (context: SubgraphContext, ownerId: string, fields: Partial<Input>) =>
     checkUnitOwner(context.dataSource, units, ownerId, fields[unit.field] as string | null | undefined, unit.field);
-  const ownerOf = (row: T) => (row as unknown as Record<string, string>)[owner.property];
-  const thisOne = `this ${typeName.toLowerCase()}`;
+  const ownerOf = ownerIdOf(owner);
+  const written = { entity: entity as EntityTarget<T>, typeName, owner, rules };
 
   @Resolver(() => entity)
   class MemberMutations {
     @Mutation(() => entity, { name: `create${typeName}`, description: descriptions.create })
-    async create(
+    create(
       @Arg(owner.property, () => ID, { description: descriptions.owner }) ownerId: string,
       @Arg("input", () => options.createInput, { description: descriptions.createInput }) input: Input,
       @Ctx() context: SubgraphContext,
     ): Promise<T> {
-      const id = requireId(ownerId, owner.typeName, owner.property);
-      return createRecord(context, {
-        entity: entity as EntityTarget<T>,
-        typeName,
-        input,
-        rules,
-        authorize: () => requireOwner(context, owner, id, `add a ${typeName.toLowerCase()} to this ${owner.typeName.toLowerCase()}`),
-        check: (valid) => checkUnit(context, id, valid),
-        values: (valid) => ({ ...emptyLists(rules), ...columnsOf(valid, rules), [owner.property]: id }) as never,
-        institutionIds: () => [id],
-      });
+      return createOwnedRecord(context, { ...written, ownerId, input, check: (id, valid) => checkUnit(context, id, valid) });
     }
 
     @Mutation(() => entity, { name: `update${typeName}`, description: descriptions.update })
@@ -64,18 +54,7 @@ export function memberMutations<T extends Member, Input extends object>(options:
       @Arg("input", () => options.updateInput, { description: CHANGED_FIELDS_DESCRIPTION }) input: Partial<Input>,
       @Ctx() context: SubgraphContext,
     ): Promise<T> {
-      return updateRecord(context, {
-        entity: entity as EntityTarget<T>,
-        typeName,
-        id,
-        version,
-        input: input as Input,
-        rules,
-        authorize: (row) => context.access.requireEdit(ownerOf(row), `change ${thisOne}`),
-        check: (row, fields) => checkUnit(context, ownerOf(row), fields),
-        changes: (_row, _manager, fields) => columnsOf(fields, rules) as Partial<T>,
-        institutionIds: (row) => [ownerOf(row)],
-      });
+      return updateOwnedRecord(context, { ...written, id, version, input, check: (ownerId, fields) => checkUnit(context, ownerId, fields) });
     }
 
     @Mutation(() => ID, { name: `delete${typeName}`, description: descriptions.delete })
@@ -89,7 +68,7 @@ export function memberMutations<T extends Member, Input extends object>(options:
         typeName,
         id,
         version,
-        authorize: (row) => context.access.requireEdit(ownerOf(row), `delete ${thisOne}`),
+        authorize: (row) => context.access.requireEdit(ownerOf(row), `delete this ${typeName.toLowerCase()}`),
         institutionIds: (row) => [ownerOf(row)],
       });
     }

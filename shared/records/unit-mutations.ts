@@ -7,14 +7,14 @@
  */
 import { Arg, Ctx, ID, Int, Mutation, Resolver, type ClassType } from "type-graphql";
 import type { EntityTarget } from "typeorm";
-import { createRecord, requireId, updateRecord } from "../audit/writes";
+import { archiveRecord } from "../audit/writes";
 import type { SubgraphContext } from "../context";
 import { InstitutionStatus } from "../institution-status";
 import { checkUnitParent } from "../unit-tree";
 import type { Rules } from "../validation";
 import { CHANGED_FIELDS_DESCRIPTION, VERSION_DESCRIPTION, idDescription } from "./arguments";
-import { columnsOf, emptyLists } from "./columns";
-import { requireOwner, type RecordOwner } from "./owner";
+import { createOwnedRecord, ownerIdOf, updateOwnedRecord } from "./owned-writes";
+import type { RecordOwner } from "./owner";
 
 type Unit = { id: string; version: number; status: InstitutionStatus };
 type InTree = { parentId?: string | null };
@@ -36,27 +36,23 @@ export interface UnitMutationsOptions<T extends Unit, Input extends InTree> {
 export function unitMutations<T extends Unit, Input extends InTree>(options: UnitMutationsOptions<T, Input>) {
   const { entity, typeName, owner, rules, descriptions } = options;
   const tree = { table: options.table, ownerColumn: owner.column, noun: options.sameOwnerNoun };
-  const ownerOf = (row: T) => (row as unknown as Record<string, string>)[owner.property];
-  const thisOne = `this ${typeName.toLowerCase()}`;
+  const ownerOf = ownerIdOf(owner);
+  const written = { entity: entity as EntityTarget<T>, typeName, owner, rules };
 
   @Resolver(() => entity)
   class UnitMutations {
     @Mutation(() => entity, { name: `create${typeName}`, description: descriptions.create })
-    async create(
+    create(
       @Arg(owner.property, () => ID, { description: descriptions.owner }) ownerId: string,
       @Arg("input", () => options.createInput, { description: descriptions.createInput }) input: Input,
       @Ctx() context: SubgraphContext,
     ): Promise<T> {
-      const id = requireId(ownerId, owner.typeName, owner.property);
-      return createRecord(context, {
-        entity: entity as EntityTarget<T>,
-        typeName,
+      return createOwnedRecord(context, {
+        ...written,
+        ownerId,
         input,
-        rules,
-        authorize: () => requireOwner(context, owner, id, `add a ${typeName.toLowerCase()} to this ${owner.typeName.toLowerCase()}`),
-        check: (valid) => checkUnitParent(context.dataSource, tree, id, valid.parentId),
-        values: (valid) => ({ ...emptyLists(rules), ...columnsOf(valid, rules), [owner.property]: id, status: InstitutionStatus.ACTIVE }) as never,
-        institutionIds: () => [id],
+        check: (id, valid) => checkUnitParent(context.dataSource, tree, id, valid.parentId),
+        extra: { status: InstitutionStatus.ACTIVE },
       });
     }
 
@@ -67,17 +63,12 @@ export function unitMutations<T extends Unit, Input extends InTree>(options: Uni
       @Arg("input", () => options.updateInput, { description: CHANGED_FIELDS_DESCRIPTION }) input: Partial<Input>,
       @Ctx() context: SubgraphContext,
     ): Promise<T> {
-      return updateRecord(context, {
-        entity: entity as EntityTarget<T>,
-        typeName,
+      return updateOwnedRecord(context, {
+        ...written,
         id,
         version,
-        input: input as Input,
-        rules,
-        authorize: (row) => context.access.requireEdit(ownerOf(row), `change ${thisOne}`),
-        check: (row, fields) => checkUnitParent(context.dataSource, tree, ownerOf(row), fields.parentId, row.id),
-        changes: (_row, _manager, fields) => columnsOf(fields, rules) as Partial<T>,
-        institutionIds: (row) => [ownerOf(row)],
+        input,
+        check: (ownerId, fields, row) => checkUnitParent(context.dataSource, tree, ownerId, fields.parentId, row.id),
       });
     }
 
@@ -87,14 +78,12 @@ export function unitMutations<T extends Unit, Input extends InTree>(options: Uni
       @Arg("version", () => Int, { description: VERSION_DESCRIPTION }) version: number,
       @Ctx() context: SubgraphContext,
     ): Promise<T> {
-      return updateRecord(context, {
-        entity: entity as EntityTarget<T>,
+      return archiveRecord(context, {
+        entity: written.entity,
         typeName,
         id,
         version,
-        action: "ARCHIVE",
-        authorize: (row) => context.access.requireEdit(ownerOf(row), `archive ${thisOne}`),
-        changes: () => ({ status: InstitutionStatus.ARCHIVED }) as Partial<T>,
+        authorize: (row) => context.access.requireEdit(ownerOf(row), `archive this ${typeName.toLowerCase()}`),
         institutionIds: (row) => [ownerOf(row)],
       });
     }
