@@ -4,15 +4,31 @@
  * body parsing or any subgraph; the principal rides in `res.locals` for the
  * rate limiter (one bucket per credential) and the GraphQL context.
  */
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler } from "express";
 import { GraphQLError } from "graphql";
+import type { Principal } from "../shared/auth/principal";
+import { ErrorCode } from "../shared/errors";
 import { sendError } from "../shared/http";
 import type { Authenticator } from "./authentication";
 
-export function authenticate(authenticator: Authenticator): RequestHandler {
+export interface CredentialSource {
+  /** The `Authorization` value to verify; the header by default. */
+  authorization(req: Request): string | undefined;
+  /** Why this caller may not use a credential from that source (403), if it may not. */
+  refusal?(principal: Principal, req: Request): string | undefined;
+}
+
+const AUTHORIZATION_HEADER: CredentialSource = { authorization: (req) => req.headers.authorization };
+
+export function authenticate(authenticator: Authenticator, source: CredentialSource = AUTHORIZATION_HEADER): RequestHandler {
   return (req, res, next) => {
-    authenticator(req.headers.authorization).then(
+    authenticator(source.authorization(req)).then(
       (principal) => {
+        const refusal = source.refusal?.(principal, req);
+        if (refusal) {
+          sendError(res, 403, ErrorCode.FORBIDDEN, refusal);
+          return;
+        }
         res.locals.principal = principal;
         next();
       },

@@ -6,32 +6,23 @@
  * URL: URLs end up in logs and browser histories, and a dashboard token can
  * read nothing that is not public or aggregated anyway.
  */
-import type { RequestHandler } from "express";
-import { GraphQLError } from "graphql";
-import { ErrorCode } from "../../shared/errors";
-import { sendError } from "../../shared/http";
+import type { Request } from "express";
+import { authenticate, type CredentialSource } from "../authenticate";
 import type { Authenticator } from "../authentication";
 
 export const TOKEN_PARAMETER = "access_token";
 
-export function authenticateDashboardCaller(authenticator: Authenticator): RequestHandler {
-  return (req, res, next) => {
-    const inUrl = typeof req.query[TOKEN_PARAMETER] === "string" ? (req.query[TOKEN_PARAMETER] as string) : undefined;
-    const authorization = req.headers.authorization ?? (inUrl ? `Bearer ${inUrl}` : undefined);
-    authenticator(authorization).then(
-      (principal) => {
-        if (inUrl && !req.headers.authorization && principal.role !== "dashboard") {
-          sendError(res, 403, ErrorCode.FORBIDDEN, `Only a dashboard token may be sent as ?${TOKEN_PARAMETER}= (npm run token -- --role dashboard); send other tokens in the Authorization header.`);
-          return;
-        }
-        res.locals.principal = principal;
-        next();
-      },
-      (error: unknown) => {
-        if (!(error instanceof GraphQLError)) return next(error);
-        res.setHeader("www-authenticate", 'Bearer realm="partnergraph"');
-        sendError(res, 401, String(error.extensions.code), error.message);
-      },
-    );
-  };
-}
+const tokenInUrl = (req: Request) => (typeof req.query[TOKEN_PARAMETER] === "string" ? (req.query[TOKEN_PARAMETER] as string) : undefined);
+
+const HEADER_OR_URL: CredentialSource = {
+  authorization: (req) => {
+    const inUrl = tokenInUrl(req);
+    return req.headers.authorization ?? (inUrl ? `Bearer ${inUrl}` : undefined);
+  },
+  refusal: (principal, req) =>
+    tokenInUrl(req) && !req.headers.authorization && principal.role !== "dashboard"
+      ? `Only a dashboard token may be sent as ?${TOKEN_PARAMETER}= (npm run token -- --role dashboard); send other tokens in the Authorization header.`
+      : undefined,
+};
+
+export const authenticateDashboardCaller = (authenticator: Authenticator) => authenticate(authenticator, HEADER_OR_URL);

@@ -2,6 +2,7 @@
  * What each export URL writes: its columns (CSV and JSON lines alike) and
  * how its rows come out of the dashboard operations' answers.
  */
+import type { ProgramSummary } from "./program-summary";
 import type { Column } from "./table-format";
 
 interface Named {
@@ -10,14 +11,7 @@ interface Named {
   countryCode?: string;
 }
 
-export interface ProgramRow {
-  slug: string;
-  title: string;
-  kind: string;
-  status: string;
-  signedOn: string | null;
-  startsOn: string | null;
-  endsOn: string | null;
+export interface ProgramRow extends ProgramSummary {
   parties: { role: string; institutionType: string; institutionCountryCode: string | null; institution: Named }[];
 }
 

@@ -12,28 +12,13 @@ import type { Logger } from "../../shared/logger";
 import { assetRoute, bundleBrowserCode, bundledFile, type Asset } from "../browser-bundle";
 import type { DashboardOperations } from "./operations";
 import { DASHBOARD_CONFIG_ELEMENT_ID, type DashboardPageConfig } from "./page-config";
+import { pageHeaders } from "../page-headers";
 
 export const DASHBOARD_PATH = "/dashboard";
 const ASSETS_PATH = "/dashboard/assets";
 const ENTRY = fileURLToPath(new URL("./browser/main.ts", import.meta.url));
 
-const PAGE_HEADERS: Record<string, string> = {
-  "content-type": "text/html; charset=utf-8",
-  // ECharts positions its tooltips with inline styles, hence 'unsafe-inline' for styles only.
-  "content-security-policy": [
-    "default-src 'none'",
-    "script-src 'self'",
-    "connect-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join("; "),
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
-  "cache-control": "no-cache",
-};
+const PAGE_HEADERS = pageHeaders();
 
 let bundled: Promise<Map<string, Asset>> | undefined;
 

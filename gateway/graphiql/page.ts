@@ -5,29 +5,11 @@
  * internet (the browser test checks both).
  */
 import { CONFIG_ELEMENT_ID, type GraphiQLPageConfig } from "./page-config";
+import { pageHeaders } from "../page-headers";
 
 export const ASSETS_PATH = "/graphiql/assets";
 
-export const PAGE_HEADERS: Record<string, string> = {
-  "content-type": "text/html; charset=utf-8",
-  // Monaco editor adds <style> elements at run time, hence 'unsafe-inline' for styles only.
-  "content-security-policy": [
-    "default-src 'none'",
-    "script-src 'self'",
-    "worker-src 'self'",
-    "connect-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "font-src 'self' data:",
-    "img-src 'self' data:",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join("; "),
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
-  // The page names the current asset files; always ask for it afresh.
-  "cache-control": "no-cache",
-};
+export const PAGE_HEADERS = pageHeaders({ workers: true, fonts: true });
 
 export function renderPage(config: GraphiQLPageConfig, assets: { script: string; stylesheet: string }): string {
   // JSON inside <script> must not contain "</script>"; escaping every "<" is enough.

@@ -1,4 +1,5 @@
 /** One institution's page: its partners, its programs with status and dates, its units, its programs' activities. */
+import type { ProgramSummary } from "../program-summary";
 import { ask } from "./api";
 import { h, section, table } from "./dom";
 import { enumLabel, formatNumber, localName, t, type NamedInstitution } from "./i18n";
@@ -13,14 +14,7 @@ interface Activity {
   actualParticipants: number | null;
 }
 
-interface Program {
-  slug: string;
-  title: string;
-  kind: string;
-  status: string;
-  signedOn: string | null;
-  startsOn: string | null;
-  endsOn: string | null;
+interface Program extends ProgramSummary {
   activities: Activity[];
 }
 
