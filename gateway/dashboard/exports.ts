@@ -115,8 +115,14 @@ class TableStream {
     for (const row of rows) chunk += this.format === "csv" ? csvRecord(columns, row) : jsonLine(columns, row, json);
     if (chunk && !this.res.write(chunk) && !this.closed) {
       await new Promise<void>((resolve) => {
-        this.res.once("drain", resolve);
-        this.res.once("close", resolve);
+        // Whichever comes first; the other listener goes, or a long export would pile up one per page.
+        const done = () => {
+          this.res.off("drain", done);
+          this.res.off("close", done);
+          resolve();
+        };
+        this.res.once("drain", done);
+        this.res.once("close", done);
       });
     }
   }

@@ -40,17 +40,10 @@ export function persistedDocumentHandler(operations: DashboardOperations, execut
         sendError(res, 404, "PERSISTED_QUERY_NOT_FOUND", "No dashboard operation has this id; /dashboard/operations.json lists them.");
         return;
       }
-      let variables: Record<string, unknown> = {};
-      if (typeof req.query.variables === "string" && req.query.variables !== "") {
-        try {
-          variables = JSON.parse(req.query.variables) as Record<string, unknown>;
-        } catch {
-          variables = undefined as never;
-        }
-        if (!variables || typeof variables !== "object" || Array.isArray(variables)) {
-          sendError(res, 400, ErrorCode.BAD_USER_INPUT, "variables must be a JSON object.");
-          return;
-        }
+      const variables = variablesOf(req);
+      if (!variables) {
+        sendError(res, 400, ErrorCode.BAD_USER_INPUT, "variables must be a JSON object.");
+        return;
       }
       const { status, data, errors } = await execute(req, res, operation.query, variables);
       res.status(status).json({ ...(errors?.length ? { errors } : {}), ...(data !== undefined ? { data } : {}) });
@@ -58,4 +51,17 @@ export function persistedDocumentHandler(operations: DashboardOperations, execut
       next(error);
     }
   };
+}
+
+/** `?variables=` as an object (none given: no variables), or undefined when it is not a JSON object. */
+function variablesOf(req: Request): Record<string, unknown> | undefined {
+  const text = req.query.variables;
+  if (text === undefined || text === "") return {};
+  if (typeof text !== "string") return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
