@@ -1,13 +1,13 @@
 /**
  * The benchmarks' database: migrations, the article seed and the synthetic
- * dataset (scripts/synthetic) at a chosen size, analysed so plans are stable.
+ * dataset (bench/synthetic) at a chosen size, analysed so plans are stable.
  */
 import "reflect-metadata";
 import { SUBGRAPH_NAMES } from "../shared/config";
 import { createSubgraphDataSource, openSubgraphDatabase } from "../shared/database/data-source";
 import { createLogger } from "../shared/logger";
 import { subgraphs } from "../subgraphs";
-import { FULL_SIZE, generateEnterprises, generatePrograms, generateUniversities, type DatasetSize } from "../scripts/synthetic/generate";
+import { FULL_SIZE, generateEnterprises, generatePrograms, generateUniversities, type DatasetSize } from "./synthetic/generate";
 
 /** The full-size proportions of institutions to programs, scaled to `programs`. */
 export function datasetSize(programs: number): DatasetSize {

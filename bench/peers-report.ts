@@ -102,7 +102,7 @@ export function comparePeers(rows: PeerRow[], run: RunDescription): string {
 - Date: ${run.date}
 - Code: ${run.code}
 - Machine: ${run.machine}
-- Dataset: ${run.dataset} (synthetic, scripts/synthetic), on one scratch PostgreSQL
+- Dataset: ${run.dataset} (synthetic, bench/synthetic), on one scratch PostgreSQL
 - Load: autocannon on 127.0.0.1, ${run.connections} connections, a fixed number of requests per query after ${WARMUP_REQUESTS} warm-up requests; the three servers take turns query by query, ${run.rounds === 1 ? "1 round" : `${run.rounds} rounds in rotating order, each figure the median of the rounds`}; machine load average ${run.loadAverage[0].toFixed(1)} when measuring began, ${run.loadAverage[1].toFixed(1)} when it ended
 - ours: @apollo/gateway ${version("@apollo/gateway")} (scripts/start-gateway.ts), one Node process, rate limit off
 - Hive: @graphql-hive/gateway ${version("@graphql-hive/gateway")} (bench/hive/gateway.ts), one Node process, inbound and outbound request deduplication off, no usage reporting

@@ -1,6 +1,6 @@
 /**
  * The dashboard operations the benchmarks measure, against the synthetic
- * dataset (scripts/synthetic) at full size.
+ * dataset (bench/synthetic) at full size.
  */
 export interface BenchQuery {
   name: string;

@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { Response } from "express";
 import { signIdentity } from "../shared/auth/internal-identity";
 import type { Principal } from "../shared/auth/principal";
-import { REQUEST_ID_HEADER, requestIdFrom } from "../shared/context";
+import { REQUEST_ID_HEADER, requestIdFrom } from "../shared/subgraph/context";
 import type { Logger } from "../shared/logger";
 
 export interface GatewayContext {

@@ -6,7 +6,7 @@
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
-import { ErrorCode } from "../shared/errors";
+import { ErrorCode } from "../shared/graphql/errors";
 import type { Subgraph } from "../shared/subgraph/server";
 import type { GatewayContext, SubgraphHeaders } from "./context";
 import type { SubgraphFetchHistogram } from "./metrics";

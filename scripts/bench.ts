@@ -18,8 +18,8 @@ import { measure, post, type Measurement } from "../bench/load";
 import { machineDescription } from "../bench/machine";
 import { BENCH_QUERIES } from "../bench/queries";
 import { benchEnvironment, peakMemoryMiB, postmasterPid, spawnService, startFrontService, startHttpSubgraphs, stopServices, waitUntilReady, type Env, type Service } from "../bench/services";
-import { FULL_SIZE } from "./synthetic/generate";
-import { startStack } from "./stack";
+import { FULL_SIZE } from "../bench/synthetic/generate";
+import { startStack } from "../shared/stack";
 
 const { values } = parseArgs({
   options: {

@@ -2,7 +2,7 @@
 import "reflect-metadata";
 import fs from "node:fs";
 import { readConfig } from "../shared/config";
-import { CompositionError, composeSupergraph } from "./composition";
+import { CompositionError, composeSupergraph } from "../gateway/composition";
 
 const { supergraphPath } = readConfig();
 try {

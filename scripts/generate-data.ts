@@ -1,7 +1,7 @@
 /**
  * `npm run generate -- [--programs 100000] [--enterprises 3000] [--universities 7000]`
  *
- * Adds the deterministic synthetic dataset (scripts/synthetic) to the
+ * Adds the deterministic synthetic dataset (bench/synthetic) to the
  * database `npm start` uses (DATABASE_URL, or the embedded PostgreSQL in
  * PG_DATA_DIR), each subgraph through its own connection and schema.
  */
@@ -11,7 +11,7 @@ import { SUBGRAPH_NAMES, readConfig } from "../shared/config";
 import { createSubgraphDataSource, openSubgraphDatabase } from "../shared/database/data-source";
 import { startEmbeddedPostgres } from "../shared/database/embedded-postgres";
 import { subgraphs } from "../subgraphs";
-import { FULL_SIZE, generateEnterprises, generatePrograms, generateUniversities, type DatasetSize } from "./synthetic/generate";
+import { FULL_SIZE, generateEnterprises, generatePrograms, generateUniversities, type DatasetSize } from "../bench/synthetic/generate";
 
 const { values } = parseArgs({
   options: {

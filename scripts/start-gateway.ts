@@ -1,7 +1,7 @@
 /** `npm run start:gateway`: the gateway alone, calling the subgraphs over HTTP (distributed topology). */
 import "reflect-metadata";
 import { ConfigError, readConfig, requireInternalSecret } from "../shared/config";
-import { PortInUseError, listen } from "../shared/http";
+import { PortInUseError, listen } from "../shared/http/server";
 import { exitOnStartupError, shutdownOnSignals } from "../shared/lifecycle";
 import { createLogger } from "../shared/logger";
 import { collectProcessMetrics } from "../shared/metrics";

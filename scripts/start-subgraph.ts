@@ -1,7 +1,7 @@
 /** `npm run start:subgraph -- <name>`: one subgraph as its own service (distributed topology). */
 import "reflect-metadata";
 import { ConfigError, SUBGRAPH_NAMES, readConfig, requireInternalSecret, type SubgraphName } from "../shared/config";
-import { PortInUseError, listen } from "../shared/http";
+import { PortInUseError, listen } from "../shared/http/server";
 import { exitOnStartupError, shutdownOnSignals } from "../shared/lifecycle";
 import { createLogger } from "../shared/logger";
 import { collectProcessMetrics } from "../shared/metrics";

@@ -2,12 +2,12 @@
 import "reflect-metadata";
 import { ConfigError, readConfig } from "../shared/config";
 import { EmbeddedPostgresError } from "../shared/database/embedded-postgres";
-import { PortInUseError } from "../shared/http";
+import { PortInUseError } from "../shared/http/server";
 import { exitOnStartupError, shutdownOnSignals } from "../shared/lifecycle";
 import { createLogger } from "../shared/logger";
 import { collectProcessMetrics } from "../shared/metrics";
 import { SupergraphMissingError } from "../gateway/supergraph";
-import { startStack } from "./stack";
+import { startStack } from "../shared/stack";
 
 try {
   const config = readConfig();

@@ -11,7 +11,7 @@ import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { mintToken, type TokenClaims } from "../shared/auth/tokens";
 import { ConfigError, readConfig } from "../shared/config";
-import { localAuth } from "./stack";
+import { localAuth } from "../shared/stack";
 
 const { values } = parseArgs({
   options: {

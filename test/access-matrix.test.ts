@@ -3,7 +3,7 @@
  * the gateway: allowed (OK), refused with FORBIDDEN, or UNAUTHENTICATED.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deterministicId } from "../shared/ids";
+import { deterministicId } from "../shared/records/ids";
 import { bearer, institutionOf, tokenFor, type TestRole } from "./support/auth";
 import { graphql, graphqlData } from "./support/graphql";
 import { startTestStack, type TestStack } from "./support/stack";

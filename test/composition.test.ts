@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { buildASTSchema, parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { readConfig } from "../shared/config";
-import { CompositionError, composeOrThrow, composeSupergraph, subgraphSdl } from "../scripts/composition";
+import { CompositionError, composeOrThrow, composeSupergraph, subgraphSdl } from "../gateway/composition";
 
 describe("composition", () => {
   it("composes the three subgraphs without errors", async () => {

@@ -13,7 +13,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXPORT_PAGE_SIZE } from "../gateway/dashboard/exports";
 import { loadDashboardOperations, persistedId } from "../gateway/dashboard/operations";
-import { deterministicId } from "../shared/ids";
+import { deterministicId } from "../shared/records/ids";
 import { bearer, tokenFor } from "./support/auth";
 import { graphqlData } from "./support/graphql";
 import { startTestStack, type TestStack } from "./support/stack";

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDashboardOperations } from "../gateway/dashboard/operations";
-import { deterministicId } from "../shared/ids";
+import { deterministicId } from "../shared/records/ids";
 import { artifactPath, launchBrowser } from "./support/browser";
 import { graphqlData } from "./support/graphql";
 import { startTestStack, type TestStack } from "./support/stack";

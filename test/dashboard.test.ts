@@ -4,7 +4,7 @@
  * text search.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deterministicId } from "../shared/ids";
+import { deterministicId } from "../shared/records/ids";
 import { graphql, graphqlData } from "./support/graphql";
 import { startTestStack, type TestStack } from "./support/stack";
 

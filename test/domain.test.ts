@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SEED_FILES } from "../shared/seeding";
+import { SEED_FILES } from "../shared/domain/seed-articles";
 import { graphqlData } from "./support/graphql";
 import { startTestStack, type TestStack } from "./support/stack";
 

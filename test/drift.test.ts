@@ -8,9 +8,9 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../shared/config";
-import { deterministicId } from "../shared/ids";
+import { deterministicId } from "../shared/records/ids";
 import { createLogger } from "../shared/logger";
-import type { Rule } from "../shared/validation";
+import type { Rule } from "../shared/records/validation";
 import { openSubgraph } from "../shared/subgraph/open";
 import { subgraphs } from "../subgraphs";
 import { contactRules, divisionRules } from "../subgraphs/enterprises/validation";

@@ -2,7 +2,7 @@
 import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
 import { QueryRunnerAlreadyReleasedError } from "typeorm";
-import { badUserInput, formatError as format, isDatabaseUnavailable, isUnexpectedError } from "../shared/errors";
+import { badUserInput, formatError as format, isDatabaseUnavailable, isUnexpectedError } from "../shared/graphql/errors";
 
 const formatted = (error: GraphQLError) => format({ ...error.toJSON(), extensions: { ...error.extensions } }, error);
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../shared/config";
-import { listen, type Listening } from "../shared/http";
+import { listen, type Listening } from "../shared/http/server";
 import { createLogger } from "../shared/logger";
 import { createGateway, type Gateway } from "../gateway/server";
 import { readSupergraph } from "../gateway/supergraph";

@@ -11,12 +11,12 @@
 import { GraphQLError, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { measureOperation } from "../gateway/limits/measure";
-import { formatError } from "../shared/errors";
-import { decodeCursor } from "../shared/pagination";
-import { text } from "../shared/validation";
+import { formatError } from "../shared/graphql/errors";
+import { decodeCursor } from "../shared/graphql/pagination";
+import { text } from "../shared/records/validation";
 import { signIdentity } from "../shared/auth/internal-identity";
 import { readGatewayLimits, SUBGRAPH_NAMES, type SubgraphName } from "../shared/config";
-import { composeApiSchema } from "../scripts/composition";
+import { composeApiSchema } from "../gateway/composition";
 import { bearer, tokenFor } from "./support/auth";
 import { AUTH_CASES } from "./support/hostile/auth-cases";
 import { askWith, baselineArgs, createFixture, validElement, withValue } from "./support/hostile/baselines";

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../shared/config";
-import { generateEnterprises, generatePrograms, generateUniversities } from "../scripts/synthetic/generate";
+import { generateEnterprises, generatePrograms, generateUniversities } from "../bench/synthetic/generate";
 import { graphqlData } from "./support/graphql";
 import { startTestStack, type TestStack } from "./support/stack";
 

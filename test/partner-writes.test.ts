@@ -6,7 +6,7 @@
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deterministicId } from "../shared/ids";
+import { deterministicId } from "../shared/records/ids";
 import { bearer, tokenFor } from "./support/auth";
 import { graphql, graphqlData } from "./support/graphql";
 import { startTestStack, type TestStack } from "./support/stack";

@@ -16,7 +16,7 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { describe, expect, it } from "vitest";
-import { composeApiSchema } from "../scripts/composition";
+import { composeApiSchema } from "../gateway/composition";
 
 /** Dotted paths (`Type.field(argument)`) of every schema element without a description. */
 function undocumented(schema: GraphQLSchema): string[] {

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../shared/config";
 import { freePort } from "../shared/database/scratch-postgres";
-import { listen, type Listening } from "../shared/http";
+import { listen, type Listening } from "../shared/http/server";
 import { createLogger } from "../shared/logger";
 import { openSubgraph } from "../shared/subgraph/open";
 import type { Subgraph } from "../shared/subgraph/server";

@@ -3,8 +3,8 @@
  * sees it over HTTP: its federation SDL and its entity lookups.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deterministicId } from "../shared/ids";
-import { subgraphSdl } from "../scripts/composition";
+import { deterministicId } from "../shared/records/ids";
+import { subgraphSdl } from "../gateway/composition";
 import { graphql, graphqlData, signedHeaders } from "./support/graphql";
 import { startTestStack, type TestStack } from "./support/stack";
 

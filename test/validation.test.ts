@@ -6,9 +6,9 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSubgraphDataSource, openSubgraphDatabase, type SubgraphDataSource } from "../shared/database/data-source";
-import { deterministicId } from "../shared/ids";
+import { deterministicId } from "../shared/records/ids";
 import { createLogger } from "../shared/logger";
-import { validate, ValidationError } from "../shared/validation";
+import { validate, ValidationError } from "../shared/records/validation";
 import { enterprises } from "../subgraphs/enterprises";
 import { enterpriseSeeds } from "../subgraphs/enterprises/seed-data";
 import { seed as seedEnterprises } from "../subgraphs/enterprises/seed";

@@ -8,8 +8,8 @@
  */
 import "reflect-metadata";
 import type pg from "pg";
-import { countryName } from "../../shared/code-lists/countries";
-import { encodeCursor } from "../../shared/pagination";
+import { countryName } from "../../shared/domain/code-lists/countries";
+import { encodeCursor } from "../../shared/graphql/pagination";
 
 type Variables = Record<string, unknown>;
 export type Answer = (pool: pg.Pool, variables: Variables) => Promise<unknown>;

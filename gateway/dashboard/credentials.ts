@@ -7,8 +7,8 @@
  * read nothing that is not public or aggregated anyway.
  */
 import type { Request } from "express";
-import { authenticate, type CredentialSource } from "../authenticate";
-import type { Authenticator } from "../authentication";
+import { authenticate, type CredentialSource } from "../auth/authenticate-request";
+import type { Authenticator } from "../auth/verify-token";
 
 export const TOKEN_PARAMETER = "access_token";
 

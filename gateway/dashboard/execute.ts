@@ -8,7 +8,7 @@ import type { ApolloServer } from "@apollo/server";
 import type { Request, Response } from "express";
 import type { GraphQLFormattedError } from "graphql";
 import type { Logger } from "../../shared/logger";
-import type { RequestTracking } from "../../shared/request-tracking";
+import type { RequestTracking } from "../../shared/http/request-tracking";
 import { createGatewayContext, principalOf, type GatewayContext } from "../context";
 
 export interface OperationResult {

@@ -11,8 +11,8 @@
  * gateway holds one page, however many programs there are.
  */
 import type { Request, RequestHandler, Response } from "express";
-import { ErrorCode } from "../../shared/errors";
-import { sendError } from "../../shared/http";
+import { ErrorCode } from "../../shared/graphql/errors";
+import { sendError } from "../../shared/http/server";
 import type { Logger } from "../../shared/logger";
 import type { ExecuteOperation, OperationResult } from "./execute";
 import { PARTNER_COLUMNS, PROGRAM_COLUMNS, STATS_COLUMNS, programJson, type PartnerRow, type ProgramRow, type StatsRow } from "./export-tables";

@@ -11,8 +11,8 @@
  * can change anything: every operation on the list is a query.
  */
 import type { Request, RequestHandler } from "express";
-import { ErrorCode } from "../../shared/errors";
-import { sendError } from "../../shared/http";
+import { ErrorCode } from "../../shared/graphql/errors";
+import { sendError } from "../../shared/http/server";
 import type { ExecuteOperation } from "./execute";
 import { operationById, type DashboardOperations } from "./operations";
 

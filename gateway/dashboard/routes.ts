@@ -7,8 +7,8 @@
 import express, { type Express } from "express";
 import type { GatewayLimits } from "../../shared/config";
 import type { Logger } from "../../shared/logger";
-import type { RequestTracking } from "../../shared/request-tracking";
-import type { Authenticator } from "../authentication";
+import type { RequestTracking } from "../../shared/http/request-tracking";
+import type { Authenticator } from "../auth/verify-token";
 import { rateLimit } from "../limits/rate-limit";
 import { authenticateDashboardCaller } from "./credentials";
 import type { ExecuteOperation } from "./execute";

@@ -16,7 +16,7 @@
  * its own, so a forged request runs with no more rights than an anonymous one.
  */
 import type { RequestHandler } from "express";
-import { sendError } from "../../shared/http";
+import { sendError } from "../../shared/http/server";
 
 export const requireJsonPosts: RequestHandler = (req, res, next) => {
   if (req.method === "POST" && !req.is("application/json")) {

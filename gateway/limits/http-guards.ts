@@ -1,8 +1,8 @@
 /** Refusals that need no GraphQL parsing: batched requests and oversized documents. */
 import type { Request, RequestHandler } from "express";
 import { Lexer, Source, TokenKind } from "graphql";
-import { ErrorCode } from "../../shared/errors";
-import { sendError } from "../../shared/http";
+import { ErrorCode } from "../../shared/graphql/errors";
+import { sendError } from "../../shared/http/server";
 
 /** One operation per HTTP request: a JSON array would multiply every other limit. */
 export const rejectBatches: RequestHandler = (req, res, next) => {

@@ -29,7 +29,7 @@ export interface OperationMeasure {
 
 /**
  * The page a list field returns when the caller gives no `first`: keep equal
- * to DEFAULT_PAGE_SIZE in shared/pagination.ts (a test checks). Not imported,
+ * to DEFAULT_PAGE_SIZE in shared/graphql/pagination.ts (a test checks). Not imported,
  * so the gateway process does not load the subgraphs' schema code.
  */
 export const ASSUMED_PAGE_SIZE = 20;

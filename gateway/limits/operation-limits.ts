@@ -6,7 +6,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, Kind, type FragmentDefinitionNode } from "graphql";
 import type { GatewayLimits } from "../../shared/config";
-import { ErrorCode } from "../../shared/errors";
+import { ErrorCode } from "../../shared/graphql/errors";
 import { measureOperation } from "./measure";
 
 function refused(code: ErrorCode, message: string, limit: number): GraphQLError {

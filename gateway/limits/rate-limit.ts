@@ -7,8 +7,8 @@
 import type { Request, RequestHandler, Response } from "express";
 import { principalOf } from "../context";
 import type { GatewayLimits } from "../../shared/config";
-import { ErrorCode } from "../../shared/errors";
-import { sendError } from "../../shared/http";
+import { ErrorCode } from "../../shared/graphql/errors";
+import { sendError } from "../../shared/http/server";
 
 /**
  * Who a request counts against. The one place that decides it: an

@@ -7,10 +7,10 @@
  */
 import { GraphQLJSONObject } from "graphql-scalars";
 import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver, registerEnumType } from "type-graphql";
-import type { SubgraphContext } from "../context";
-import { badUserInput } from "../errors";
-import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, connectionType, decodeCursor, encodeCursor, pageSize, type Page } from "../pagination";
-import { DateTimeScalar } from "../scalars";
+import type { SubgraphContext } from "../subgraph/context";
+import { badUserInput } from "../graphql/errors";
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, connectionType, decodeCursor, encodeCursor, pageSize, type Page } from "../graphql/pagination";
+import { DateTimeScalar } from "../graphql/scalars";
 import { AuditEntry, type ChangeActionName } from "./audit-entry";
 
 export enum ChangeAction {

@@ -4,8 +4,8 @@
  * read; a stale version is a CONFLICT, never an overwrite.
  */
 import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from "typeorm";
-import type { SubgraphContext } from "../context";
-import { conflict, notFound } from "../errors";
+import type { SubgraphContext } from "../subgraph/context";
+import { conflict, notFound } from "../graphql/errors";
 import { AuditEntry, type ChangeActionName } from "./audit-entry";
 
 export interface ChangeRecord {

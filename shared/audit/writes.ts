@@ -6,11 +6,11 @@
  */
 import { randomUUID } from "node:crypto";
 import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from "typeorm";
-import type { SubgraphContext } from "../context";
-import { badUserInput } from "../errors";
-import { isUuid } from "../ids";
-import { InstitutionStatus } from "../institution-status";
-import { normalize, validate, type Rules } from "../validation";
+import type { SubgraphContext } from "../subgraph/context";
+import { badUserInput } from "../graphql/errors";
+import { isUuid } from "../records/ids";
+import { InstitutionStatus } from "../domain/institution-status";
+import { normalize, validate, type Rules } from "../records/validation";
 import type { ChangeActionName } from "./audit-entry";
 import { lockForUpdate, recordChange, saveChanges } from "./record-change";
 

@@ -1,5 +1,5 @@
 /** From a valid input to the columns it sets: what every kind of record does alike. */
-import type { Rule, Rules } from "../validation";
+import type { Rule, Rules } from "./validation";
 
 const isListRule = (rule: unknown) => typeof rule === "function" && "elementRules" in rule;
 

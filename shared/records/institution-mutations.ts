@@ -7,10 +7,10 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver, type ClassType } from "type-graphql";
 import type { EntityManager, EntityTarget } from "typeorm";
 import { archiveRecord, createRecord, updateRecord } from "../audit/writes";
-import type { SubgraphContext } from "../context";
-import { InstitutionStatus } from "../institution-status";
-import { replaceNames, type LocalizedName, type LocalizedNameInput } from "../localized-name";
-import type { Rules } from "../validation";
+import type { SubgraphContext } from "../subgraph/context";
+import { InstitutionStatus } from "../domain/institution-status";
+import { replaceNames, type LocalizedName, type LocalizedNameInput } from "../domain/localized-name";
+import type { Rules } from "./validation";
 import { CHANGED_FIELDS_DESCRIPTION, VERSION_DESCRIPTION, idDescription } from "./arguments";
 import { columnsOf, emptyLists } from "./columns";
 

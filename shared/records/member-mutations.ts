@@ -7,9 +7,9 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver, type ClassType } from "type-graphql";
 import type { EntityTarget } from "typeorm";
 import { deleteRecord } from "../audit/writes";
-import type { SubgraphContext } from "../context";
-import { checkUnitOwner } from "../unit-tree";
-import type { Rules } from "../validation";
+import type { SubgraphContext } from "../subgraph/context";
+import { checkUnitOwner } from "./unit-tree";
+import type { Rules } from "./validation";
 import { CHANGED_FIELDS_DESCRIPTION, VERSION_DESCRIPTION, idDescription } from "./arguments";
 import { createOwnedRecord, ownerIdOf, updateOwnedRecord } from "./owned-writes";
 import type { RecordOwner } from "./owner";

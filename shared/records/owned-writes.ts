@@ -6,8 +6,8 @@
  */
 import type { EntityTarget } from "typeorm";
 import { createRecord, requireId, updateRecord } from "../audit/writes";
-import type { SubgraphContext } from "../context";
-import type { Rules } from "../validation";
+import type { SubgraphContext } from "../subgraph/context";
+import type { Rules } from "./validation";
 import { columnsOf, emptyLists } from "./columns";
 import { requireOwner, type RecordOwner } from "./owner";
 

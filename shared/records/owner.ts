@@ -1,7 +1,7 @@
 /** The institution a unit or member belongs to, and the check every write of one makes first. */
 import type { ClassType } from "type-graphql";
-import type { SubgraphContext } from "../context";
-import { notFound } from "../errors";
+import type { SubgraphContext } from "../subgraph/context";
+import { notFound } from "../graphql/errors";
 
 export interface RecordOwner {
   entity: ClassType<{ id: string }>;

@@ -8,10 +8,10 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver, type ClassType } from "type-graphql";
 import type { EntityTarget } from "typeorm";
 import { archiveRecord } from "../audit/writes";
-import type { SubgraphContext } from "../context";
-import { InstitutionStatus } from "../institution-status";
-import { checkUnitParent } from "../unit-tree";
-import type { Rules } from "../validation";
+import type { SubgraphContext } from "../subgraph/context";
+import { InstitutionStatus } from "../domain/institution-status";
+import { checkUnitParent } from "./unit-tree";
+import type { Rules } from "./validation";
 import { CHANGED_FIELDS_DESCRIPTION, VERSION_DESCRIPTION, idDescription } from "./arguments";
 import { createOwnedRecord, ownerIdOf, updateOwnedRecord } from "./owned-writes";
 import type { RecordOwner } from "./owner";

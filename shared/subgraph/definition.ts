@@ -6,7 +6,7 @@
 import type { NonEmptyArray } from "type-graphql";
 import type { DataSource } from "typeorm";
 import type { SubgraphName } from "../config";
-import type { SubgraphContext } from "../context";
+import type { SubgraphContext } from "./context";
 import type { Logger } from "../logger";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

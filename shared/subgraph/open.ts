@@ -1,7 +1,7 @@
 /** From a connection string to a served subgraph: migrate, seed an empty database, build the server. */
 import type { Config, SubgraphName } from "../config";
-import { MAX_PAGE_SIZE } from "../pagination";
-import { createPeerClient } from "../peers";
+import { MAX_PAGE_SIZE } from "../graphql/pagination";
+import { createPeerClient } from "./peers";
 import { createSubgraphDataSource, openSubgraphDatabase } from "../database/data-source";
 import type { Logger } from "../logger";
 import type { SubgraphDefinition } from "./definition";

@@ -8,8 +8,8 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { isUnionType, parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, getMetadataStorage } from "type-graphql";
-import { badUserInput } from "../errors";
-import { isUuid } from "../ids";
+import { badUserInput } from "../graphql/errors";
+import { isUuid } from "../records/ids";
 import type { SubgraphDefinition } from "./definition";
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
@@ -32,7 +32,7 @@ export async function buildFederatedSchema(definition: SubgraphDefinition): Prom
     orphanedTypes: definition.orphanedTypes,
     // Federation adds Query._service/_entities later; an entity-only subgraph may have no Query yet.
     skipCheck: true,
-    // Input is validated explicitly by each mutation through shared/validation, not by reflection.
+    // Input is validated explicitly by each mutation through shared/records/validation, not by reflection.
     validate: false,
   });
   for (const root of [schema.getQueryType(), schema.getMutationType()]) {

@@ -14,18 +14,18 @@ import {
 import express, { type Express } from "express";
 import type { FormattedExecutionResult, GraphQLSchema } from "graphql";
 import { GraphQLError } from "graphql";
-import { accessFor } from "../access";
+import { accessFor } from "../auth/access";
 import { IdentityError, verifyIdentity } from "../auth/internal-identity";
-import type { PeerClient } from "../peers";
-import { REQUEST_ID_HEADER, requestIdFrom, type SubgraphContext } from "../context";
+import type { PeerClient } from "./peers";
+import { REQUEST_ID_HEADER, requestIdFrom, type SubgraphContext } from "./context";
 import type { SubgraphDataSource } from "../database/data-source";
 import { registerDatabaseMetrics } from "../database/metrics";
-import { ErrorCode, formatError } from "../errors";
-import { createApp, healthRoutes, jsonErrorHandler, type ReadinessCheck } from "../http";
+import { ErrorCode, formatError } from "../graphql/errors";
+import { createApp, healthRoutes, jsonErrorHandler, type ReadinessCheck } from "../http/server";
 import type { Logger } from "../logger";
 import { createServiceMetrics, metricsRoute, type ServiceMetrics } from "../metrics";
-import { KnownOperationTypes } from "../operation-types";
-import { createRequestTracking } from "../request-tracking";
+import { KnownOperationTypes } from "../graphql/operation-types";
+import { createRequestTracking } from "../http/request-tracking";
 import type { SubgraphDefinition } from "./definition";
 import { buildFederatedSchema } from "./schema";
 

@@ -1,5 +1,5 @@
 /** The enterprises subgraph: enterprises and their divisions, in PostgreSQL schema "enterprises". */
-import { CountryListResolver } from "../../shared/code-lists/resolvers";
+import { CountryListResolver } from "../../shared/domain/code-lists/resolvers";
 import { AuditEntry } from "../../shared/audit/audit-entry";
 import { changeFeedResolver } from "../../shared/audit/change-feed";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";

@@ -1,7 +1,7 @@
 /** The DataLoaders of one request to the enterprises subgraph. */
 import type { DataSource } from "typeorm";
-import type { SubgraphContext } from "../../shared/context";
-import { loaderByParent, loaderByUnique } from "../../shared/dataloaders";
+import type { SubgraphContext } from "../../shared/subgraph/context";
+import { loaderByParent, loaderByUnique } from "../../shared/graphql/dataloaders";
 import { Contact } from "./entities/contact";
 import { Division } from "./entities/division";
 import { Enterprise } from "./entities/enterprise";

@@ -2,8 +2,8 @@
  * The enterprises facts of the seed articles (shared/seeds), each with the
  * article it comes from. seed.ts validates and loads them.
  */
-import { NameKind } from "../../shared/localized-name";
-import { SEED_FILES } from "../../shared/seeding";
+import { NameKind } from "../../shared/domain/localized-name";
+import { SEED_FILES } from "../../shared/domain/seed-articles";
 import { DivisionKind } from "./entities/enums";
 import type { ContactInput, DivisionInput, EnterpriseInput } from "./validation";
 

@@ -1,7 +1,6 @@
 /** Rules for every enterprise record written, by the seed or through the API. */
-import type { LocalizedNameInput } from "../../shared/localized-name";
-import { localizedNameRules } from "../../shared/validation-rules";
-import { countryCode, each, email, industryCode, maxItems, oneOf, phone, required, slug, text, url, uuid, type Rules } from "../../shared/validation";
+import { type LocalizedNameInput, localizedNameRules } from "../../shared/domain/localized-name";
+import { countryCode, each, email, industryCode, maxItems, oneOf, phone, required, slug, text, url, uuid, type Rules } from "../../shared/records/validation";
 import { DivisionKind } from "./entities/enums";
 
 export interface EnterpriseInput {

@@ -1,9 +1,9 @@
 /** The DataLoaders of one request to the programs subgraph. */
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import type { SubgraphContext } from "../../shared/context";
-import { loaderByParent, loaderByUnique } from "../../shared/dataloaders";
-import { pagesByParent, type KeysetColumn, type Page, type PageArgs } from "../../shared/pagination";
+import type { SubgraphContext } from "../../shared/subgraph/context";
+import { loaderByParent, loaderByUnique } from "../../shared/graphql/dataloaders";
+import { pagesByParent, type KeysetColumn, type Page, type PageArgs } from "../../shared/graphql/pagination";
 import type { InstitutionType } from "./entities/enums";
 import { institutionReference } from "./entities/institution";
 import { Activity } from "./entities/activity";

@@ -4,7 +4,7 @@
  * belongs to that institution; the answer also gives the institution's
  * country, which programs keep for country filters and statistics.
  */
-import { badUserInput } from "../../shared/errors";
+import { badUserInput } from "../../shared/graphql/errors";
 import type { ProgramsContext } from "./loaders";
 import { InstitutionType } from "./entities/enums";
 

@@ -3,9 +3,9 @@
  * directions and activities. Institutions and units are named by the same
  * deterministic ids their own subgraphs seed them with.
  */
-import { DatePrecision } from "../../shared/dates";
-import { deterministicId } from "../../shared/ids";
-import { SEED_FILES } from "../../shared/seeding";
+import { DatePrecision } from "../../shared/domain/dates";
+import { deterministicId } from "../../shared/records/ids";
+import { SEED_FILES } from "../../shared/domain/seed-articles";
 import { ActivityKind, ActivityStatus, CooperationDirection as D, InstitutionType, PartyRole, ProgramKind, ProgramStatus } from "./entities/enums";
 import type { ActivityInput, PartyInput, ProgramInput } from "./validation";
 

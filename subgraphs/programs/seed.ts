@@ -4,10 +4,10 @@
  * alone.
  */
 import type { DataSource } from "typeorm";
-import { deterministicId } from "../../shared/ids";
+import { deterministicId } from "../../shared/records/ids";
 import type { Logger } from "../../shared/logger";
-import { insertMissing } from "../../shared/seeding";
-import { validate } from "../../shared/validation";
+import { insertMissing } from "../../shared/database/seeding";
+import { validate } from "../../shared/records/validation";
 import { Activity } from "./entities/activity";
 import { Program } from "./entities/program";
 import { ProgramDirection } from "./entities/program-direction";

@@ -1,5 +1,5 @@
 /** Rules for every program record written, by the seed or through the API. */
-import { DatePrecision } from "../../shared/dates";
+import { DatePrecision } from "../../shared/domain/dates";
 import {
   amount,
   countryCode,
@@ -17,7 +17,7 @@ import {
   text,
   uuid,
   type Rules,
-} from "../../shared/validation";
+} from "../../shared/records/validation";
 import { ActivityKind, ActivityStatus, CooperationDirection, InstitutionType, PartyRole, ProgramKind, ProgramStatus } from "./entities/enums";
 
 export interface PartyInput {

@@ -1,5 +1,5 @@
 /** The universities subgraph: universities, branches and departments, in PostgreSQL schema "universities". */
-import { FieldOfEducationListResolver } from "../../shared/code-lists/resolvers";
+import { FieldOfEducationListResolver } from "../../shared/domain/code-lists/resolvers";
 import { AuditEntry } from "../../shared/audit/audit-entry";
 import { changeFeedResolver } from "../../shared/audit/change-feed";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";

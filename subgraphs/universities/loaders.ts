@@ -1,7 +1,7 @@
 /** The DataLoaders of one request to the universities subgraph. */
 import type { DataSource } from "typeorm";
-import type { SubgraphContext } from "../../shared/context";
-import { loaderByParent, loaderByUnique } from "../../shared/dataloaders";
+import type { SubgraphContext } from "../../shared/subgraph/context";
+import { loaderByParent, loaderByUnique } from "../../shared/graphql/dataloaders";
 import { Department } from "./entities/department";
 import { Person } from "./entities/person";
 import { University } from "./entities/university";

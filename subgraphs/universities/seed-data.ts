@@ -2,10 +2,10 @@
  * The universities facts of the seed articles (shared/seeds), each with the
  * article it comes from. seed.ts validates and loads them.
  */
-import { DatePrecision } from "../../shared/dates";
-import { deterministicId } from "../../shared/ids";
-import { NameKind } from "../../shared/localized-name";
-import { SEED_FILES } from "../../shared/seeding";
+import { DatePrecision } from "../../shared/domain/dates";
+import { deterministicId } from "../../shared/records/ids";
+import { NameKind } from "../../shared/domain/localized-name";
+import { SEED_FILES } from "../../shared/domain/seed-articles";
 import { DepartmentKind, UniversityKind } from "./entities/enums";
 import type { DepartmentInput, PersonInput, UniversityInput } from "./validation";
 

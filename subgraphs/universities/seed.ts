@@ -4,11 +4,11 @@
  * inserted in one transaction, existing rows left alone.
  */
 import type { DataSource } from "typeorm";
-import { deterministicId } from "../../shared/ids";
-import { InstitutionStatus } from "../../shared/institution-status";
+import { deterministicId } from "../../shared/records/ids";
+import { InstitutionStatus } from "../../shared/domain/institution-status";
 import type { Logger } from "../../shared/logger";
-import { insertMissing } from "../../shared/seeding";
-import { validate } from "../../shared/validation";
+import { insertMissing } from "../../shared/database/seeding";
+import { validate } from "../../shared/records/validation";
 import { Department } from "./entities/department";
 import { Person } from "./entities/person";
 import { University } from "./entities/university";

@@ -1,7 +1,6 @@
 /** Rules for every university record written, by the seed or through the API. */
-import { DatePrecision } from "../../shared/dates";
-import type { LocalizedNameInput } from "../../shared/localized-name";
-import { localizedNameRules } from "../../shared/validation-rules";
+import { DatePrecision } from "../../shared/domain/dates";
+import { type LocalizedNameInput, localizedNameRules } from "../../shared/domain/localized-name";
 import {
   countryCode,
   date,
@@ -18,7 +17,7 @@ import {
   url,
   uuid,
   type Rules,
-} from "../../shared/validation";
+} from "../../shared/records/validation";
 import { DepartmentKind, UniversityKind } from "./entities/enums";
 
 export interface UniversityInput {

@@ -1,7 +1,7 @@
 /** Bearer tokens for the tests, signed with the test stack's own secret. */
 import { mintToken, type TokenClaims } from "../../shared/auth/tokens";
-import { deterministicId } from "../../shared/ids";
-import type { Stack } from "../../scripts/stack";
+import { deterministicId } from "../../shared/records/ids";
+import type { Stack } from "../../shared/stack";
 
 export type TestRole = "anonymous" | `reader@${string}` | `editor@${string}` | "analyst" | "dashboard" | "admin";
 

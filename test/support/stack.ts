@@ -1,11 +1,11 @@
 /** The whole graph on a test database and free ports, exactly as `npm start` builds it. */
 import { randomBytes } from "node:crypto";
 import { readConfig, type Config } from "../../shared/config";
-import { listen } from "../../shared/http";
+import { listen } from "../../shared/http/server";
 import { createLogger } from "../../shared/logger";
 import { createGateway, type GatewayOptions } from "../../gateway/server";
 import { readSupergraph } from "../../gateway/supergraph";
-import { startStack, type Stack } from "../../scripts/stack";
+import { startStack, type Stack } from "../../shared/stack";
 import { createTestDatabase, type TestDatabase } from "./database";
 
 export interface TestStack extends Stack {

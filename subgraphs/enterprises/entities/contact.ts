@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
-import { StoredRecord } from "../../../shared/record";
+import { StoredRecord } from "../../../shared/database/stored-record";
 import { Division } from "./division";
 import { Enterprise } from "./enterprise";
 

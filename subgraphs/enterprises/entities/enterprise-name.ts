@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
-import { LocalizedName } from "../../../shared/localized-name";
+import { LocalizedName } from "../../../shared/domain/localized-name";
 import { Enterprise } from "./enterprise";
 
 /** The names of an enterprise in every language; text search matches any of them. */

@@ -1,7 +1,7 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index } from "typeorm";
-import { InstitutionStatus } from "../../../shared/institution-status";
-import { StoredRecord } from "../../../shared/record";
+import { InstitutionStatus } from "../../../shared/domain/institution-status";
+import { StoredRecord } from "../../../shared/database/stored-record";
 
 @Directive(`@key(fields: "id")`)
 @ObjectType("Enterprise", { description: "A company or industrial complex that cooperates with education, such as a mining and metallurgical complex." })

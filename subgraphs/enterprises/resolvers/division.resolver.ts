@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { findByIdOrSlug } from "../../../shared/lookup";
+import { findByIdOrSlug } from "../../../shared/graphql/lookup";
 import { Contact } from "../entities/contact";
 import { Division } from "../entities/division";
 import { Enterprise } from "../entities/enterprise";

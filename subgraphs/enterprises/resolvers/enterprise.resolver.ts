@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { Country, Industry, country, industry } from "../../../shared/code-lists/types";
-import { LocalizedName } from "../../../shared/localized-name";
-import { findByIdOrSlug } from "../../../shared/lookup";
-import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, connectionType, pageArgs, paginate } from "../../../shared/pagination";
-import { matchesNames } from "../../../shared/text-search";
+import { Country, Industry, country, industry } from "../../../shared/domain/code-lists/types";
+import { LocalizedName } from "../../../shared/domain/localized-name";
+import { findByIdOrSlug } from "../../../shared/graphql/lookup";
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, connectionType, pageArgs, paginate } from "../../../shared/graphql/pagination";
+import { matchesNames } from "../../../shared/database/text-search";
 import { Contact } from "../entities/contact";
 import { Division } from "../entities/division";
 import { Enterprise } from "../entities/enterprise";

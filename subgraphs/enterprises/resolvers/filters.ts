@@ -1,6 +1,6 @@
 import { Field, InputType } from "type-graphql";
-import { InstitutionStatus } from "../../../shared/institution-status";
-import { countryCode, industryCode, text, checkedFilter, type Rules } from "../../../shared/validation";
+import { InstitutionStatus } from "../../../shared/domain/institution-status";
+import { countryCode, industryCode, text, checkedFilter, type Rules } from "../../../shared/records/validation";
 
 @InputType("EnterpriseFilter", { description: "Narrows a list of enterprises; all given conditions must hold." })
 export class EnterpriseFilter {

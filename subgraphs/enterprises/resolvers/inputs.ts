@@ -4,7 +4,7 @@
  * null = cleared). Both are checked by the rules in ../validation.ts.
  */
 import { Field, ID, InputType } from "type-graphql";
-import { LocalizedNameInput } from "../../../shared/localized-name";
+import { LocalizedNameInput } from "../../../shared/domain/localized-name";
 import { DivisionKind } from "../entities/enums";
 import type { ContactInput, DivisionInput, EnterpriseInput } from "../validation";
 

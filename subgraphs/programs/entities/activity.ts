@@ -1,8 +1,8 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
-import { DatePrecision } from "../../../shared/dates";
-import { StoredRecord } from "../../../shared/record";
-import { DateScalar } from "../../../shared/scalars";
+import { DatePrecision } from "../../../shared/domain/dates";
+import { StoredRecord } from "../../../shared/database/stored-record";
+import { DateScalar } from "../../../shared/graphql/scalars";
 import { ActivityKind, ActivityStatus, InstitutionType } from "./enums";
 import { Program } from "./program";
 

@@ -1,6 +1,6 @@
 /** Not stored: the cooperation network and statistics computed from programs and their parties. */
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { DateScalar } from "../../../shared/scalars";
+import { DateScalar } from "../../../shared/graphql/scalars";
 import { InstitutionType, ProgramKind } from "./enums";
 import { Institution, type InstitutionReference } from "./institution";
 

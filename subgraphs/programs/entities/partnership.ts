@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { DateScalar } from "../../../shared/scalars";
+import { DateScalar } from "../../../shared/graphql/scalars";
 import { InstitutionType } from "./enums";
 import { Institution, type InstitutionReference } from "./institution";
 

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
-import { StoredRecord } from "../../../shared/record";
-import { DateScalar } from "../../../shared/scalars";
+import { StoredRecord } from "../../../shared/database/stored-record";
+import { DateScalar } from "../../../shared/graphql/scalars";
 import { InstitutionType, PartyRole } from "./enums";
 import { Program } from "./program";
 

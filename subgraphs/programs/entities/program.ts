@@ -1,8 +1,8 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index } from "typeorm";
-import { DatePrecision } from "../../../shared/dates";
-import { StoredRecord } from "../../../shared/record";
-import { DateScalar } from "../../../shared/scalars";
+import { DatePrecision } from "../../../shared/domain/dates";
+import { StoredRecord } from "../../../shared/database/stored-record";
+import { DateScalar } from "../../../shared/graphql/scalars";
 import { ProgramKind, ProgramStatus } from "./enums";
 
 // Written with explicit IS NULL tests: a NULL inside `IN (...)` would make a CHECK pass.

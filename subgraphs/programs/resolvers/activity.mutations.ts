@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import { createRecord, requireId, updateRecord } from "../../../shared/audit/writes";
-import { notFound } from "../../../shared/errors";
+import { notFound } from "../../../shared/graphql/errors";
 import { Activity } from "../entities/activity";
 import { Program } from "../entities/program";
 import type { ProgramParty } from "../entities/program-party";

@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
-import { DateScalar } from "../../../shared/scalars";
-import { countryCode, each, fieldOfEducationCode, integer, maxItems, text, uuid, checkedFilter, type Rules } from "../../../shared/validation";
-import { matchesText } from "../../../shared/text-search";
+import { DateScalar } from "../../../shared/graphql/scalars";
+import { countryCode, each, fieldOfEducationCode, integer, maxItems, text, uuid, checkedFilter, type Rules } from "../../../shared/records/validation";
+import { matchesText } from "../../../shared/database/text-search";
 import { CooperationDirection, InstitutionType, ProgramKind, ProgramStatus } from "../entities/enums";
 import { Program } from "../entities/program";
 

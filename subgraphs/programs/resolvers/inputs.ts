@@ -5,8 +5,8 @@
  * ../validation.ts.
  */
 import { Field, ID, InputType, Int } from "type-graphql";
-import { DatePrecision } from "../../../shared/dates";
-import { DateScalar } from "../../../shared/scalars";
+import { DatePrecision } from "../../../shared/domain/dates";
+import { DateScalar } from "../../../shared/graphql/scalars";
 import { ActivityKind, ActivityStatus, CooperationDirection, InstitutionType, PartyRole, ProgramKind } from "../entities/enums";
 
 @InputType("ProgramPartyInput", { description: "An institution taking part in a program." })

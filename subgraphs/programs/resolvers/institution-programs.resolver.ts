@@ -13,7 +13,7 @@ import { DepartmentStub, DivisionStub, EnterpriseStub, UniversityStub } from "..
 import { Partnership } from "../entities/partnership";
 import { Program } from "../entities/program";
 import type { ProgramOwner, ProgramsContext } from "../loaders";
-import { FIRST_DESCRIPTION, pageArgs } from "../../../shared/pagination";
+import { FIRST_DESCRIPTION, pageArgs } from "../../../shared/graphql/pagination";
 import { ProgramFilter } from "./filters";
 import { ProgramConnection } from "./program.resolver";
 

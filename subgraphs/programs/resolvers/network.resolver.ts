@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
-import { badUserInput } from "../../../shared/errors";
+import { badUserInput } from "../../../shared/graphql/errors";
 import type { InstitutionType, ProgramKind } from "../entities/enums";
 import { institutionReference } from "../entities/institution";
 import { CooperationNetwork, NetworkEdge, NetworkNode } from "../entities/network";

@@ -4,9 +4,9 @@
  * follows from its term.
  */
 import type { EntityManager } from "typeorm";
-import type { Access } from "../../../shared/access";
-import { conflict, forbidden } from "../../../shared/errors";
-import { DatePrecision } from "../../../shared/dates";
+import type { Access } from "../../../shared/auth/access";
+import { conflict, forbidden } from "../../../shared/graphql/errors";
+import { DatePrecision } from "../../../shared/domain/dates";
 import { PartyRole, ProgramStatus } from "../entities/enums";
 import type { Program } from "../entities/program";
 import { ProgramParty } from "../entities/program-party";

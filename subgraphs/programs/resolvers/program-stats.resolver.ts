@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, Info, Query, Resolver } from "type-graphql";
-import { selectedFields } from "../../../shared/selection";
+import { selectedFields } from "../../../shared/graphql/selection";
 import { ProgramStatsBucket, ProgramStatsGrouping } from "../entities/network";
 import type { ProgramsContext } from "../loaders";
 import { ProgramFilter, filteredProgramIds } from "./filters";

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { confidential } from "../../../shared/access";
-import { FieldOfEducation, fieldOfEducation } from "../../../shared/code-lists/types";
-import { findByIdOrSlug } from "../../../shared/lookup";
-import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, connectionType, pageArgs, paginate } from "../../../shared/pagination";
+import { confidential } from "../../../shared/auth/access";
+import { FieldOfEducation, fieldOfEducation } from "../../../shared/domain/code-lists/types";
+import { findByIdOrSlug } from "../../../shared/graphql/lookup";
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, connectionType, pageArgs, paginate } from "../../../shared/graphql/pagination";
 import { Activity } from "../entities/activity";
 import { Money } from "../entities/money";
 import { Program } from "../entities/program";

@@ -1,7 +1,7 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
-import { InstitutionStatus } from "../../../shared/institution-status";
-import { StoredRecord } from "../../../shared/record";
+import { InstitutionStatus } from "../../../shared/domain/institution-status";
+import { StoredRecord } from "../../../shared/database/stored-record";
 import { DepartmentKind } from "./enums";
 import { University } from "./university";
 

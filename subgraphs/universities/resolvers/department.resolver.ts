@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { FieldOfEducation, fieldOfEducation } from "../../../shared/code-lists/types";
-import { findByIdOrSlug } from "../../../shared/lookup";
+import { FieldOfEducation, fieldOfEducation } from "../../../shared/domain/code-lists/types";
+import { findByIdOrSlug } from "../../../shared/graphql/lookup";
 import { Department } from "../entities/department";
 import { Person } from "../entities/person";
 import { University } from "../entities/university";

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
-import { InstitutionStatus } from "../../../shared/institution-status";
-import { countryCode, fieldOfEducationCode, text, uuid, checkedFilter, type Rules } from "../../../shared/validation";
+import { InstitutionStatus } from "../../../shared/domain/institution-status";
+import { countryCode, fieldOfEducationCode, text, uuid, checkedFilter, type Rules } from "../../../shared/records/validation";
 import { UniversityKind } from "../entities/enums";
 
 @InputType("UniversityFilter", { description: "Narrows a list of universities; all given conditions must hold." })

@@ -4,9 +4,9 @@
  * null = cleared). Both are checked by the rules in ../validation.ts.
  */
 import { Field, ID, InputType } from "type-graphql";
-import { DatePrecision } from "../../../shared/dates";
-import { LocalizedNameInput } from "../../../shared/localized-name";
-import { DateScalar } from "../../../shared/scalars";
+import { DatePrecision } from "../../../shared/domain/dates";
+import { LocalizedNameInput } from "../../../shared/domain/localized-name";
+import { DateScalar } from "../../../shared/graphql/scalars";
 import { DepartmentKind, UniversityKind } from "../entities/enums";
 import type { DepartmentInput, HonourInput, PersonInput, UniversityInput } from "../validation";
 

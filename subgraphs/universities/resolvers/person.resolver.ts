@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { confidential } from "../../../shared/access";
-import { Country, country } from "../../../shared/code-lists/types";
+import { confidential } from "../../../shared/auth/access";
+import { Country, country } from "../../../shared/domain/code-lists/types";
 import { Department } from "../entities/department";
 import { Honour, Person } from "../entities/person";
 import { University } from "../entities/university";

@@ -1,4 +1,4 @@
-import { badUserInput } from "../../../shared/errors";
+import { badUserInput } from "../../../shared/graphql/errors";
 import { institutionMutations } from "../../../shared/records/institution-mutations";
 import { UniversityKind } from "../entities/enums";
 import { University } from "../entities/university";

@@ -12,8 +12,8 @@
  * | admin     | yes               | all                        | all                                      |
  * | service   | yes (subgraph-to-subgraph lookups) | no        | no                                       |
  */
-import type { Principal } from "./auth/principal";
-import { forbidden, unauthenticated } from "./errors";
+import type { Principal } from "./principal";
+import { forbidden, unauthenticated } from "../graphql/errors";
 
 export interface Access {
   principal: Principal;

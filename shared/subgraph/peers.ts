@@ -5,10 +5,10 @@
  * the request that needs it. Never SQL across schemas.
  */
 import { GraphQLError } from "graphql";
-import { signIdentity } from "./auth/internal-identity";
-import type { SubgraphName } from "./config";
-import { REQUEST_ID_HEADER } from "./request-id";
-import { ErrorCode } from "./errors";
+import { signIdentity } from "../auth/internal-identity";
+import type { SubgraphName } from "../config";
+import { REQUEST_ID_HEADER } from "../http/request-id";
+import { ErrorCode } from "../graphql/errors";
 
 export interface PeerClient {
   query<T>(peer: SubgraphName, query: string, variables: Record<string, unknown>, requestId: string): Promise<T>;

@@ -5,12 +5,12 @@
  * and whose extensions list every problem found.
  */
 import { GraphQLError } from "graphql";
-import { isCountryCode } from "./code-lists/countries";
-import { isFieldOfEducation } from "./code-lists/fields-of-education";
-import { isIndustryCode } from "./code-lists/industries";
-import { ErrorCode } from "./errors";
+import { isCountryCode } from "../domain/code-lists/countries";
+import { isFieldOfEducation } from "../domain/code-lists/fields-of-education";
+import { isIndustryCode } from "../domain/code-lists/industries";
+import { ErrorCode } from "../graphql/errors";
 import { isUuid } from "./ids";
-import { isCalendarDate } from "./scalars";
+import { isCalendarDate } from "../graphql/scalars";
 
 /** Returns what is wrong with a present (non-null) value, or null when it is fine. */
 export type Rule = (value: unknown) => string | null;

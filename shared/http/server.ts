@@ -2,8 +2,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Response } from "express";
-import { ErrorCode } from "./errors";
-import type { Logger } from "./logger";
+import { ErrorCode } from "../graphql/errors";
+import type { Logger } from "../logger";
 import { requestRecord } from "./request-tracking";
 
 export class PortInUseError extends Error {

@@ -8,10 +8,10 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLError } from "graphql";
 import type { RequestHandler, Response } from "express";
-import { REQUEST_ID_HEADER, requestIdFrom } from "./context";
-import { isDatabaseUnavailable, isUnexpectedError } from "./errors";
-import type { Logger } from "./logger";
-import { OperationNames, type ServiceMetrics } from "./metrics";
+import { REQUEST_ID_HEADER, requestIdFrom } from "../subgraph/context";
+import { isDatabaseUnavailable, isUnexpectedError } from "../graphql/errors";
+import type { Logger } from "../logger";
+import { OperationNames, type ServiceMetrics } from "../metrics";
 
 /** What the log line and the metrics learn about one request while it is handled. */
 export interface RequestRecord {

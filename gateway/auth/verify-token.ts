@@ -10,9 +10,9 @@
  */
 import { GraphQLError } from "graphql";
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
-import { ANONYMOUS, parsePrincipal, type Principal } from "../shared/auth/principal";
-import type { AuthConfig } from "../shared/config";
-import { ErrorCode } from "../shared/errors";
+import { ANONYMOUS, parsePrincipal, type Principal } from "../../shared/auth/principal";
+import type { AuthConfig } from "../../shared/config";
+import { ErrorCode } from "../../shared/graphql/errors";
 
 export const TOKEN_ROLES = ["reader", "editor", "analyst", "dashboard", "admin"] as const;
 

@@ -136,7 +136,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return UNREACHABLE_MESSAGE.test(cause.message) || UNREACHABLE_ERROR_NAMES.has(cause.name);
 }
 
-/** A fault to mask and log (with the request id: see shared/request-tracking.ts), not an answer for the client. */
+/** A fault to mask and log (with the request id: see shared/http/request-tracking.ts), not an answer for the client. */
 export function isUnexpectedError(error: unknown): boolean {
   const code = ownCode(error);
   return !(typeof code === "string" && CLIENT_CODES.has(code)) && !databaseRule(error) && !isDatabaseUnavailable(error);

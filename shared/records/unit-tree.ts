@@ -4,7 +4,7 @@
  * unit itself (that would make a cycle).
  */
 import type { DataSource } from "typeorm";
-import { badUserInput } from "./errors";
+import { badUserInput } from "../graphql/errors";
 import { isUuid } from "./ids";
 
 export interface UnitTable {

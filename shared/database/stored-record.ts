@@ -4,7 +4,7 @@
  */
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { CreateDateColumn, PrimaryColumn, UpdateDateColumn, VersionColumn } from "typeorm";
-import { DateTimeScalar } from "./scalars";
+import { DateTimeScalar } from "../graphql/scalars";
 
 // Never emitted itself (no field returns it); its fields are inherited by every stored type.
 @ObjectType()

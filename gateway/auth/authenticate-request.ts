@@ -6,10 +6,10 @@
  */
 import type { Request, RequestHandler } from "express";
 import { GraphQLError } from "graphql";
-import type { Principal } from "../shared/auth/principal";
-import { ErrorCode } from "../shared/errors";
-import { sendError } from "../shared/http";
-import type { Authenticator } from "./authentication";
+import type { Principal } from "../../shared/auth/principal";
+import { ErrorCode } from "../../shared/graphql/errors";
+import { sendError } from "../../shared/http/server";
+import type { Authenticator } from "./verify-token";
 
 export interface CredentialSource {
   /** The `Authorization` value to verify; the header by default. */

@@ -6,6 +6,7 @@
 import { Directive, Field, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { randomUUID } from "node:crypto";
 import { Column, PrimaryColumn, type EntityManager, type EntityTarget } from "typeorm";
+import { languageTag, oneOf, required, text, type Rules } from "../records/validation";
 
 export enum NameKind {
   OFFICIAL = "OFFICIAL",
@@ -77,3 +78,10 @@ export async function replaceNames<T extends LocalizedName>(
   }
   return { before: { names: plain(before) }, after: { names: plain(names) } };
 }
+
+/** The rules a name on input must pass, wherever an institution takes names. */
+export const localizedNameRules: Rules<LocalizedNameInput> = {
+  value: [required, text(300)],
+  lang: [required, languageTag],
+  kind: [required, oneOf(NameKind)],
+};

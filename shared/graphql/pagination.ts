@@ -4,7 +4,7 @@
  */
 import { Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { ENVIRONMENT_VARIABLES } from "./config";
+import { ENVIRONMENT_VARIABLES } from "../config";
 import { badUserInput } from "./errors";
 
 export const DEFAULT_PAGE_SIZE = 20;

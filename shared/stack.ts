@@ -4,13 +4,13 @@
  * gateway in front. Tests start it the same way, on free ports.
  */
 import { randomBytes } from "node:crypto";
-import { readOrCreateLocalSecret } from "../shared/auth/local-secret";
-import { SUBGRAPH_NAMES, type AuthConfig, type Config, type SubgraphName } from "../shared/config";
-import { startEmbeddedPostgres, type RunningPostgres } from "../shared/database/embedded-postgres";
-import { listen, type Listening } from "../shared/http";
-import { createLogger } from "../shared/logger";
-import { openSubgraph } from "../shared/subgraph/open";
-import type { Subgraph } from "../shared/subgraph/server";
+import { readOrCreateLocalSecret } from "./auth/local-secret";
+import { SUBGRAPH_NAMES, type AuthConfig, type Config, type SubgraphName } from "./config";
+import { startEmbeddedPostgres, type RunningPostgres } from "./database/embedded-postgres";
+import { listen, type Listening } from "./http/server";
+import { createLogger } from "./logger";
+import { openSubgraph } from "./subgraph/open";
+import type { Subgraph } from "./subgraph/server";
 import { createGateway, type Gateway } from "../gateway/server";
 import { readSupergraph } from "../gateway/supergraph";
 import { subgraphs as definitions } from "../subgraphs";

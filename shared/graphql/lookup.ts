@@ -1,8 +1,8 @@
 /** Root fields like `enterprise(id, slug)` take exactly one of the two keys. */
 import type DataLoader from "dataloader";
 import { badUserInput } from "./errors";
-import { isUuid } from "./ids";
-import { slug as slugRule } from "./validation";
+import { isUuid } from "../records/ids";
+import { slug as slugRule } from "../records/validation";
 
 export interface ByIdOrSlug<T> {
   byId: DataLoader<string, T | null>;

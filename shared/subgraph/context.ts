@@ -1,11 +1,11 @@
 /** What every resolver of every subgraph receives as its context. */
 import type { DataSource } from "typeorm";
-import type { Access } from "./access";
+import type { Access } from "../auth/access";
 import type { PeerClient } from "./peers";
-import type { Logger } from "./logger";
+import type { Logger } from "../logger";
 
 // Kept here for the code that reads them beside the context; they live in request-id.ts, which peers.ts can import without a cycle.
-export { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
+export { REQUEST_ID_HEADER, requestIdFrom } from "../http/request-id";
 
 export interface SubgraphContext<Loaders = unknown> {
   /** Follows one client request across the gateway and the subgraphs it calls. */
