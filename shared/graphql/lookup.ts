@@ -2,7 +2,10 @@
 import type DataLoader from "dataloader";
 import { badUserInput } from "./errors";
 import { isUuid } from "../records/ids";
+import { registerArgumentRules } from "../records/input-fields";
 import { slug as slugRule } from "../records/validation";
+
+registerArgumentRules("slug", [slugRule]);
 
 export interface ByIdOrSlug<T> {
   byId: DataLoader<string, T | null>;

@@ -13,6 +13,7 @@ import { replaceNames, type LocalizedName, type LocalizedNameInput } from "../do
 import type { Rules } from "./validation";
 import { CHANGED_FIELDS_DESCRIPTION, VERSION_DESCRIPTION, idDescription } from "./arguments";
 import { columnsOf, emptyLists } from "./columns";
+import type { Changes } from "./input-fields";
 
 type Institution = { id: string; version: number; status: InstitutionStatus };
 type WithNames = { names?: LocalizedNameInput[] | null };
@@ -25,7 +26,7 @@ export interface InstitutionMutationsOptions<T extends Institution, Input extend
   /** Its names' table and the column naming the institution there. */
   names: { entity: EntityTarget<LocalizedName>; owner: string };
   createInput: ClassType<Input>;
-  updateInput: ClassType<Partial<Input>>;
+  updateInput: ClassType<Changes<Input>>;
   rules: Rules<Input>;
   /** What a new institution must satisfy beyond its rules (a branch's parent university). */
   checkCreate?: (context: SubgraphContext, input: Input) => Promise<void>;
@@ -64,7 +65,7 @@ export function institutionMutations<T extends Institution, Input extends WithNa
     update(
       @Arg("id", () => ID, { description: idDescription(typeName) }) id: string,
       @Arg("version", () => Int, { description: "The version you read; a newer one on the server means someone changed it meanwhile (CONFLICT)." }) version: number,
-      @Arg("input", () => options.updateInput, { description: CHANGED_FIELDS_DESCRIPTION }) input: Partial<Input>,
+      @Arg("input", () => options.updateInput, { description: CHANGED_FIELDS_DESCRIPTION }) input: Changes<Input>,
       @Ctx() context: SubgraphContext,
     ): Promise<T> {
       return updateRecord(context, {

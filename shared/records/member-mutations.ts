@@ -13,6 +13,7 @@ import type { Rules } from "./validation";
 import { CHANGED_FIELDS_DESCRIPTION, VERSION_DESCRIPTION, idDescription } from "./arguments";
 import { createOwnedRecord, ownerIdOf, updateOwnedRecord } from "./owned-writes";
 import type { RecordOwner } from "./owner";
+import type { Changes } from "./input-fields";
 
 type Member = { id: string; version: number };
 
@@ -23,7 +24,7 @@ export interface MemberMutationsOptions<T extends Member, Input extends object> 
   /** The unit a member may belong to: its field (`divisionId`), table and noun ("division of the same enterprise"). */
   unit: { field: keyof Input & string; table: string; sameOwnerNoun: string };
   createInput: ClassType<Input>;
-  updateInput: ClassType<Partial<Input>>;
+  updateInput: ClassType<Changes<Input>>;
   rules: Rules<Input>;
   descriptions: { create: string; owner: string; createInput: string; update: string; delete: string };
 }
@@ -31,7 +32,7 @@ export interface MemberMutationsOptions<T extends Member, Input extends object> 
 export function memberMutations<T extends Member, Input extends object>(options: MemberMutationsOptions<T, Input>) {
   const { entity, typeName, owner, unit, rules, descriptions } = options;
   const units = { table: unit.table, ownerColumn: owner.column, noun: unit.sameOwnerNoun };
-  const checkUnit = (context: SubgraphContext, ownerId: string, fields: Partial<Input>) =>
+  const checkUnit = (context: SubgraphContext, ownerId: string, fields: Changes<Input>) =>
     checkUnitOwner(context.dataSource, units, ownerId, fields[unit.field] as string | null | undefined, unit.field);
   const ownerOf = ownerIdOf(owner);
   const written = { entity: entity as EntityTarget<T>, typeName, owner, rules };
@@ -51,7 +52,7 @@ export function memberMutations<T extends Member, Input extends object>(options:
     update(
       @Arg("id", () => ID, { description: idDescription(typeName) }) id: string,
       @Arg("version", () => Int, { description: VERSION_DESCRIPTION }) version: number,
-      @Arg("input", () => options.updateInput, { description: CHANGED_FIELDS_DESCRIPTION }) input: Partial<Input>,
+      @Arg("input", () => options.updateInput, { description: CHANGED_FIELDS_DESCRIPTION }) input: Changes<Input>,
       @Ctx() context: SubgraphContext,
     ): Promise<T> {
       return updateOwnedRecord(context, { ...written, id, version, input, check: (ownerId, fields) => checkUnit(context, ownerId, fields) });

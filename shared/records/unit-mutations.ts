@@ -15,6 +15,7 @@ import type { Rules } from "./validation";
 import { CHANGED_FIELDS_DESCRIPTION, VERSION_DESCRIPTION, idDescription } from "./arguments";
 import { createOwnedRecord, ownerIdOf, updateOwnedRecord } from "./owned-writes";
 import type { RecordOwner } from "./owner";
+import type { Changes } from "./input-fields";
 
 type Unit = { id: string; version: number; status: InstitutionStatus };
 type InTree = { parentId?: string | null };
@@ -28,7 +29,7 @@ export interface UnitMutationsOptions<T extends Unit, Input extends InTree> {
   /** For messages: "division of the same enterprise". */
   sameOwnerNoun: string;
   createInput: ClassType<Input>;
-  updateInput: ClassType<Partial<Input>>;
+  updateInput: ClassType<Changes<Input>>;
   rules: Rules<Input>;
   descriptions: { create: string; owner: string; createInput: string; update: string; archive: string };
 }
@@ -60,7 +61,7 @@ export function unitMutations<T extends Unit, Input extends InTree>(options: Uni
     update(
       @Arg("id", () => ID, { description: idDescription(typeName) }) id: string,
       @Arg("version", () => Int, { description: VERSION_DESCRIPTION }) version: number,
-      @Arg("input", () => options.updateInput, { description: CHANGED_FIELDS_DESCRIPTION }) input: Partial<Input>,
+      @Arg("input", () => options.updateInput, { description: CHANGED_FIELDS_DESCRIPTION }) input: Changes<Input>,
       @Ctx() context: SubgraphContext,
     ): Promise<T> {
       return updateOwnedRecord(context, {

@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { Country, Industry, country, industry } from "../../../shared/domain/code-lists/types";
 import { LocalizedName } from "../../../shared/domain/localized-name";
 import { findByIdOrSlug } from "../../../shared/graphql/lookup";
-import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, connectionType, pageArgs, paginate } from "../../../shared/graphql/pagination";
+import { connectionType, pageArgs, paginate, PageArguments } from "../../../shared/graphql/pagination";
 import { matchesNames } from "../../../shared/database/text-search";
 import { Contact } from "../entities/contact";
 import { Division } from "../entities/division";
@@ -27,8 +27,7 @@ export class EnterpriseResolver {
   @Query(() => EnterpriseConnection, { description: "Enterprises, ordered by name, a page at a time." })
   async enterprises(
     @Arg("filter", () => EnterpriseFilter, { nullable: true, description: "Conditions the enterprises must meet." }) filter: EnterpriseFilter | null,
-    @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
-    @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Args(() => PageArguments) page: PageArguments,
     @Ctx() context: EnterprisesContext,
   ) {
     if (filter) filter = checkEnterpriseFilter(filter);
@@ -37,7 +36,7 @@ export class EnterpriseResolver {
     if (filter?.status) query.andWhere("enterprise.status = :status", { status: filter.status });
     if (filter?.countryCode) query.andWhere("enterprise.countryCode = :countryCode", { countryCode: filter.countryCode.toUpperCase() });
     if (filter?.industryCode) query.andWhere(":industryCode = ANY(enterprise.industryCodes)", { industryCode: filter.industryCode });
-    return paginate(query, pageArgs(context, first, after), [
+    return paginate(query, pageArgs(context, page), [
       { expression: "enterprise.name", value: (e) => e.name, direction: "ASC" },
       { expression: "enterprise.id", value: (e) => e.id, direction: "ASC" },
     ]);

@@ -1,6 +1,7 @@
 import { Field, InputType } from "type-graphql";
 import { InstitutionStatus } from "../../../shared/domain/institution-status";
-import { countryCode, industryCode, text, checkedFilter, type Rules } from "../../../shared/records/validation";
+import { countryCode, industryCode, searchText, checkedFilter } from "../../../shared/records/validation";
+import { registeredRules } from "../../../shared/records/input-fields";
 
 @InputType("EnterpriseFilter", { description: "Narrows a list of enterprises; all given conditions must hold." })
 export class EnterpriseFilter {
@@ -17,11 +18,11 @@ export class EnterpriseFilter {
   industryCode?: string | null;
 }
 
-const filterRules: Rules<EnterpriseFilter> = {
-  text: [text(200)],
+const filterRules = registeredRules<EnterpriseFilter>("EnterpriseFilter", {
+  text: [searchText(200)],
   countryCode: [countryCode],
   industryCode: [industryCode],
-};
+});
 
 /** Refuses a filter no enterprise could match (an unknown code, text with NUL) before it becomes SQL; country codes may come in lower case. */
 export function checkEnterpriseFilter(filter: EnterpriseFilter): EnterpriseFilter {

@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { DateScalar } from "../../../shared/graphql/scalars";
-import { countryCode, each, fieldOfEducationCode, integer, maxItems, text, uuid, checkedFilter, type Rules } from "../../../shared/records/validation";
+import { countryCode, each, fieldOfEducationCode, integer, maxItems, searchText, uuid, checkedFilter } from "../../../shared/records/validation";
+import { registeredRules } from "../../../shared/records/input-fields";
 import { matchesText } from "../../../shared/database/text-search";
 import { CooperationDirection, InstitutionType, ProgramKind, ProgramStatus } from "../entities/enums";
 import { Program } from "../entities/program";
@@ -45,8 +46,8 @@ export class ProgramFilter {
   expiringWithinDays?: number | null;
 }
 
-const filterRules: Rules<ProgramFilter> = {
-  text: [text(200)],
+const filterRules = registeredRules<ProgramFilter>("ProgramFilter", {
+  text: [searchText(200)],
   partyId: [uuid],
   partyCountryCodes: [maxItems(300), each(countryCode)],
   fieldCodes: [maxItems(100), each(fieldOfEducationCode)],
@@ -54,7 +55,7 @@ const filterRules: Rules<ProgramFilter> = {
   kinds: [maxItems(50)],
   statuses: [maxItems(50)],
   directions: [maxItems(50)],
-};
+});
 
 /** Programs whose effective start (signing, else start date) is on or before a date. */
 const STARTED = (alias: string) => `COALESCE(${alias}.starts_on, ${alias}.signed_on)`;

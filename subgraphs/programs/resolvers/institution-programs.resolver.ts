@@ -6,14 +6,14 @@
  * can never answer differently. The fields are nullable: when this subgraph
  * is down, an enterprise's own fields still arrive and only these are null.
  */
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { ClassType } from "type-graphql";
 import { InstitutionType } from "../entities/enums";
 import { DepartmentStub, DivisionStub, EnterpriseStub, UniversityStub } from "../entities/institution-stubs";
 import { Partnership } from "../entities/partnership";
 import { Program } from "../entities/program";
 import type { ProgramOwner, ProgramsContext } from "../loaders";
-import { FIRST_DESCRIPTION, pageArgs } from "../../../shared/graphql/pagination";
+import { pageArgs, PageArguments } from "../../../shared/graphql/pagination";
 import { ProgramFilter } from "./filters";
 import { ProgramConnection } from "./program.resolver";
 
@@ -24,11 +24,10 @@ function ownedProgramsResolver(stub: ClassType<{ id: string }>, owner: ProgramOw
     programs(
       @Root() parent: { id: string },
       @Arg("filter", () => ProgramFilter, { nullable: true, description: "Conditions the programs must meet." }) filter: ProgramFilter | null,
-      @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
-      @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts." }) after: string | null,
+      @Args(() => PageArguments) page: PageArguments,
       @Ctx() context: ProgramsContext,
     ) {
-      return context.loaders.programsOfOwner(owner, filter, pageArgs(context, first, after)).load(parent.id);
+      return context.loaders.programsOfOwner(owner, filter, pageArgs(context, page)).load(parent.id);
     }
   }
   return OwnedProgramsResolver;

@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { confidential } from "../../../shared/auth/access";
 import { FieldOfEducation, fieldOfEducation } from "../../../shared/domain/code-lists/types";
 import { findByIdOrSlug } from "../../../shared/graphql/lookup";
-import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, connectionType, pageArgs, paginate } from "../../../shared/graphql/pagination";
+import { connectionType, pageArgs, paginate, PageArguments } from "../../../shared/graphql/pagination";
 import { Activity } from "../entities/activity";
 import { Money } from "../entities/money";
 import { Program } from "../entities/program";
@@ -27,13 +27,12 @@ export class ProgramResolver {
   @Query(() => ProgramConnection, { description: "Programs, newest signed first (undated last), a page at a time." })
   programs(
     @Arg("filter", () => ProgramFilter, { nullable: true, description: "Conditions the programs must meet." }) filter: ProgramFilter | null,
-    @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
-    @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Args(() => PageArguments) page: PageArguments,
     @Ctx() context: ProgramsContext,
   ) {
     const query = context.dataSource.getRepository(Program).createQueryBuilder("program");
     applyProgramFilter(query, filter);
-    return paginate(query, pageArgs(context, first, after), PROGRAM_ORDER);
+    return paginate(query, pageArgs(context, page), PROGRAM_ORDER);
   }
 
   @FieldResolver(() => [ProgramParty], { description: "The institutions taking part, each with its role and unit." })

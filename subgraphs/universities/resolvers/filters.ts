@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from "type-graphql";
 import { InstitutionStatus } from "../../../shared/domain/institution-status";
-import { countryCode, fieldOfEducationCode, text, uuid, checkedFilter, type Rules } from "../../../shared/records/validation";
+import { countryCode, fieldOfEducationCode, searchText, uuid, checkedFilter } from "../../../shared/records/validation";
+import { registeredRules } from "../../../shared/records/input-fields";
 import { UniversityKind } from "../entities/enums";
 
 @InputType("UniversityFilter", { description: "Narrows a list of universities; all given conditions must hold." })
@@ -24,12 +25,12 @@ export class UniversityFilter {
   parentId?: string | null;
 }
 
-const filterRules: Rules<UniversityFilter> = {
-  text: [text(200)],
+const filterRules = registeredRules<UniversityFilter>("UniversityFilter", {
+  text: [searchText(200)],
   countryCode: [countryCode],
   fieldCode: [fieldOfEducationCode],
   parentId: [uuid],
-};
+});
 
 /** Refuses a filter no university could match (an unknown code, text with NUL, an id that is no UUID) before it becomes SQL; country codes may come in lower case. */
 export function checkUniversityFilter(filter: UniversityFilter): UniversityFilter {

@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { Country, FieldOfEducation, country, fieldOfEducation } from "../../../shared/domain/code-lists/types";
 import { LocalizedName } from "../../../shared/domain/localized-name";
 import { findByIdOrSlug } from "../../../shared/graphql/lookup";
-import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, connectionType, pageArgs, paginate } from "../../../shared/graphql/pagination";
+import { connectionType, pageArgs, paginate, PageArguments } from "../../../shared/graphql/pagination";
 import { matchesNames } from "../../../shared/database/text-search";
 import { Department } from "../entities/department";
 import { Person } from "../entities/person";
@@ -27,8 +27,7 @@ export class UniversityResolver {
   @Query(() => UniversityConnection, { description: "Universities, branches, schools and academies, ordered by name, a page at a time." })
   async universities(
     @Arg("filter", () => UniversityFilter, { nullable: true, description: "Conditions the universities must meet." }) filter: UniversityFilter | null,
-    @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
-    @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Args(() => PageArguments) page: PageArguments,
     @Ctx() context: UniversitiesContext,
   ) {
     if (filter) filter = checkUniversityFilter(filter);
@@ -39,7 +38,7 @@ export class UniversityResolver {
     if (filter?.countryCode) query.andWhere("university.countryCode = :countryCode", { countryCode: filter.countryCode.toUpperCase() });
     if (filter?.fieldCode) query.andWhere(":fieldCode = ANY(university.fieldCodes)", { fieldCode: filter.fieldCode });
     if (filter?.parentId) query.andWhere("university.parentId = :parentId", { parentId: filter.parentId });
-    return paginate(query, pageArgs(context, first, after), [
+    return paginate(query, pageArgs(context, page), [
       { expression: "university.name", value: (u) => u.name, direction: "ASC" },
       { expression: "university.id", value: (u) => u.id, direction: "ASC" },
     ]);
