@@ -62,3 +62,18 @@ export const contactRules: Rules<ContactInput> = {
   phone: [phone],
   divisionId: [uuid],
 };
+
+// The enterprises list's filter: refused before it becomes SQL when no enterprise could match it.
+import { checkedFilter } from "../../shared/records/validation";
+import type { EnterpriseFilter } from "./resolvers/filters";
+
+const enterpriseFilterRules: Rules<EnterpriseFilter> = {
+  text: [text(200)],
+  countryCode: [countryCode],
+  industryCode: [industryCode],
+};
+
+/** Refuses a filter no enterprise could match (an unknown code, text with NUL) before it becomes SQL; country codes may come in lower case. */
+export function checkEnterpriseFilter(filter: EnterpriseFilter): EnterpriseFilter {
+  return checkedFilter(filter, enterpriseFilterRules);
+}

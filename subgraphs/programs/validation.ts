@@ -183,3 +183,26 @@ export const terminationRules: Rules<TerminationInput> = {
   reason: [required, text(2000)],
   $object: [notBefore<TerminationInput>("startsOn", "endsOn")],
 };
+
+// The filter of every list, network and statistic of programs: refused before it becomes SQL when no program could match it.
+import { checkedFilter } from "../../shared/records/validation";
+import type { ProgramFilter } from "./resolvers/filters";
+
+const programFilterRules: Rules<ProgramFilter> = {
+  text: [text(200)],
+  partyId: [uuid],
+  partyCountryCodes: [maxItems(300), each(countryCode)],
+  fieldCodes: [maxItems(100), each(fieldOfEducationCode)],
+  expiringWithinDays: [integer(0, 36_500)],
+  kinds: [maxItems(50)],
+  statuses: [maxItems(50)],
+  directions: [maxItems(50)],
+};
+
+/**
+ * Refuses a filter no program could match (an unknown code, text with NUL, an id that is no UUID, too many values)
+ * before it becomes SQL; ids and country codes may come in any case, as the enterprises and universities filters take them.
+ */
+export function checkProgramFilter(filter: ProgramFilter): ProgramFilter {
+  return checkedFilter(filter, programFilterRules);
+}

@@ -110,3 +110,19 @@ export const personRules: Rules<PersonInput> = {
   email: [email],
   phone: [phone],
 };
+
+// The universities list's filter: refused before it becomes SQL when no university could match it.
+import { checkedFilter } from "../../shared/records/validation";
+import type { UniversityFilter } from "./resolvers/filters";
+
+const universityFilterRules: Rules<UniversityFilter> = {
+  text: [text(200)],
+  countryCode: [countryCode],
+  fieldCode: [fieldOfEducationCode],
+  parentId: [uuid],
+};
+
+/** Refuses a filter no university could match (an unknown code, text with NUL, an id that is no UUID) before it becomes SQL; country codes may come in lower case. */
+export function checkUniversityFilter(filter: UniversityFilter): UniversityFilter {
+  return checkedFilter(filter, universityFilterRules);
+}

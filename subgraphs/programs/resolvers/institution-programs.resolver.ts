@@ -9,13 +9,15 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { ClassType } from "type-graphql";
 import { InstitutionType } from "../entities/enums";
-import { DepartmentStub, DivisionStub, EnterpriseStub, UniversityStub } from "../entities/institution-stubs";
-import { Partnership } from "../entities/partnership";
+import { DepartmentStub, DivisionStub, EnterpriseStub, UniversityStub } from "../types/institution-stubs";
+import { Partnership } from "../types/partnership";
 import { Program } from "../entities/program";
-import type { ProgramOwner, ProgramsContext } from "../loaders";
 import { FIRST_DESCRIPTION, pageArgs } from "../../../shared/graphql/pagination";
+import type { ProgramsContext } from "../context";
+import type { ProgramOwner } from "../sql/programs-of-owner";
+import { ProgramConnection } from "../types/program-connection";
+import { checkProgramFilter } from "../validation";
 import { ProgramFilter } from "./filters";
-import { ProgramConnection } from "./program.resolver";
 
 function ownedProgramsResolver(stub: ClassType<{ id: string }>, owner: ProgramOwner, description: string) {
   @Resolver(() => stub)
@@ -28,7 +30,7 @@ function ownedProgramsResolver(stub: ClassType<{ id: string }>, owner: ProgramOw
       @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts." }) after: string | null,
       @Ctx() context: ProgramsContext,
     ) {
-      return context.loaders.programsOfOwner(owner, filter, pageArgs(context, first, after)).load(parent.id);
+      return context.loaders.programsOfOwner(owner, filter && checkProgramFilter(filter), pageArgs(context, first, after)).load(parent.id);
     }
   }
   return OwnedProgramsResolver;

@@ -2,16 +2,17 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-gr
 import { confidential } from "../../../shared/auth/access";
 import { FieldOfEducation, fieldOfEducation } from "../../../shared/domain/code-lists/types";
 import { findByIdOrSlug } from "../../../shared/graphql/lookup";
-import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, connectionType, pageArgs, paginate } from "../../../shared/graphql/pagination";
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, pageArgs, paginate } from "../../../shared/graphql/pagination";
 import { Activity } from "../entities/activity";
-import { Money } from "../entities/money";
+import { Money } from "../types/money";
 import { Program } from "../entities/program";
 import { ProgramDirection } from "../entities/program-direction";
 import { ProgramParty } from "../entities/program-party";
-import { PROGRAM_ORDER, type ProgramsContext } from "../loaders";
-import { ProgramFilter, applyProgramFilter } from "./filters";
-
-export const ProgramConnection = connectionType("Program", Program, "programs");
+import type { ProgramsContext } from "../context";
+import { PROGRAM_ORDER, programList } from "../sql/program-list";
+import { ProgramConnection } from "../types/program-connection";
+import { checkProgramFilter } from "../validation";
+import { ProgramFilter } from "./filters";
 
 @Resolver(() => Program)
 export class ProgramResolver {
@@ -31,8 +32,7 @@ export class ProgramResolver {
     @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() context: ProgramsContext,
   ) {
-    const query = context.dataSource.getRepository(Program).createQueryBuilder("program");
-    applyProgramFilter(query, filter);
+    const query = programList(context.dataSource, filter && checkProgramFilter(filter));
     return paginate(query, pageArgs(context, first, after), PROGRAM_ORDER);
   }
 
