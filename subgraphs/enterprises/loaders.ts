@@ -1,6 +1,5 @@
 /** The DataLoaders of one request to the enterprises subgraph. */
 import type { DataSource } from "typeorm";
-import type { SubgraphContext } from "../../shared/subgraph/context";
 import { loaderByParent, loaderByUnique } from "../../shared/graphql/dataloaders";
 import { Contact } from "./entities/contact";
 import { Division } from "./entities/division";
@@ -24,5 +23,3 @@ export function createLoaders(dataSource: DataSource) {
     contactsByDivision: loaderByParent(dataSource, Contact, "divisionId", [{ property: "name" }]),
   };
 }
-
-export type EnterprisesContext = SubgraphContext<ReturnType<typeof createLoaders>>;

@@ -5,9 +5,10 @@
  */
 import { ID } from "type-graphql";
 import { LocalizedNameInput, localizedNameRules } from "../../shared/domain/localized-name";
-import { recordFields, rulesOf, type RecordOf } from "../../shared/records/input-fields";
-import { countryCode, each, email, industryCode, maxItems, oneOf, phone, slug, text, url, uuid } from "../../shared/records/validation";
+import { recordFields, registeredRules, rulesOf, type RecordOf } from "../../shared/records/input-fields";
+import { checkedFilter, countryCode, each, email, industryCode, maxItems, oneOf, phone, searchText, slug, text, url, uuid } from "../../shared/records/validation";
 import { DivisionKind } from "./entities/enums";
+import type { EnterpriseFilter } from "./resolvers/filters";
 
 export const enterpriseFields = recordFields({
   slug: { type: () => String, required: true, rules: [slug], create: "Unique, stable, human-readable identifier: lowercase letters, digits and hyphens." },
@@ -49,3 +50,15 @@ export const contactFields = recordFields({
 });
 export type ContactInput = RecordOf<typeof contactFields>;
 export const contactRules = rulesOf(contactFields);
+
+// The enterprises list's filter: refused before it becomes SQL when no enterprise could match it.
+const enterpriseFilterRules = registeredRules<EnterpriseFilter>("EnterpriseFilter", {
+  text: [searchText(200)],
+  countryCode: [countryCode],
+  industryCode: [industryCode],
+});
+
+/** Refuses a filter no enterprise could match (an unknown code, text with NUL) before it becomes SQL; country codes may come in lower case. */
+export function checkEnterpriseFilter(filter: EnterpriseFilter): EnterpriseFilter {
+  return checkedFilter(filter, enterpriseFilterRules);
+}

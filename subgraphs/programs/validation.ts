@@ -7,24 +7,10 @@
 import { ID, Int } from "type-graphql";
 import { DatePrecision } from "../../shared/domain/dates";
 import { DateScalar } from "../../shared/graphql/scalars";
-import { createInputType, recordFields, rulesOf, storedOnly, type RecordOf } from "../../shared/records/input-fields";
-import {
-  amount,
-  countryCode,
-  currency,
-  date,
-  each,
-  fieldOfEducationCode,
-  integer,
-  maxItems,
-  notBefore,
-  precisionGoesWithDate,
-  oneOf,
-  slug,
-  text,
-  uuid,
-} from "../../shared/records/validation";
+import { createInputType, recordFields, registeredRules, rulesOf, storedOnly, type RecordOf } from "../../shared/records/input-fields";
+import { amount, checkedFilter, countryCode, currency, date, each, fieldOfEducationCode, integer, maxItems, notBefore, oneOf, precisionGoesWithDate, searchText, slug, text, uuid } from "../../shared/records/validation";
 import { ActivityKind, ActivityStatus, CooperationDirection, InstitutionType, PartyRole, ProgramKind, ProgramStatus } from "./entities/enums";
+import type { ProgramFilter } from "./resolvers/filters";
 
 export const partyFields = recordFields({
   institutionType: { type: () => InstitutionType, required: true, rules: [oneOf(InstitutionType)], create: "Whether it is an enterprise or a university." },
@@ -158,3 +144,23 @@ export const terminationFields = recordFields({
 });
 export type TerminationInput = RecordOf<typeof terminationFields>;
 export const terminationRules = rulesOf(terminationFields, [notBefore<TerminationInput>("startsOn", "endsOn")]);
+
+// The filter of every list, network and statistic of programs: refused before it becomes SQL when no program could match it.
+const programFilterRules = registeredRules<ProgramFilter>("ProgramFilter", {
+  text: [searchText(200)],
+  partyId: [uuid],
+  partyCountryCodes: [maxItems(300), each(countryCode)],
+  fieldCodes: [maxItems(100), each(fieldOfEducationCode)],
+  expiringWithinDays: [integer(0, 36_500)],
+  kinds: [maxItems(50)],
+  statuses: [maxItems(50)],
+  directions: [maxItems(50)],
+});
+
+/**
+ * Refuses a filter no program could match (an unknown code, text with NUL, an id that is no UUID, too many values)
+ * before it becomes SQL; ids and country codes may come in any case, as the enterprises and universities filters take them.
+ */
+export function checkProgramFilter(filter: ProgramFilter): ProgramFilter {
+  return checkedFilter(filter, programFilterRules);
+}

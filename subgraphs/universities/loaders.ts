@@ -1,6 +1,5 @@
 /** The DataLoaders of one request to the universities subgraph. */
 import type { DataSource } from "typeorm";
-import type { SubgraphContext } from "../../shared/subgraph/context";
 import { loaderByParent, loaderByUnique } from "../../shared/graphql/dataloaders";
 import { Department } from "./entities/department";
 import { Person } from "./entities/person";
@@ -25,5 +24,3 @@ export function createLoaders(dataSource: DataSource) {
     peopleByDepartment: loaderByParent(dataSource, Person, "departmentId", [{ property: "name" }]),
   };
 }
-
-export type UniversitiesContext = SubgraphContext<ReturnType<typeof createLoaders>>;

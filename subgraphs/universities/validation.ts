@@ -7,9 +7,10 @@ import { ID } from "type-graphql";
 import { DatePrecision } from "../../shared/domain/dates";
 import { LocalizedNameInput, localizedNameRules } from "../../shared/domain/localized-name";
 import { DateScalar } from "../../shared/graphql/scalars";
-import { createInputType, recordFields, rulesOf, type RecordOf } from "../../shared/records/input-fields";
-import { countryCode, date, each, email, fieldOfEducationCode, maxItems, oneOf, phone, rorId, slug, text, url, uuid } from "../../shared/records/validation";
+import { createInputType, recordFields, registeredRules, rulesOf, type RecordOf } from "../../shared/records/input-fields";
+import { checkedFilter, countryCode, date, each, email, fieldOfEducationCode, maxItems, oneOf, phone, rorId, searchText, slug, text, url, uuid } from "../../shared/records/validation";
 import { DepartmentKind, UniversityKind } from "./entities/enums";
+import type { UniversityFilter } from "./resolvers/filters";
 
 export const universityFields = recordFields({
   slug: { type: () => String, required: true, rules: [slug], create: "Unique, stable, human-readable identifier: lowercase letters, digits and hyphens." },
@@ -66,3 +67,16 @@ export const personFields = recordFields({
 });
 export type PersonInput = RecordOf<typeof personFields>;
 export const personRules = rulesOf(personFields);
+
+// The universities list's filter: refused before it becomes SQL when no university could match it.
+const universityFilterRules = registeredRules<UniversityFilter>("UniversityFilter", {
+  text: [searchText(200)],
+  countryCode: [countryCode],
+  fieldCode: [fieldOfEducationCode],
+  parentId: [uuid],
+});
+
+/** Refuses a filter no university could match (an unknown code, text with NUL, an id that is no UUID) before it becomes SQL; country codes may come in lower case. */
+export function checkUniversityFilter(filter: UniversityFilter): UniversityFilter {
+  return checkedFilter(filter, universityFilterRules);
+}

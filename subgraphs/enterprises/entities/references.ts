@@ -1,8 +1,6 @@
 /** `__resolveReference` of the entity types this subgraph owns: the gateway's `_entities` lookups, batched. */
 import type { ReferenceResolver } from "../../../shared/subgraph/definition";
-import type { createLoaders } from "../loaders";
-
-type Loaders = ReturnType<typeof createLoaders>;
+import type { EnterprisesLoaders as Loaders } from "../context";
 
 export const referenceResolvers: Record<string, ReferenceResolver<Loaders>> = {
   Enterprise: (reference, context) => context.loaders.enterprise.byId.load(reference.id),

@@ -1,7 +1,7 @@
 import { memberMutations } from "../../../shared/records/member-mutations";
 import { Contact } from "../entities/contact";
 import { contactRules } from "../validation";
-import { ENTERPRISE_OWNS } from "./enterprise-owner";
+import { ENTERPRISE_OWNS } from "../checks/enterprise-owner";
 import { ContactCreateInput, ContactUpdateInput } from "./inputs";
 
 export const ContactMutations = memberMutations({

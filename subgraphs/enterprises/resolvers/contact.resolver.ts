@@ -3,7 +3,7 @@ import { confidential } from "../../../shared/auth/access";
 import { Contact } from "../entities/contact";
 import { Division } from "../entities/division";
 import { Enterprise } from "../entities/enterprise";
-import type { EnterprisesContext } from "../loaders";
+import type { EnterprisesContext } from "../context";
 
 @Resolver(() => Contact)
 export class ContactResolver {

@@ -1,7 +1,7 @@
 import { unitMutations } from "../../../shared/records/unit-mutations";
 import { Division } from "../entities/division";
 import { divisionRules } from "../validation";
-import { ENTERPRISE_OWNS } from "./enterprise-owner";
+import { ENTERPRISE_OWNS } from "../checks/enterprise-owner";
 import { DivisionCreateInput, DivisionUpdateInput } from "./inputs";
 
 export const DivisionMutations = unitMutations({

@@ -3,7 +3,7 @@ import { findByIdOrSlug } from "../../../shared/graphql/lookup";
 import { Contact } from "../entities/contact";
 import { Division } from "../entities/division";
 import { Enterprise } from "../entities/enterprise";
-import type { EnterprisesContext } from "../loaders";
+import type { EnterprisesContext } from "../context";
 
 @Resolver(() => Division)
 export class DivisionResolver {

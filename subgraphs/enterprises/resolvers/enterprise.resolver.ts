@@ -2,16 +2,16 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-g
 import { Country, Industry, country, industry } from "../../../shared/domain/code-lists/types";
 import { LocalizedName } from "../../../shared/domain/localized-name";
 import { findByIdOrSlug } from "../../../shared/graphql/lookup";
-import { connectionType, pageArgs, paginate, PageArguments } from "../../../shared/graphql/pagination";
-import { matchesNames } from "../../../shared/database/text-search";
+import { pageArgs, paginate, PageArguments } from "../../../shared/graphql/pagination";
 import { Contact } from "../entities/contact";
 import { Division } from "../entities/division";
 import { Enterprise } from "../entities/enterprise";
 import type { EnterpriseName } from "../entities/enterprise-name";
-import type { EnterprisesContext } from "../loaders";
-import { checkEnterpriseFilter, EnterpriseFilter } from "./filters";
-
-export const EnterpriseConnection = connectionType("Enterprise", Enterprise, "enterprises");
+import type { EnterprisesContext } from "../context";
+import { ENTERPRISE_ORDER, enterpriseList } from "../sql/enterprise-list";
+import { EnterpriseConnection } from "../types/enterprise-connection";
+import { checkEnterpriseFilter } from "../validation";
+import { EnterpriseFilter } from "./filters";
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
@@ -30,16 +30,8 @@ export class EnterpriseResolver {
     @Args(() => PageArguments) page: PageArguments,
     @Ctx() context: EnterprisesContext,
   ) {
-    if (filter) filter = checkEnterpriseFilter(filter);
-    const query = context.dataSource.getRepository(Enterprise).createQueryBuilder("enterprise");
-    if (filter?.text) matchesNames(query, "enterprise", "enterprise_name", "enterprise_id", filter.text);
-    if (filter?.status) query.andWhere("enterprise.status = :status", { status: filter.status });
-    if (filter?.countryCode) query.andWhere("enterprise.countryCode = :countryCode", { countryCode: filter.countryCode.toUpperCase() });
-    if (filter?.industryCode) query.andWhere(":industryCode = ANY(enterprise.industryCodes)", { industryCode: filter.industryCode });
-    return paginate(query, pageArgs(context, page), [
-      { expression: "enterprise.name", value: (e) => e.name, direction: "ASC" },
-      { expression: "enterprise.id", value: (e) => e.id, direction: "ASC" },
-    ]);
+    const query = enterpriseList(context.dataSource, filter && checkEnterpriseFilter(filter));
+    return paginate(query, pageArgs(context, page), ENTERPRISE_ORDER);
   }
 
   @FieldResolver(() => [LocalizedName], { description: "All names of the enterprise: official, short and acronyms, in every language and script the sources use." })

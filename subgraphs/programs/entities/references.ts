@@ -1,8 +1,6 @@
 /** `__resolveReference` of the entity types this subgraph owns or extends: the gateway's `_entities` lookups, batched. */
 import type { ReferenceResolver } from "../../../shared/subgraph/definition";
-import type { createLoaders } from "../loaders";
-
-type Loaders = ReturnType<typeof createLoaders>;
+import type { ProgramsLoaders as Loaders } from "../context";
 
 // Institutions and units belong to other subgraphs: their key is all this one needs.
 const keyOnly: ReferenceResolver<Loaders> = (reference) => ({ id: reference.id });

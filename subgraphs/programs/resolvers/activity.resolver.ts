@@ -1,10 +1,10 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { Activity } from "../entities/activity";
 import { InstitutionType } from "../entities/enums";
-import { Institution, institutionReference, type InstitutionReference } from "../entities/institution";
-import { DepartmentStub, DivisionStub } from "../entities/institution-stubs";
+import { Institution, institutionReference, type InstitutionReference } from "../types/institution";
+import { DepartmentStub, DivisionStub } from "../types/institution-stubs";
 import { Program } from "../entities/program";
-import type { ProgramsContext } from "../loaders";
+import type { ProgramsContext } from "../context";
 
 /** The host and its unit are references the gateway completes from their own subgraphs. */
 @Resolver(() => Activity)

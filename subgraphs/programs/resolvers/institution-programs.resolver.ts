@@ -9,13 +9,15 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { ClassType } from "type-graphql";
 import { InstitutionType } from "../entities/enums";
-import { DepartmentStub, DivisionStub, EnterpriseStub, UniversityStub } from "../entities/institution-stubs";
-import { Partnership } from "../entities/partnership";
+import { DepartmentStub, DivisionStub, EnterpriseStub, UniversityStub } from "../types/institution-stubs";
+import { Partnership } from "../types/partnership";
 import { Program } from "../entities/program";
-import type { ProgramOwner, ProgramsContext } from "../loaders";
 import { pageArgs, PageArguments } from "../../../shared/graphql/pagination";
+import type { ProgramsContext } from "../context";
+import type { ProgramOwner } from "../sql/programs-of-owner";
+import { ProgramConnection } from "../types/program-connection";
+import { checkProgramFilter } from "../validation";
 import { ProgramFilter } from "./filters";
-import { ProgramConnection } from "./program.resolver";
 
 function ownedProgramsResolver(stub: ClassType<{ id: string }>, owner: ProgramOwner, description: string) {
   @Resolver(() => stub)
@@ -27,7 +29,7 @@ function ownedProgramsResolver(stub: ClassType<{ id: string }>, owner: ProgramOw
       @Args(() => PageArguments) page: PageArguments,
       @Ctx() context: ProgramsContext,
     ) {
-      return context.loaders.programsOfOwner(owner, filter, pageArgs(context, page)).load(parent.id);
+      return context.loaders.programsOfOwner(owner, filter && checkProgramFilter(filter), pageArgs(context, page)).load(parent.id);
     }
   }
   return OwnedProgramsResolver;

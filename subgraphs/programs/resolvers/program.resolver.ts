@@ -2,16 +2,17 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-g
 import { confidential } from "../../../shared/auth/access";
 import { FieldOfEducation, fieldOfEducation } from "../../../shared/domain/code-lists/types";
 import { findByIdOrSlug } from "../../../shared/graphql/lookup";
-import { connectionType, pageArgs, paginate, PageArguments } from "../../../shared/graphql/pagination";
+import { pageArgs, paginate, PageArguments } from "../../../shared/graphql/pagination";
 import { Activity } from "../entities/activity";
-import { Money } from "../entities/money";
+import { Money } from "../types/money";
 import { Program } from "../entities/program";
 import { ProgramDirection } from "../entities/program-direction";
 import { ProgramParty } from "../entities/program-party";
-import { PROGRAM_ORDER, type ProgramsContext } from "../loaders";
-import { ProgramFilter, applyProgramFilter } from "./filters";
-
-export const ProgramConnection = connectionType("Program", Program, "programs");
+import type { ProgramsContext } from "../context";
+import { PROGRAM_ORDER, programList } from "../sql/program-list";
+import { ProgramConnection } from "../types/program-connection";
+import { checkProgramFilter } from "../validation";
+import { ProgramFilter } from "./filters";
 
 @Resolver(() => Program)
 export class ProgramResolver {
@@ -30,8 +31,7 @@ export class ProgramResolver {
     @Args(() => PageArguments) page: PageArguments,
     @Ctx() context: ProgramsContext,
   ) {
-    const query = context.dataSource.getRepository(Program).createQueryBuilder("program");
-    applyProgramFilter(query, filter);
+    const query = programList(context.dataSource, filter && checkProgramFilter(filter));
     return paginate(query, pageArgs(context, page), PROGRAM_ORDER);
   }
 

@@ -2,7 +2,7 @@ import { unitMutations } from "../../../shared/records/unit-mutations";
 import { Department } from "../entities/department";
 import { departmentRules } from "../validation";
 import { DepartmentCreateInput, DepartmentUpdateInput } from "./inputs";
-import { UNIVERSITY_OWNS } from "./university-owner";
+import { UNIVERSITY_OWNS } from "../checks/university-owner";
 
 export const DepartmentMutations = unitMutations({
   entity: Department,

@@ -4,7 +4,7 @@ import { findByIdOrSlug } from "../../../shared/graphql/lookup";
 import { Department } from "../entities/department";
 import { Person } from "../entities/person";
 import { University } from "../entities/university";
-import type { UniversitiesContext } from "../loaders";
+import type { UniversitiesContext } from "../context";
 
 @Resolver(() => Department)
 export class DepartmentResolver {

@@ -2,7 +2,7 @@ import { memberMutations } from "../../../shared/records/member-mutations";
 import { Person } from "../entities/person";
 import { personRules } from "../validation";
 import { PersonCreateInput, PersonUpdateInput } from "./inputs";
-import { UNIVERSITY_OWNS } from "./university-owner";
+import { UNIVERSITY_OWNS } from "../checks/university-owner";
 
 export const PersonMutations = memberMutations({
   entity: Person,

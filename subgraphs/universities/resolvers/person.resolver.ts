@@ -4,7 +4,7 @@ import { Country, country } from "../../../shared/domain/code-lists/types";
 import { Department } from "../entities/department";
 import { Honour, Person } from "../entities/person";
 import { University } from "../entities/university";
-import type { UniversitiesContext } from "../loaders";
+import type { UniversitiesContext } from "../context";
 
 @Resolver(() => Person)
 export class PersonResolver {

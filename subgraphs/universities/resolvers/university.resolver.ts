@@ -2,16 +2,16 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-g
 import { Country, FieldOfEducation, country, fieldOfEducation } from "../../../shared/domain/code-lists/types";
 import { LocalizedName } from "../../../shared/domain/localized-name";
 import { findByIdOrSlug } from "../../../shared/graphql/lookup";
-import { connectionType, pageArgs, paginate, PageArguments } from "../../../shared/graphql/pagination";
-import { matchesNames } from "../../../shared/database/text-search";
+import { pageArgs, paginate, PageArguments } from "../../../shared/graphql/pagination";
 import { Department } from "../entities/department";
 import { Person } from "../entities/person";
 import { University } from "../entities/university";
 import type { UniversityName } from "../entities/university-name";
-import type { UniversitiesContext } from "../loaders";
-import { checkUniversityFilter, UniversityFilter } from "./filters";
-
-export const UniversityConnection = connectionType("University", University, "universities");
+import type { UniversitiesContext } from "../context";
+import { UNIVERSITY_ORDER, universityList } from "../sql/university-list";
+import { UniversityConnection } from "../types/university-connection";
+import { checkUniversityFilter } from "../validation";
+import { UniversityFilter } from "./filters";
 
 @Resolver(() => University)
 export class UniversityResolver {
@@ -30,18 +30,8 @@ export class UniversityResolver {
     @Args(() => PageArguments) page: PageArguments,
     @Ctx() context: UniversitiesContext,
   ) {
-    if (filter) filter = checkUniversityFilter(filter);
-    const query = context.dataSource.getRepository(University).createQueryBuilder("university");
-    if (filter?.text) matchesNames(query, "university", "university_name", "university_id", filter.text);
-    if (filter?.kind) query.andWhere("university.kind = :kind", { kind: filter.kind });
-    if (filter?.status) query.andWhere("university.status = :status", { status: filter.status });
-    if (filter?.countryCode) query.andWhere("university.countryCode = :countryCode", { countryCode: filter.countryCode.toUpperCase() });
-    if (filter?.fieldCode) query.andWhere(":fieldCode = ANY(university.fieldCodes)", { fieldCode: filter.fieldCode });
-    if (filter?.parentId) query.andWhere("university.parentId = :parentId", { parentId: filter.parentId });
-    return paginate(query, pageArgs(context, page), [
-      { expression: "university.name", value: (u) => u.name, direction: "ASC" },
-      { expression: "university.id", value: (u) => u.id, direction: "ASC" },
-    ]);
+    const query = universityList(context.dataSource, filter && checkUniversityFilter(filter));
+    return paginate(query, pageArgs(context, page), UNIVERSITY_ORDER);
   }
 
   @FieldResolver(() => [LocalizedName], { description: "All names of the institution: official, short and acronyms, in every language and script the sources use." })
