@@ -141,3 +141,17 @@ export function updateInputType<F extends FieldDeclarations>(name: string, descr
     rulesOf(fields) as Rules<unknown>,
   ) as ClassType<UpdateInputOf<F>>;
 }
+
+/** A record's two inputs, `<Type>Input` and `<Type>UpdateInput`, for the create and update mutations of the record mechanisms. */
+export function recordInputTypes<Input extends object>(typeName: string, fields: FieldDeclarations, descriptions: RecordInputDescriptions) {
+  return {
+    createInput: createInputType(`${typeName}Input`, descriptions.create, fields) as unknown as ClassType<Input>,
+    updateInput: updateInputType(`${typeName}UpdateInput`, descriptions.update, fields) as unknown as ClassType<Changes<Input>>,
+  };
+}
+
+/** What the two input types of a record say of themselves. */
+export interface RecordInputDescriptions {
+  create: string;
+  update: string;
+}

@@ -1,21 +1,12 @@
 /** The DataLoaders of one request to the enterprises subgraph. */
 import type { DataSource } from "typeorm";
-import { loaderByParent, loaderByUnique } from "../../shared/graphql/dataloaders";
+import { loaderByParent } from "../../shared/graphql/dataloaders";
 import { Contact } from "./entities/contact";
 import { Division } from "./entities/division";
-import { Enterprise } from "./entities/enterprise";
 import { EnterpriseName } from "./entities/enterprise-name";
 
 export function createLoaders(dataSource: DataSource) {
   return {
-    enterprise: {
-      byId: loaderByUnique(dataSource, Enterprise),
-      bySlug: loaderByUnique(dataSource, Enterprise, "slug"),
-    },
-    division: {
-      byId: loaderByUnique(dataSource, Division),
-      bySlug: loaderByUnique(dataSource, Division, "slug"),
-    },
     namesByEnterprise: loaderByParent(dataSource, EnterpriseName, "enterpriseId", [{ property: "lang" }, { property: "kind" }, { property: "value" }]),
     divisionsByEnterprise: loaderByParent(dataSource, Division, "enterpriseId", [{ property: "name" }]),
     divisionsByParent: loaderByParent(dataSource, Division, "parentId", [{ property: "name" }]),

@@ -1,6 +1,6 @@
 /**
  * Every enterprise record's writable fields, once: type, rules and words on
- * the create and update inputs (resolvers/inputs.ts derives the inputs). The
+ * the create and update inputs (the record mechanisms in shared/records make the inputs from them). The
  * seed and every mutation check the same rules.
  */
 import { ID } from "type-graphql";

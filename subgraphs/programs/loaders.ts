@@ -1,7 +1,7 @@
 /** The DataLoaders of one request to the programs subgraph; the statements they batch are in sql/. */
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { loaderByParent, loaderByUnique } from "../../shared/graphql/dataloaders";
+import { loaderByParent, type RecordLookup } from "../../shared/graphql/dataloaders";
 import { pagesByParent, type Page, type PageArgs } from "../../shared/graphql/pagination";
 import { Activity } from "./entities/activity";
 import { Program } from "./entities/program";
@@ -13,11 +13,7 @@ import { partnershipsOf } from "./sql/partnerships";
 import { programCountsOfOwners, programsOfOwners, type ProgramOwner } from "./sql/programs-of-owner";
 import type { Partnership } from "./types/partnership";
 
-export function createLoaders(dataSource: DataSource) {
-  const program = {
-    byId: loaderByUnique(dataSource, Program),
-    bySlug: loaderByUnique(dataSource, Program, "slug"),
-  };
+export function createLoaders(dataSource: DataSource, lookup: RecordLookup) {
 
   // One loader per owner kind and distinct (filter, first, after) asked for in this request.
   const pageLoaders = new Map<string, DataLoader<string, Page<Program>>>();
@@ -33,7 +29,7 @@ export function createLoaders(dataSource: DataSource) {
           parentKey: "link.owner_id",
           order: PROGRAM_ORDER,
           args,
-          loadByIds: (ids) => program.byId.loadMany(ids) as Promise<(Program | Error | null)[]>,
+          loadByIds: (ids) => lookup(Program).loadMany(ids) as Promise<(Program | Error | null)[]>,
           countTotal: (id) => counts.load(id),
         }),
       );
@@ -43,7 +39,6 @@ export function createLoaders(dataSource: DataSource) {
   };
 
   return {
-    program,
     partiesByProgram: loaderByParent(dataSource, ProgramParty, "programId", [{ property: "role" }, { property: "id" }]),
     directionsByProgram: loaderByParent(dataSource, ProgramDirection, "programId", [{ property: "position" }]),
     activitiesByProgram: loaderByParent(dataSource, Activity, "programId", [{ property: "startsOn" }, { property: "title" }]),

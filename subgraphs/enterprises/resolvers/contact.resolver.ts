@@ -9,12 +9,12 @@ import type { EnterprisesContext } from "../context";
 export class ContactResolver {
   @FieldResolver(() => Enterprise, { description: "The enterprise the contact belongs to." })
   async enterprise(@Root() contact: Contact, @Ctx() context: EnterprisesContext): Promise<Enterprise> {
-    return (await context.loaders.enterprise.byId.load(contact.enterpriseId))!;
+    return (await context.lookup(Enterprise).load(contact.enterpriseId))!;
   }
 
   @FieldResolver(() => Division, { nullable: true, description: "The division the contact works in, if one is named." })
   division(@Root() contact: Contact, @Ctx() context: EnterprisesContext): Promise<Division | null> | null {
-    return contact.divisionId ? context.loaders.division.byId.load(contact.divisionId) : null;
+    return contact.divisionId ? context.lookup(Division).load(contact.divisionId) : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: "E-mail address. Confidential: visible to the enterprise's own credentials (reader, editor) and administrators; others get FORBIDDEN (UNAUTHENTICATED without a token)." })

@@ -21,7 +21,7 @@ export class EnterpriseResolver {
     @Arg("slug", () => String, { nullable: true, description: "The enterprise's slug, e.g. `ammc`." }) slug: string | null,
     @Ctx() context: EnterprisesContext,
   ): Promise<Enterprise | null> {
-    return findByIdOrSlug(context.loaders.enterprise, id, slug);
+    return findByIdOrSlug(context.lookup, Enterprise, id, slug);
   }
 
   @Query(() => EnterpriseConnection, { description: "Enterprises, ordered by name, a page at a time." })

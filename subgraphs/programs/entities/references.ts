@@ -1,4 +1,4 @@
-/** `__resolveReference` of the entity types this subgraph owns or extends: the gateway's `_entities` lookups, batched. */
+/** `__resolveReference` of the entity types this subgraph extends (its own tables are looked up by id without one): the gateway's `_entities` lookups. */
 import type { ReferenceResolver } from "../../../shared/subgraph/definition";
 import type { ProgramsLoaders as Loaders } from "../context";
 
@@ -6,7 +6,6 @@ import type { ProgramsLoaders as Loaders } from "../context";
 const keyOnly: ReferenceResolver<Loaders> = (reference) => ({ id: reference.id });
 
 export const referenceResolvers: Record<string, ReferenceResolver<Loaders>> = {
-  Program: (reference, context) => context.loaders.program.byId.load(reference.id),
   Enterprise: keyOnly,
   University: keyOnly,
   Division: keyOnly,

@@ -11,7 +11,7 @@ import type { ProgramsContext } from "../context";
 export class ActivityResolver {
   @FieldResolver(() => Program, { description: "The program the activity belongs to." })
   async program(@Root() activity: Activity, @Ctx() context: ProgramsContext): Promise<Program> {
-    return (await context.loaders.program.byId.load(activity.programId))!;
+    return (await context.lookup(Program).load(activity.programId))!;
   }
 
   @FieldResolver(() => Institution, { nullable: true, description: "The enterprise or university hosting the activity, when the source names one." })

@@ -67,7 +67,7 @@ export const institutionProgramResolvers = [
 export class PartnershipResolver {
   @FieldResolver(() => [Program], { description: "The programs the two institutions share, newest first." })
   async programs(@Root() partnership: Partnership, @Ctx() context: ProgramsContext): Promise<Program[]> {
-    const programs = await context.loaders.program.byId.loadMany(partnership.programIds);
+    const programs = await context.lookup(Program).loadMany(partnership.programIds);
     return (programs.filter((p) => p && !(p instanceof Error)) as Program[]).sort(
       (a, b) => (b.signedOn ?? b.startsOn ?? "").localeCompare(a.signedOn ?? a.startsOn ?? "") || a.id.localeCompare(b.id),
     );

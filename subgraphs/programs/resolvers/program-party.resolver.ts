@@ -11,7 +11,7 @@ import type { ProgramsContext } from "../context";
 export class ProgramPartyResolver {
   @FieldResolver(() => Program, { description: "The program this party takes part in." })
   async program(@Root() party: ProgramParty, @Ctx() context: ProgramsContext): Promise<Program> {
-    return (await context.loaders.program.byId.load(party.programId))!;
+    return (await context.lookup(Program).load(party.programId))!;
   }
 
   @FieldResolver(() => Institution, { description: "The enterprise or university taking part." })

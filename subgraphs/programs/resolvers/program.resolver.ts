@@ -22,7 +22,7 @@ export class ProgramResolver {
     @Arg("slug", () => String, { nullable: true, description: "The program's slug." }) slug: string | null,
     @Ctx() context: ProgramsContext,
   ): Promise<Program | null> {
-    return findByIdOrSlug(context.loaders.program, id, slug);
+    return findByIdOrSlug(context.lookup, Program, id, slug);
   }
 
   @Query(() => ProgramConnection, { description: "Programs, newest signed first (undated last), a page at a time." })

@@ -1,7 +1,6 @@
 import { unitMutations } from "../../../shared/records/unit-mutations";
 import { Department } from "../entities/department";
-import { departmentRules } from "../validation";
-import { DepartmentCreateInput, DepartmentUpdateInput } from "./inputs";
+import { departmentFields, departmentRules } from "../validation";
 import { UNIVERSITY_OWNS } from "../checks/university-owner";
 
 export const DepartmentMutations = unitMutations({
@@ -10,8 +9,11 @@ export const DepartmentMutations = unitMutations({
   owner: UNIVERSITY_OWNS,
   table: "department",
   sameOwnerNoun: "unit of the same university",
-  createInput: DepartmentCreateInput,
-  updateInput: DepartmentUpdateInput,
+  fields: departmentFields,
+  inputTypes: {
+    create: "A new faculty, department or laboratory of a university.",
+    update: "Changes to a department: only the fields given change.",
+  },
   rules: departmentRules,
   descriptions: {
     create: "Adds a faculty, department or laboratory to a university. Its editors and administrators.",

@@ -21,7 +21,7 @@ export class UniversityResolver {
     @Arg("slug", () => String, { nullable: true, description: "The university's slug, e.g. `tashstu-almalyk`." }) slug: string | null,
     @Ctx() context: UniversitiesContext,
   ): Promise<University | null> {
-    return findByIdOrSlug(context.loaders.university, id, slug);
+    return findByIdOrSlug(context.lookup, University, id, slug);
   }
 
   @Query(() => UniversityConnection, { description: "Universities, branches, schools and academies, ordered by name, a page at a time." })
@@ -56,7 +56,7 @@ export class UniversityResolver {
 
   @FieldResolver(() => University, { nullable: true, description: "For a branch, the university it belongs to; otherwise null." })
   parent(@Root() university: University, @Ctx() context: UniversitiesContext): Promise<University | null> | null {
-    return university.parentId ? context.loaders.university.byId.load(university.parentId) : null;
+    return university.parentId ? context.lookup(University).load(university.parentId) : null;
   }
 
   @FieldResolver(() => [University], { description: "Branches of this university, ordered by name." })

@@ -1,8 +1,0 @@
-/** `__resolveReference` of the entity types this subgraph owns: the gateway's `_entities` lookups, batched. */
-import type { ReferenceResolver } from "../../../shared/subgraph/definition";
-import type { EnterprisesLoaders as Loaders } from "../context";
-
-export const referenceResolvers: Record<string, ReferenceResolver<Loaders>> = {
-  Enterprise: (reference, context) => context.loaders.enterprise.byId.load(reference.id),
-  Division: (reference, context) => context.loaders.division.byId.load(reference.id),
-};
