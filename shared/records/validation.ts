@@ -13,7 +13,11 @@ import { isUuid } from "./ids";
 import { isCalendarDate } from "../graphql/scalars";
 
 /** Returns what is wrong with a present (non-null) value, or null when it is fine. */
-export type Rule = ((value: unknown) => string | null) & { readonly kind?: ValueKind };
+export type Rule = ((value: unknown) => string | null) & {
+  readonly kind?: ValueKind;
+  /** A value the rule accepts, for those that write examples from the rules (the hostile-input suite's baselines). */
+  readonly example?: string;
+};
 
 /**
  * What a rule says a value is, for those that read the rules rather than run
@@ -22,7 +26,7 @@ export type Rule = ((value: unknown) => string | null) & { readonly kind?: Value
  */
 export type ValueKind = "free text" | "search text" | "code" | "id" | "cursor" | "date" | "int" | "enum" | "list";
 
-const kinded = <R extends (value: unknown) => string | null>(kind: ValueKind, rule: R): Rule => Object.assign(rule, { kind });
+const kinded = <R extends (value: unknown) => string | null>(kind: ValueKind, rule: R, example?: string): Rule => Object.assign(rule, { kind, example });
 
 export interface Problem {
   field: string;
@@ -71,19 +75,19 @@ export const cursor: Rule = kinded("cursor", (value) => (typeof value === "strin
 export const slug: Rule = kinded("code", (value) =>
   typeof value === "string" && value.length <= 100 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value)
     ? null
-    : `must be lowercase letters, digits and single hyphens (at most 100), e.g. "ammc-engineering-school", got ${show(value)}`);
+    : `must be lowercase letters, digits and single hyphens (at most 100), e.g. "ammc-engineering-school", got ${show(value)}`, "ammc");
 
 export const countryCode: Rule = kinded("code", (value) =>
-  typeof value === "string" && isCountryCode(value) ? null : `must be an ISO 3166-1 alpha-2 country code such as "UZ", got ${show(value)}`);
+  typeof value === "string" && isCountryCode(value) ? null : `must be an ISO 3166-1 alpha-2 country code such as "UZ", got ${show(value)}`, "UZ");
 
 export const fieldOfEducationCode: Rule = kinded("code", (value) =>
-  typeof value === "string" && isFieldOfEducation(value) ? null : `must be an ISCED-F 2013 code known to PartnerGraph such as "0724", got ${show(value)}`);
+  typeof value === "string" && isFieldOfEducation(value) ? null : `must be an ISCED-F 2013 code known to PartnerGraph such as "0724", got ${show(value)}`, "0724");
 
 export const industryCode: Rule = kinded("code", (value) =>
-  typeof value === "string" && isIndustryCode(value) ? null : `must be a NACE Rev. 2 code known to PartnerGraph such as "24.44", got ${show(value)}`);
+  typeof value === "string" && isIndustryCode(value) ? null : `must be a NACE Rev. 2 code known to PartnerGraph such as "24.44", got ${show(value)}`, "24.44");
 
 export const date: Rule = kinded("date", (value) =>
-  typeof value === "string" && isCalendarDate(value) ? null : `must be a date that exists, written YYYY-MM-DD, got ${show(value)}`);
+  typeof value === "string" && isCalendarDate(value) ? null : `must be a date that exists, written YYYY-MM-DD, got ${show(value)}`, "2025-01-15");
 
 export const uuid: Rule = kinded("id", (value) => (typeof value === "string" && isUuid(value) ? null : `must be an id (a UUID), got ${show(value)}`));
 
@@ -107,28 +111,28 @@ export const url: Rule = kinded("code", (value) => {
   } catch {
     return `must be an http(s) URL, got ${show(value)}`;
   }
-});
+}, "https://www.agmk.uz");
 
 export const email: Rule = kinded("code", (value) =>
-  typeof value === "string" && value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? null : `must be an e-mail address, got ${show(value)}`);
+  typeof value === "string" && value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? null : `must be an e-mail address, got ${show(value)}`, "info@agmk.uz");
 
 export const phone: Rule = kinded("code", (value) =>
-  typeof value === "string" && /^\+?[0-9][0-9 ()-]{4,30}$/.test(value) ? null : `must be a phone number such as "+998 78 141 90 99", got ${show(value)}`);
+  typeof value === "string" && /^\+?[0-9][0-9 ()-]{4,30}$/.test(value) ? null : `must be a phone number such as "+998 78 141 90 99", got ${show(value)}`, "+998 78 141 90 99");
 
 /** BCP 47 language tags as used for names: `en`, `ru`, `uz`, `uz-Cyrl`, `zh`. */
 export const languageTag: Rule = kinded("code", (value) =>
-  typeof value === "string" && /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/.test(value) ? null : `must be a language tag such as "ru" or "uz-Cyrl", got ${show(value)}`);
+  typeof value === "string" && /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/.test(value) ? null : `must be a language tag such as "ru" or "uz-Cyrl", got ${show(value)}`, "ru");
 
 export const rorId: Rule = kinded("code", (value) =>
-  typeof value === "string" && /^0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$/.test(value) ? null : `must be a ROR id such as "05p2q6194" (without the https://ror.org/ prefix), got ${show(value)}`);
+  typeof value === "string" && /^0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$/.test(value) ? null : `must be a ROR id such as "05p2q6194" (without the https://ror.org/ prefix), got ${show(value)}`, "05p2q6194");
 
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 export const currency: Rule = kinded("code", (value) =>
-  typeof value === "string" && CURRENCIES.has(value) ? null : `must be an ISO 4217 currency code such as "UZS", got ${show(value)}`);
+  typeof value === "string" && CURRENCIES.has(value) ? null : `must be an ISO 4217 currency code such as "UZS", got ${show(value)}`, "UZS");
 
 /** A decimal amount as text (exact money), non-negative, at most 2 decimals. */
 export const amount: Rule = kinded("code", (value) =>
-  typeof value === "string" && /^\d{1,15}(\.\d{1,2})?$/.test(value) ? null : `must be a non-negative amount such as "150000.00", got ${show(value)}`);
+  typeof value === "string" && /^\d{1,15}(\.\d{1,2})?$/.test(value) ? null : `must be a non-negative amount such as "150000.00", got ${show(value)}`, "150000.00");
 
 /** Applies `rules` to every element of a list; nested objects get their own Rules. */
 export function each<T>(rules: Rule | Rules<T>): Rule {

@@ -3,12 +3,26 @@
  * them is the only thing wrong with a request, and the refusal can be pinned
  * on it. Mutations act on records the suite creates first (the fixture).
  */
-import { isEnumType, type GraphQLNamedInputType } from "graphql";
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  type GraphQLInputObjectType,
+  type GraphQLInputType,
+  type GraphQLNamedInputType,
+  type GraphQLSchema,
+} from "graphql";
+import { declaredRules } from "../../../shared/records/input-fields";
+import { slug as slugRule, type Rule } from "../../../shared/records/validation";
 import { graphqlData } from "../graphql";
-import type { InputContainer, RootField } from "./schema-inputs";
+import { documentFor, type InputContainer, type RootField } from "./schema-inputs";
 
-/** The records the suite writes before it starts, and their current versions. */
+/** The records the suite writes before it starts (one of each type that has a create mutation), and their current versions. */
 export interface Fixture {
+  /** Id of the suite's record of each type, by GraphQL type name. */
+  records: Map<string, string>;
   enterpriseId: string;
   divisionId: string;
   contactId: string;
@@ -19,7 +33,6 @@ export interface Fixture {
   activityId: string;
   versions: Map<string, number>;
 }
-
 type Args = Record<string, unknown>;
 type Ask = <T = any>(query: string, variables?: Args) => Promise<T>;
 
@@ -32,15 +45,13 @@ const parties = (f: Fixture) => [
   { institutionType: "UNIVERSITY", institutionId: f.universityId, role: "SIGNATORY" },
 ];
 
-/** A valid value of each input object type a baseline may lack, e.g. `names[0]` for a hostile `names[0].lang`. */
+/**
+ * Input objects whose valid example is not simply their required fields
+ * filled from the rules (see exampleInput): an alternative name adds to the
+ * official ones; a party needs an institution of the fixture.
+ */
 const EXAMPLES: Record<string, (f: Fixture) => Args> = {
-  EnterpriseFilter: () => ({}),
-  UniversityFilter: () => ({}),
-  ProgramFilter: () => ({}),
   LocalizedNameInput: () => ({ value: "Hostile suite", lang: "en", kind: "ALTERNATIVE" }),
-  HonourInput: () => ({ title: "Honorary professor" }),
-  ProgramDirectionInput: () => ({ direction: "JOINT_RESEARCH" }),
-  MoneyInput: () => ({ amount: "1000.00", currency: "UZS" }),
   ProgramPartyInput: (f) => parties(f)[0],
 };
 /** Lists whose valid example has more than one element. */
@@ -48,58 +59,99 @@ const LIST_EXAMPLES: Record<string, (f: Fixture) => Args[]> = {
   ProgramPartyInput: parties,
 };
 
-/** A valid element for a list of scalars or enums, by field name, to make oversized lists of. */
-const LIST_ELEMENTS: Record<string, unknown> = {
-  industryCodes: "24.44",
-  fieldCodes: "0724",
-  partyCountryCodes: "UZ",
-};
-
-export function validElement(name: string, element: GraphQLNamedInputType, f: Fixture): unknown {
+/** A valid element for a list, to make oversized lists of: from the rules of its elements, or an example input object. */
+export function validElement(name: string, element: GraphQLNamedInputType, f: Fixture, containerType?: string): unknown {
   if (isEnumType(element)) return element.getValues()[0].name;
-  if (name in LIST_ELEMENTS) return LIST_ELEMENTS[name];
-  const example = EXAMPLES[element.name];
-  if (!example) throw new Error(`Give test/support/hostile/baselines.ts a valid element for the list ${name} of ${element.name}.`);
-  return example(f);
+  if (isInputObjectType(element)) return exampleOf(element, f);
+  const example = ruleExample(declaredRules(containerType, name));
+  if (example === undefined) throw new Error(`Give ${name} (a list of ${element.name}) rules with an example, so test/support/hostile/baselines.ts can fill it.`);
+  return example;
 }
 
-/** Arguments that make each mutation succeed; `slug` is fresh on every call. */
+/** The example of the first rule that has one, through `each(...)`. */
+function ruleExample(rules: readonly unknown[] | undefined): string | undefined {
+  for (const rule of rules ?? []) {
+    if (typeof rule !== "function") continue;
+    const element = (rule as { elementRules?: unknown }).elementRules;
+    const example = (typeof element === "function" ? (element as Rule) : (rule as Rule)).example;
+    if (example !== undefined) return example;
+  }
+  return undefined;
+}
+
+/** The record type a mutation writes: `archiveDivision` → Division, `addActivity` → Activity. */
+export const recordTypeOf = (mutation: string) => mutation.replace(/^(create|update|archive|delete|add)(?=[A-Z])/, "");
+
+/** A valid value for one required input field, from its type and declared rules. */
+function exampleValue(type: GraphQLInputType, inputType: string, field: string, f: Fixture, recordType: string): unknown {
+  const inner = isNonNullType(type) ? type.ofType : type;
+  if (isListType(inner)) {
+    const element = getNamedType(inner);
+    return LIST_EXAMPLES[element.name]?.(f) ?? [validElement(field, element, f, inputType)];
+  }
+  if (isInputObjectType(inner)) return exampleOf(inner, f, recordType);
+  if (isEnumType(inner)) return inner.getValues()[0].name;
+  const rules = declaredRules(inputType, field);
+  if (rules?.includes(slugRule)) return uniqueSlug(`hostile-${recordType.toLowerCase()}`);
+  const example = ruleExample(rules);
+  if (example !== undefined) return example;
+  if (inner.name === "String") return `Hostile suite ${recordType.toLowerCase()}`;
+  if (inner.name === "Int") return 1;
+  throw new Error(`Give test/support/hostile/baselines.ts an example for ${inputType}.${field} (${inner.name}).`);
+}
+
+/** An input object with its required fields filled in (an example from EXAMPLES where there is one). */
+function exampleOf(type: GraphQLInputObjectType, f: Fixture, recordType = type.name): Args {
+  const example = EXAMPLES[type.name];
+  if (example) return example(f);
+  const input: Args = {};
+  for (const field of Object.values(type.getFields())) {
+    if (isNonNullType(field.type)) input[field.name] = exampleValue(field.type, type.name, field.name, f, recordType);
+  }
+  return input;
+}
+
+/** The suite's record of a type, or a clear error when it has none. */
+function recordOf(f: Fixture, typeName: string): string {
+  const id = f.records.get(typeName);
+  if (!id) throw new Error(`The hostile suite has no ${typeName} to act on: give it a create mutation, or say in test/support/hostile/baselines.ts how to make one.`);
+  return id;
+}
+
+/**
+ * Arguments that make a mutation succeed, read from its schema: `id` and
+ * `version` of the suite's record of its type, `<type>Id` owners, inputs with
+ * their required fields filled from the rules. MUTATIONS holds the few that
+ * need more (a program's parties, a signature for a party).
+ */
+function derivedArgs(root: RootField, f: Fixture): Args {
+  const recordType = recordTypeOf(root.name);
+  const args: Args = {};
+  for (const arg of root.args) {
+    if (!isNonNullType(arg.type)) continue;
+    const named = getNamedType(arg.type);
+    if (arg.name === "id") args.id = recordOf(f, recordType);
+    else if (arg.name === "version") args.version = f.versions.get(recordOf(f, recordType));
+    else if (named.name === "ID" && arg.name.endsWith("Id")) args[arg.name] = recordOf(f, arg.name[0].toUpperCase() + arg.name.slice(1, -2));
+    else if (isInputObjectType(named)) args[arg.name] = exampleOf(named, f, recordType);
+    else throw new Error(`Give test/support/hostile/baselines.ts valid arguments for the mutation ${root.name} (its argument ${arg.name}).`);
+  }
+  return args;
+}
+
+/** The mutations whose valid arguments are more than their schema and rules say. */
 const MUTATIONS: Record<string, (f: Fixture) => Args> = {
-  createEnterprise: () => ({ input: { slug: uniqueSlug("hostile-enterprise"), name: "Hostile suite enterprise", countryCode: "UZ" } }),
-  updateEnterprise: (f) => ({ id: f.enterpriseId, version: f.versions.get(f.enterpriseId), input: {} }),
-  archiveEnterprise: (f) => ({ id: f.enterpriseId, version: f.versions.get(f.enterpriseId) }),
-  createDivision: (f) => ({ enterpriseId: f.enterpriseId, input: { slug: uniqueSlug("hostile-division"), name: "Hostile suite division", kind: "PLANT" } }),
-  updateDivision: (f) => ({ id: f.divisionId, version: f.versions.get(f.divisionId), input: {} }),
-  archiveDivision: (f) => ({ id: f.divisionId, version: f.versions.get(f.divisionId) }),
-  createContact: (f) => ({ enterpriseId: f.enterpriseId, input: { name: "Hostile suite contact" } }),
-  updateContact: (f) => ({ id: f.contactId, version: f.versions.get(f.contactId), input: {} }),
-  deleteContact: (f) => ({ id: f.contactId, version: f.versions.get(f.contactId) }),
-  createUniversity: () => ({ input: { slug: uniqueSlug("hostile-university"), name: "Hostile suite university", kind: "UNIVERSITY", countryCode: "UZ" } }),
-  updateUniversity: (f) => ({ id: f.universityId, version: f.versions.get(f.universityId), input: {} }),
-  archiveUniversity: (f) => ({ id: f.universityId, version: f.versions.get(f.universityId) }),
-  createDepartment: (f) => ({ universityId: f.universityId, input: { slug: uniqueSlug("hostile-department"), name: "Hostile suite department", kind: "FACULTY" } }),
-  updateDepartment: (f) => ({ id: f.departmentId, version: f.versions.get(f.departmentId), input: {} }),
-  archiveDepartment: (f) => ({ id: f.departmentId, version: f.versions.get(f.departmentId) }),
-  createPerson: (f) => ({ universityId: f.universityId, input: { name: "Hostile suite person" } }),
-  updatePerson: (f) => ({ id: f.personId, version: f.versions.get(f.personId), input: {} }),
-  deletePerson: (f) => ({ id: f.personId, version: f.versions.get(f.personId) }),
   createProgram: (f) => ({ input: { slug: uniqueSlug("hostile-program"), title: "Hostile suite program", kind: "MEMORANDUM", parties: parties(f) } }),
-  updateProgram: (f) => ({ id: f.programId, version: f.versions.get(f.programId), input: {} }),
   signProgram: (f) => ({ id: f.programId, version: f.versions.get(f.programId), input: { signedOn: "2025-01-15", signatoryName: "Director", institutionId: f.enterpriseId } }),
+  // A program ends in the future: a last day before today would be refused for that, not for the hostile value.
   terminateProgram: (f) => ({ id: f.programId, version: f.versions.get(f.programId), input: { endsOn: "2030-01-01", reason: "Hostile suite" } }),
-  addActivity: (f) => ({ programId: f.programId, input: { kind: "INTERNSHIP", status: "PLANNED", title: "Hostile suite activity" } }),
-  updateActivity: (f) => ({ id: f.activityId, version: f.versions.get(f.activityId), input: {} }),
 };
 
 /** Required query arguments, by type: queries need no records. */
 const QUERY_DEFAULTS: Record<string, unknown> = { DateTime: "2020-01-01T00:00:00Z" };
 
 export function baselineArgs(root: RootField, f: Fixture): Args {
-  if (root.operation === "mutation") {
-    const args = MUTATIONS[root.name];
-    if (!args) throw new Error(`Give test/support/hostile/baselines.ts valid arguments for the mutation ${root.name}.`);
-    return args(f);
-  }
+  if (root.operation === "mutation") return (MUTATIONS[root.name] ?? ((fixture: Fixture) => derivedArgs(root, fixture)))(f);
   const args: Args = {};
   for (const arg of root.args) {
     if (!String(arg.type).endsWith("!")) continue;
@@ -117,9 +169,9 @@ export function withValue(args: Args, path: (string | number)[], containers: Inp
     const parent = container.path.slice(0, -1).reduce<any>((at, key) => at[key], result);
     const key = container.path.at(-1)!;
     if (parent[key] != null) continue;
-    const example = EXAMPLES[container.typeName];
-    if (!example) throw new Error(`Give test/support/hostile/baselines.ts an example ${container.typeName}.`);
-    parent[key] = container.list ? (LIST_EXAMPLES[container.typeName]?.(f) ?? [example(f)]) : example(f);
+    const type = schemaOf(f).getType(container.typeName) as GraphQLInputObjectType;
+    const example = exampleOf(type, f);
+    parent[key] = container.list ? (LIST_EXAMPLES[container.typeName]?.(f) ?? [example]) : example;
   }
   const parent = path.slice(0, -1).reduce<any>((at, key) => at[key], result);
   parent[path.at(-1)!] = value;
@@ -128,25 +180,51 @@ export function withValue(args: Args, path: (string | number)[], containers: Inp
 
 const ID_AND_VERSION = "{ id version }";
 
-/** Writes the records the mutations act on: an enterprise with a division and a contact, a university with a department and a person, a draft program between them with an activity. */
-export async function createFixture(ask: Ask): Promise<Fixture> {
-  const versions = new Map<string, number>();
-  const made = async (mutation: string, variables: Args): Promise<string> => {
-    const data = await ask(mutation, variables);
-    const record = Object.values(data)[0] as { id: string; version: number };
-    versions.set(record.id, record.version);
-    return record.id;
+/** Schemas of the fixtures, for filling in input objects by their type name. */
+const SCHEMAS = new WeakMap<Fixture, GraphQLSchema>();
+const schemaOf = (f: Fixture) => SCHEMAS.get(f)!;
+
+/**
+ * Writes one record of every type the schema can create (`create<Type>`,
+ * `add<Type>`), owners before what they own, with the arguments the
+ * mutations' baselines give, so a new record type is in the fixture with no
+ * edit here.
+ */
+export async function createFixture(ask: Ask, schema: GraphQLSchema, roots: RootField[]): Promise<Fixture> {
+  const fixture = { records: new Map<string, string>(), versions: new Map<string, number>() } as Fixture;
+  SCHEMAS.set(fixture, schema);
+  let pending = roots.filter((root) => root.operation === "mutation" && /^(create|add)[A-Z]/.test(root.name));
+  const ready = (root: RootField) =>
+    root.args.every((arg) => !(getNamedType(arg.type).name === "ID" && arg.name.endsWith("Id")) || fixture.records.has(arg.name[0].toUpperCase() + arg.name.slice(1, -2))) &&
+    (root.name !== "createProgram" || (fixture.records.has("Enterprise") && fixture.records.has("University")));
+  while (pending.length) {
+    const round = pending.filter(ready);
+    if (round.length === 0) throw new Error(`The hostile suite cannot make the owners of ${pending.map((root) => root.name).join(", ")}.`);
+    for (const root of round) {
+      Object.assign(fixture, namedRecords(fixture.records));
+      const data = await ask(documentFor({ ...root, selection: ID_AND_VERSION }), baselineArgs(root, fixture));
+      const record = Object.values(data)[0] as { id: string; version: number };
+      fixture.records.set(recordTypeOf(root.name), record.id);
+      fixture.versions.set(record.id, record.version);
+    }
+    pending = pending.filter((root) => !round.includes(root));
+  }
+  return Object.assign(fixture, namedRecords(fixture.records));
+}
+
+/** The records other cases name directly. */
+function namedRecords(records: Map<string, string>) {
+  const id = (type: string) => records.get(type)!;
+  return {
+    enterpriseId: id("Enterprise"),
+    divisionId: id("Division"),
+    contactId: id("Contact"),
+    universityId: id("University"),
+    departmentId: id("Department"),
+    personId: id("Person"),
+    programId: id("Program"),
+    activityId: id("Activity"),
   };
-  const enterpriseId = await made(`mutation($input: EnterpriseInput!) { createEnterprise(input: $input) ${ID_AND_VERSION} }`, MUTATIONS.createEnterprise({} as Fixture));
-  const universityId = await made(`mutation($input: UniversityInput!) { createUniversity(input: $input) ${ID_AND_VERSION} }`, MUTATIONS.createUniversity({} as Fixture));
-  const partial = { enterpriseId, universityId, versions } as Fixture;
-  const divisionId = await made(`mutation($enterpriseId: ID!, $input: DivisionInput!) { createDivision(enterpriseId: $enterpriseId, input: $input) ${ID_AND_VERSION} }`, MUTATIONS.createDivision(partial));
-  const contactId = await made(`mutation($enterpriseId: ID!, $input: ContactInput!) { createContact(enterpriseId: $enterpriseId, input: $input) ${ID_AND_VERSION} }`, MUTATIONS.createContact(partial));
-  const departmentId = await made(`mutation($universityId: ID!, $input: DepartmentInput!) { createDepartment(universityId: $universityId, input: $input) ${ID_AND_VERSION} }`, MUTATIONS.createDepartment(partial));
-  const personId = await made(`mutation($universityId: ID!, $input: PersonInput!) { createPerson(universityId: $universityId, input: $input) ${ID_AND_VERSION} }`, MUTATIONS.createPerson(partial));
-  const programId = await made(`mutation($input: ProgramInput!) { createProgram(input: $input) ${ID_AND_VERSION} }`, MUTATIONS.createProgram(partial));
-  const activityId = await made(`mutation($programId: ID!, $input: ActivityInput!) { addActivity(programId: $programId, input: $input) ${ID_AND_VERSION} }`, MUTATIONS.addActivity({ ...partial, programId }));
-  return { enterpriseId, divisionId, contactId, universityId, departmentId, personId, programId, activityId, versions };
 }
 
 export const askWith = (url: string, headers: Record<string, string>): Ask => (query, variables) => graphqlData(url, query, variables, headers);
