@@ -18,9 +18,10 @@ import type { RecordOwner } from "./owner";
 import { recordInputTypes, type Changes, type FieldDeclarations, type RecordInputDescriptions } from "./input-fields";
 
 type Unit = { id: string; version: number; status: InstitutionStatus };
+/** A unit may sit inside another of its institution (a record without `parentId` is a flat list). */
 type InTree = { parentId?: string | null };
 
-export interface UnitMutationsOptions<T extends Unit, Input extends InTree> {
+export interface UnitMutationsOptions<T extends Unit, Input extends object> {
   entity: ClassType<T>;
   typeName: string;
   owner: RecordOwner;
@@ -35,7 +36,7 @@ export interface UnitMutationsOptions<T extends Unit, Input extends InTree> {
   descriptions: { create: string; owner: string; createInput: string; update: string; archive: string };
 }
 
-export function unitMutations<T extends Unit, Input extends InTree>(options: UnitMutationsOptions<T, Input>) {
+export function unitMutations<T extends Unit, Input extends object>(options: UnitMutationsOptions<T, Input>) {
   const { entity, typeName, owner, rules, descriptions } = options;
   const { createInput, updateInput } = recordInputTypes<Input>(typeName, options.fields, options.inputTypes);
   const tree = { table: options.table, ownerColumn: owner.column, noun: options.sameOwnerNoun };
@@ -54,7 +55,7 @@ export function unitMutations<T extends Unit, Input extends InTree>(options: Uni
         ...written,
         ownerId,
         input,
-        check: (id, valid) => checkUnitParent(context.dataSource, tree, id, valid.parentId),
+        check: (id, valid) => checkUnitParent(context.dataSource, tree, id, (valid as InTree).parentId),
         extra: { status: InstitutionStatus.ACTIVE },
       });
     }
@@ -71,7 +72,7 @@ export function unitMutations<T extends Unit, Input extends InTree>(options: Uni
         id,
         version,
         input,
-        check: (ownerId, fields, row) => checkUnitParent(context.dataSource, tree, ownerId, fields.parentId, row.id),
+        check: (ownerId, fields, row) => checkUnitParent(context.dataSource, tree, ownerId, (fields as InTree).parentId, row.id),
       });
     }
 
