@@ -17,6 +17,7 @@ export function createLoaders(dataSource: DataSource) {
       byId: loaderByUnique(dataSource, Division),
       bySlug: loaderByUnique(dataSource, Division, "slug"),
     },
+    contact: { byId: loaderByUnique(dataSource, Contact) },
     namesByEnterprise: loaderByParent(dataSource, EnterpriseName, "enterpriseId", [{ property: "lang" }, { property: "kind" }, { property: "value" }]),
     divisionsByEnterprise: loaderByParent(dataSource, Division, "enterpriseId", [{ property: "name" }]),
     divisionsByParent: loaderByParent(dataSource, Division, "parentId", [{ property: "name" }]),

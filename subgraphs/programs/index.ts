@@ -3,7 +3,7 @@ import { AuditEntry } from "../../shared/audit/audit-entry";
 import { changeFeedResolver } from "../../shared/audit/change-feed";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";
 import { Activity } from "./entities/activity";
-import { DepartmentStub, DivisionStub } from "./entities/institution-stubs";
+import { ContactStub, DepartmentStub, DivisionStub, PersonStub } from "./entities/institution-stubs";
 import { Program } from "./entities/program";
 import { ProgramDirection } from "./entities/program-direction";
 import { ProgramParty } from "./entities/program-party";
@@ -15,6 +15,7 @@ import { ActivityResolver } from "./resolvers/activity.resolver";
 import { ProgramMutations } from "./resolvers/program.mutations";
 import { PartnershipResolver, institutionProgramResolvers } from "./resolvers/institution-programs.resolver";
 import { NetworkResolver } from "./resolvers/network.resolver";
+import { NodeResolver } from "./resolvers/node.resolver";
 import { ProgramStatsResolver } from "./resolvers/program-stats.resolver";
 import { ProgramPartyResolver } from "./resolvers/program-party.resolver";
 import { ProgramResolver } from "./resolvers/program.resolver";
@@ -42,8 +43,9 @@ export const programs: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
     ProgramMutations,
     ActivityMutations,
     programChanges,
+    NodeResolver,
   ],
-  orphanedTypes: [DivisionStub, DepartmentStub],
+  orphanedTypes: [DivisionStub, DepartmentStub, ContactStub, PersonStub],
   referenceResolvers,
   createLoaders,
   seed,

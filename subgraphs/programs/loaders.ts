@@ -127,6 +127,8 @@ export function createLoaders(dataSource: DataSource) {
 
   return {
     program,
+    party: { byId: loaderByUnique(dataSource, ProgramParty) },
+    activity: { byId: loaderByUnique(dataSource, Activity) },
     partiesByProgram: loaderByParent(dataSource, ProgramParty, "programId", [{ property: "role" }, { property: "id" }]),
     directionsByProgram: loaderByParent(dataSource, ProgramDirection, "programId", [{ property: "position" }]),
     activitiesByProgram: loaderByParent(dataSource, Activity, "programId", [{ property: "startsOn" }, { property: "title" }]),

@@ -17,6 +17,7 @@ export function createLoaders(dataSource: DataSource) {
       byId: loaderByUnique(dataSource, Department),
       bySlug: loaderByUnique(dataSource, Department, "slug"),
     },
+    person: { byId: loaderByUnique(dataSource, Person) },
     namesByUniversity: loaderByParent(dataSource, UniversityName, "universityId", [{ property: "lang" }, { property: "kind" }, { property: "value" }]),
     branchesByUniversity: loaderByParent(dataSource, University, "parentId", [{ property: "name" }]),
     departmentsByUniversity: loaderByParent(dataSource, Department, "universityId", [{ property: "name" }]),

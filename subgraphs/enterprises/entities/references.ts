@@ -7,4 +7,5 @@ type Loaders = ReturnType<typeof createLoaders>;
 export const referenceResolvers: Record<string, ReferenceResolver<Loaders>> = {
   Enterprise: (reference, context) => context.loaders.enterprise.byId.load(reference.id),
   Division: (reference, context) => context.loaders.division.byId.load(reference.id),
+  Contact: (reference, context) => context.loaders.contact.byId.load(reference.id),
 };

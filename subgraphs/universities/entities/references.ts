@@ -7,4 +7,5 @@ type Loaders = ReturnType<typeof createLoaders>;
 export const referenceResolvers: Record<string, ReferenceResolver<Loaders>> = {
   University: (reference, context) => context.loaders.university.byId.load(reference.id),
   Department: (reference, context) => context.loaders.department.byId.load(reference.id),
+  Person: (reference, context) => context.loaders.person.byId.load(reference.id),
 };
