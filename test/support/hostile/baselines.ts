@@ -53,6 +53,8 @@ const LIST_ELEMENTS: Record<string, unknown> = {
   industryCodes: "24.44",
   fieldCodes: "0724",
   partyCountryCodes: "UZ",
+  // nodes(ids:): an id nothing has is still a valid one (answered null).
+  ids: "00000000-0000-4000-8000-000000000000",
 };
 
 export function validElement(name: string, element: GraphQLNamedInputType, f: Fixture): unknown {
