@@ -12,6 +12,7 @@ import { relayStylePagination } from "@apollo/client/utilities";
 import { Client, cacheExchange, fetchExchange } from "@urql/core";
 import { ClientError, GraphQLClient } from "graphql-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearer, tokenFor } from "./support/auth";
 import { graphqlData } from "./support/graphql";
 import { startTestStack, type TestStack } from "./support/stack";
 
@@ -59,11 +60,14 @@ describe("urql at its defaults", () => {
 });
 
 describe("Apollo Client with InMemoryCache", () => {
-  function apollo(): ApolloClient<NormalizedCacheObject> {
+  function apollo(headers: Record<string, string> = {}): ApolloClient<NormalizedCacheObject> {
     return new ApolloClient({
-      link: new HttpLink({ uri: stack.gatewayUrl, fetch }),
+      link: new HttpLink({ uri: stack.gatewayUrl, fetch, headers }),
       cache: new InMemoryCache({
-        possibleTypes: { Institution: ["Enterprise", "University"] },
+        possibleTypes: {
+          Institution: ["Enterprise", "University"],
+          Node: ["Enterprise", "Division", "Contact", "University", "Department", "Person", "Program", "ProgramParty", "Activity"],
+        },
         typePolicies: { Query: { fields: { programs: relayStylePagination(["filter"]) } } },
       }),
       defaultOptions: { query: { fetchPolicy: "network-only" } },
@@ -180,6 +184,41 @@ describe("Apollo Client with InMemoryCache", () => {
 
     expect(client.readQuery({ query: NETWORK })).toEqual(unfiltered);
     expect(ammc(client.readQuery({ query: NETWORK }))).toMatchObject({ programCount: 3 });
+  });
+
+  it("refetches an object of the walk with node(id:) into the same cache entry", async () => {
+    const client = apollo();
+    const { data } = await client.query({ query: WALK });
+    const program = data.enterprise.partners[0].programs[0];
+    const REFETCH = gql`
+      query Refetch($id: ID!) { node(id: $id) { id ... on Program { slug title parties { id role } } } }
+    `;
+    const { data: refetched } = await client.query({ query: REFETCH, variables: { id: program.id } });
+    expect(refetched.node).toMatchObject({ __typename: "Program", id: program.id, slug: program.slug });
+    // One entry, now holding the fields of both queries, and the walk still reads back whole.
+    expect(client.cache.extract()[`Program:${program.id}`]).toMatchObject({ slug: program.slug, title: refetched.node.title, kind: program.kind });
+    expect(client.readQuery({ query: WALK })).toEqual(data);
+  });
+
+  it("keeps the changes of two subgraphs' feeds apart, though their numbers repeat", async () => {
+    const admin = bearer(await tokenFor(stack, "admin"));
+    const since = new Date(Date.now() - 1000).toISOString();
+    const { enterprise, program } = await graphqlData(stack.gatewayUrl, `{ enterprise(slug: "ammc") { id version } program(slug: "tashstu-almalyk-departments-at-ammc-engineering-school") { id version } }`);
+    await graphqlData(stack.gatewayUrl, `mutation($id: ID!, $version: Int!) { updateEnterprise(id: $id, version: $version, input: { website: "https://www.agmk.uz" }) { version } }`, enterprise, admin);
+    await graphqlData(stack.gatewayUrl, `mutation($id: ID!, $version: Int!) { updateProgram(id: $id, version: $version, input: { description: "Real-client test" }) { version } }`, program, admin);
+
+    const client = apollo(admin);
+    const FEED = (field: string) => gql`
+      query Feed($since: DateTime!) { ${field}(since: $since, first: 100) { nodes { logNumber entityType entityId action changedFields } } }
+    `;
+    const enterprises = (await client.query({ query: FEED("enterpriseChanges"), variables: { since } })).data.enterpriseChanges.nodes;
+    const programs = (await client.query({ query: FEED("programChanges"), variables: { since } })).data.programChanges.nodes;
+    expect(enterprises.map((change: any) => change.entityType)).toEqual(["Enterprise"]);
+    expect(programs.map((change: any) => change.entityType)).toContain("Program");
+    // The same numbers in both logs: as ids they would have been one cache entry.
+    const numbers = new Set(enterprises.map((change: any) => change.logNumber));
+    expect(programs.some((change: any) => numbers.has(change.logNumber))).toBe(true);
+    expect(client.readQuery({ query: FEED("enterpriseChanges"), variables: { since } })!.enterpriseChanges.nodes).toEqual(enterprises);
   });
 
   it("surfaces extensions.code on a bad argument", async () => {
