@@ -18,6 +18,7 @@ import {
   type GraphQLSchema,
   type InlineFragmentNode,
   type SelectionSetNode,
+  validate,
 } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { composeApiSchema } from "../gateway/composition";
@@ -83,6 +84,7 @@ describe("selecting ids", () => {
   });
 
   it.each(loadExamples().map((example) => [example.file, example.query] as const))("GraphiQL's %s selects every id", (_file, query) => {
+    expect(validate(schema, parse(query)).map((error) => error.message)).toEqual([]);
     expect(selectionsWithoutId(schema, parse(query))).toEqual([]);
   });
 
