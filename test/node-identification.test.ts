@@ -7,9 +7,9 @@
  * an HTTP request each subgraph counts.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../shared/config";
+import { SUBGRAPH_NAMES, readGatewayLimits, type SubgraphName } from "../shared/config";
 import { graphql, graphqlData } from "./support/graphql";
-import { startTestStack, type TestStack } from "./support/stack";
+import { startExtraGateway, startTestStack, type TestStack } from "./support/stack";
 
 let stack: TestStack;
 /** One object of every node type, as its own root field or parent lists it. */
@@ -153,5 +153,21 @@ describe("nodes(ids:)", () => {
     expect(tooMany.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     const bad = await graphql(stack.gatewayUrl, NODES, { ids: [samples[0].id, "x"] });
     expect(bad.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "ids[1]" } });
+  });
+});
+
+describe("the gateway's cost estimate", () => {
+  it("weighs nodes(ids:) by its number of ids, literal or variable", async () => {
+    const gateway = await startExtraGateway(stack, { limits: { ...readGatewayLimits({}), maxCost: 50 } });
+    try {
+      const ids = (n: number) => Array.from({ length: n }, () => MISSING);
+      const query = `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Program { title } } }`;
+      expect((await graphql(gateway.url, query, { ids: ids(10) })).errors).toBeUndefined();
+      expect((await graphql(gateway.url, query, { ids: ids(30) })).errors?.[0].extensions?.code).toBe("QUERY_TOO_COSTLY");
+      const literal = `{ nodes(ids: [${ids(30).map((id) => `"${id}"`).join(", ")}]) { id ... on Program { title } } }`;
+      expect((await graphql(gateway.url, literal)).errors?.[0].extensions?.code).toBe("QUERY_TOO_COSTLY");
+    } finally {
+      await gateway.stop();
+    }
   });
 });
