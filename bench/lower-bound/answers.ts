@@ -20,7 +20,7 @@ const JOIN_INSTITUTION = (alias: string, id = "institution_id", type = "institut
   LEFT JOIN enterprises.enterprise e ON ${alias}.${type} = 'ENTERPRISE' AND e.id = ${alias}.${id}
   LEFT JOIN universities.university u ON ${alias}.${type} = 'UNIVERSITY' AND u.id = ${alias}.${id}`;
 
-/** Newest signed first, undated last, id breaking ties: the programs list's order (subgraphs/programs/loaders.ts). */
+/** Newest signed first, undated last, id breaking ties: the programs list's order (subgraphs/programs/sql/program-list.ts). */
 const PROGRAM_ORDER = `COALESCE(p.signed_on, p.starts_on, DATE '0001-01-01') DESC, p.id`;
 
 async function rows<T>(pool: pg.Pool, sql: string, parameters: unknown[] = []): Promise<T[]> {

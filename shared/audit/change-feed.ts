@@ -6,10 +6,10 @@
  * values are blanked for callers who may not read them.
  */
 import { GraphQLJSONObject } from "graphql-scalars";
-import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver, registerEnumType } from "type-graphql";
+import { Arg, Args, Ctx, Directive, Field, ID, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
 import type { SubgraphContext } from "../subgraph/context";
 import { badUserInput } from "../graphql/errors";
-import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, connectionType, decodeCursor, encodeCursor, pageSize, type Page } from "../graphql/pagination";
+import { connectionType, decodeCursor, encodeCursor, pageSize, type Page, PageArguments } from "../graphql/pagination";
 import { DateTimeScalar } from "../graphql/scalars";
 import { AuditEntry, type ChangeActionName } from "./audit-entry";
 
@@ -156,11 +156,10 @@ export function changeFeedResolver(fieldName: string, description: string, confi
     @Query(() => ChangeConnection, { name: fieldName, description })
     changes(
       @Arg("since", () => DateTimeScalar, { description: "Only changes made at or after this instant. To resume a sync exactly, pass the same `since` and the last `endCursor` as `after`." }) since: Date,
-      @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
-      @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+      @Args(() => PageArguments) page: PageArguments,
       @Ctx() context: SubgraphContext,
     ): Promise<Page<Change>> {
-      return readChanges(context, confidentialFields, since, first, after);
+      return readChanges(context, confidentialFields, since, page.first ?? null, page.after ?? null);
     }
   }
   return ChangeFeedResolver;

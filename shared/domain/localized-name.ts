@@ -6,7 +6,8 @@
 import { Directive, Field, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { randomUUID } from "node:crypto";
 import { Column, PrimaryColumn, type EntityManager, type EntityTarget } from "typeorm";
-import { languageTag, oneOf, required, text, type Rules } from "../records/validation";
+import { registeredRules } from "../records/input-fields";
+import { languageTag, oneOf, required, text } from "../records/validation";
 
 export enum NameKind {
   OFFICIAL = "OFFICIAL",
@@ -80,8 +81,8 @@ export async function replaceNames<T extends LocalizedName>(
 }
 
 /** The rules a name on input must pass, wherever an institution takes names. */
-export const localizedNameRules: Rules<LocalizedNameInput> = {
+export const localizedNameRules = registeredRules<LocalizedNameInput>("LocalizedNameInput", {
   value: [required, text(300)],
   lang: [required, languageTag],
   kind: [required, oneOf(NameKind)],
-};
+});

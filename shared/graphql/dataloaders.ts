@@ -23,6 +23,21 @@ export function loaderByUnique<T extends ObjectLiteral>(
   });
 }
 
+/** Any record by id or another unique column, one loader per (entity, column) per request: `context.lookup(Department, "slug")`. */
+export type RecordLookup = <T extends ObjectLiteral>(entity: EntityTarget<T>, property?: keyof T & string) => DataLoader<string, T | null>;
+
+/** A request's RecordLookup: loaders made on first use, so a new record type needs no loader of its own. */
+export function recordLookup(dataSource: DataSource): RecordLookup {
+  const loaders = new Map<EntityTarget<ObjectLiteral>, Map<string, DataLoader<string, ObjectLiteral | null>>>();
+  return <T extends ObjectLiteral>(entity: EntityTarget<T>, property: keyof T & string = "id") => {
+    let byProperty = loaders.get(entity as EntityTarget<ObjectLiteral>);
+    if (!byProperty) loaders.set(entity as EntityTarget<ObjectLiteral>, (byProperty = new Map()));
+    let loader = byProperty.get(property);
+    if (!loader) byProperty.set(property, (loader = loaderByUnique(dataSource, entity, property) as DataLoader<string, ObjectLiteral | null>));
+    return loader as DataLoader<string, T | null>;
+  };
+}
+
 /** Loads the rows whose `parentProperty` equals each key, in `orderBy` order. */
 export function loaderByParent<T extends ObjectLiteral>(
   dataSource: DataSource,

@@ -2,9 +2,11 @@
  * Relay connections with keyset (cursor) pagination: a page costs one query
  * however deep into the list it is, and `totalCount` one more, only when asked.
  */
-import { Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { ENVIRONMENT_VARIABLES } from "../config";
+import { registerArgumentRules } from "../records/input-fields";
+import { cursor } from "../records/validation";
 import { badUserInput } from "./errors";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -18,6 +20,7 @@ export const MAX_PAGE_SIZE = Number(ENVIRONMENT_VARIABLES.QUERY_MAX_LIST_SIZE.de
 /** The descriptions of every list's `first` and `after` arguments. */
 export const FIRST_DESCRIPTION = `Page size, 0 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`;
 export const AFTER_DESCRIPTION = "Cursor after which the page starts (`pageInfo.endCursor` of the previous page).";
+registerArgumentRules("after", [cursor]);
 
 @Directive("@shareable")
 @ObjectType("PageInfo", { description: "Where a page sits in its list, for fetching the next one." })
@@ -104,9 +107,19 @@ export interface PageArgs {
   maxPageSize?: number;
 }
 
+/** The `first` and `after` arguments of every paged list, declared once: `@Args(() => PageArguments) page: PageArguments`. */
+@ArgsType()
+export class PageArguments {
+  @Field(() => Int, { nullable: true, description: FIRST_DESCRIPTION })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
+  after?: string | null;
+}
+
 /** A list's paging arguments as one request asks for them, with the deployment's largest page. */
-export function pageArgs(context: { maxPageSize: number }, first: number | null | undefined, after: string | null | undefined): PageArgs {
-  return { first, after, maxPageSize: context.maxPageSize };
+export function pageArgs(context: { maxPageSize: number }, page: PageArguments): PageArgs {
+  return { first: page.first, after: page.after, maxPageSize: context.maxPageSize };
 }
 
 export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE): number {

@@ -13,6 +13,7 @@ import { replaceNames, type LocalizedName, type LocalizedNameInput } from "../do
 import type { Rules } from "./validation";
 import { CHANGED_FIELDS_DESCRIPTION, VERSION_DESCRIPTION, idDescription } from "./arguments";
 import { columnsOf, emptyLists } from "./columns";
+import { recordInputTypes, type Changes, type FieldDeclarations, type RecordInputDescriptions } from "./input-fields";
 
 type Institution = { id: string; version: number; status: InstitutionStatus };
 type WithNames = { names?: LocalizedNameInput[] | null };
@@ -24,8 +25,9 @@ export interface InstitutionMutationsOptions<T extends Institution, Input extend
   noun: string;
   /** Its names' table and the column naming the institution there. */
   names: { entity: EntityTarget<LocalizedName>; owner: string };
-  createInput: ClassType<Input>;
-  updateInput: ClassType<Partial<Input>>;
+  /** The record's writable fields (validation.ts), from which its two input types are made. */
+  fields: FieldDeclarations;
+  inputTypes: RecordInputDescriptions;
   rules: Rules<Input>;
   /** What a new institution must satisfy beyond its rules (a branch's parent university). */
   checkCreate?: (context: SubgraphContext, input: Input) => Promise<void>;
@@ -36,6 +38,7 @@ const NAMES = ["names"];
 
 export function institutionMutations<T extends Institution, Input extends WithNames>(options: InstitutionMutationsOptions<T, Input>) {
   const { entity, typeName, noun, rules, descriptions } = options;
+  const { createInput, updateInput } = recordInputTypes<Input>(typeName, options.fields, options.inputTypes);
   const replaceNamesOf = (manager: EntityManager, id: string, list: LocalizedNameInput[]) =>
     replaceNames(manager, options.names.entity, options.names.owner as never, id, list);
   const thisOne = `this ${typeName.toLowerCase()}`;
@@ -44,7 +47,7 @@ export function institutionMutations<T extends Institution, Input extends WithNa
   class InstitutionMutations {
     @Mutation(() => entity, { name: `create${typeName}`, description: descriptions.create })
     create(
-      @Arg("input", () => options.createInput, { description: descriptions.createInput }) input: Input,
+      @Arg("input", () => createInput, { description: descriptions.createInput }) input: Input,
       @Ctx() context: SubgraphContext,
     ): Promise<T> {
       return createRecord(context, {
@@ -64,7 +67,7 @@ export function institutionMutations<T extends Institution, Input extends WithNa
     update(
       @Arg("id", () => ID, { description: idDescription(typeName) }) id: string,
       @Arg("version", () => Int, { description: "The version you read; a newer one on the server means someone changed it meanwhile (CONFLICT)." }) version: number,
-      @Arg("input", () => options.updateInput, { description: CHANGED_FIELDS_DESCRIPTION }) input: Partial<Input>,
+      @Arg("input", () => updateInput, { description: CHANGED_FIELDS_DESCRIPTION }) input: Changes<Input>,
       @Ctx() context: SubgraphContext,
     ): Promise<T> {
       return updateRecord(context, {

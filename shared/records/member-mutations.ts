@@ -13,6 +13,7 @@ import type { Rules } from "./validation";
 import { CHANGED_FIELDS_DESCRIPTION, VERSION_DESCRIPTION, idDescription } from "./arguments";
 import { createOwnedRecord, ownerIdOf, updateOwnedRecord } from "./owned-writes";
 import type { RecordOwner } from "./owner";
+import { recordInputTypes, type Changes, type FieldDeclarations, type RecordInputDescriptions } from "./input-fields";
 
 type Member = { id: string; version: number };
 
@@ -22,16 +23,18 @@ export interface MemberMutationsOptions<T extends Member, Input extends object> 
   owner: RecordOwner;
   /** The unit a member may belong to: its field (`divisionId`), table and noun ("division of the same enterprise"). */
   unit: { field: keyof Input & string; table: string; sameOwnerNoun: string };
-  createInput: ClassType<Input>;
-  updateInput: ClassType<Partial<Input>>;
+  /** The record's writable fields (validation.ts), from which its two input types are made. */
+  fields: FieldDeclarations;
+  inputTypes: RecordInputDescriptions;
   rules: Rules<Input>;
   descriptions: { create: string; owner: string; createInput: string; update: string; delete: string };
 }
 
 export function memberMutations<T extends Member, Input extends object>(options: MemberMutationsOptions<T, Input>) {
   const { entity, typeName, owner, unit, rules, descriptions } = options;
+  const { createInput, updateInput } = recordInputTypes<Input>(typeName, options.fields, options.inputTypes);
   const units = { table: unit.table, ownerColumn: owner.column, noun: unit.sameOwnerNoun };
-  const checkUnit = (context: SubgraphContext, ownerId: string, fields: Partial<Input>) =>
+  const checkUnit = (context: SubgraphContext, ownerId: string, fields: Changes<Input>) =>
     checkUnitOwner(context.dataSource, units, ownerId, fields[unit.field] as string | null | undefined, unit.field);
   const ownerOf = ownerIdOf(owner);
   const written = { entity: entity as EntityTarget<T>, typeName, owner, rules };
@@ -41,7 +44,7 @@ export function memberMutations<T extends Member, Input extends object>(options:
     @Mutation(() => entity, { name: `create${typeName}`, description: descriptions.create })
     create(
       @Arg(owner.property, () => ID, { description: descriptions.owner }) ownerId: string,
-      @Arg("input", () => options.createInput, { description: descriptions.createInput }) input: Input,
+      @Arg("input", () => createInput, { description: descriptions.createInput }) input: Input,
       @Ctx() context: SubgraphContext,
     ): Promise<T> {
       return createOwnedRecord(context, { ...written, ownerId, input, check: (id, valid) => checkUnit(context, id, valid) });
@@ -51,7 +54,7 @@ export function memberMutations<T extends Member, Input extends object>(options:
     update(
       @Arg("id", () => ID, { description: idDescription(typeName) }) id: string,
       @Arg("version", () => Int, { description: VERSION_DESCRIPTION }) version: number,
-      @Arg("input", () => options.updateInput, { description: CHANGED_FIELDS_DESCRIPTION }) input: Partial<Input>,
+      @Arg("input", () => updateInput, { description: CHANGED_FIELDS_DESCRIPTION }) input: Changes<Input>,
       @Ctx() context: SubgraphContext,
     ): Promise<T> {
       return updateOwnedRecord(context, { ...written, id, version, input, check: (ownerId, fields) => checkUnit(context, ownerId, fields) });

@@ -10,6 +10,7 @@ import type { SubgraphContext } from "../subgraph/context";
 import type { Rules } from "./validation";
 import { columnsOf, emptyLists } from "./columns";
 import { requireOwner, type RecordOwner } from "./owner";
+import type { Changes } from "./input-fields";
 
 type Versioned = { id: string; version: number };
 
@@ -53,9 +54,9 @@ export function updateOwnedRecord<T extends Versioned, Input extends object>(
   options: OwnedWrite<T, Input> & {
     id: string;
     version: number;
-    input: Partial<Input>;
+    input: Changes<Input>;
     /** Checks of the given fields beyond the rules, given the owner's id and the stored row. */
-    check: (ownerId: string, fields: Partial<Input>, row: T) => void | Promise<void>;
+    check: (ownerId: string, fields: Changes<Input>, row: T) => void | Promise<void>;
   },
 ): Promise<T> {
   const { entity, typeName, rules } = options;

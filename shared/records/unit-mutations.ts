@@ -15,6 +15,7 @@ import type { Rules } from "./validation";
 import { CHANGED_FIELDS_DESCRIPTION, VERSION_DESCRIPTION, idDescription } from "./arguments";
 import { createOwnedRecord, ownerIdOf, updateOwnedRecord } from "./owned-writes";
 import type { RecordOwner } from "./owner";
+import { recordInputTypes, type Changes, type FieldDeclarations, type RecordInputDescriptions } from "./input-fields";
 
 type Unit = { id: string; version: number; status: InstitutionStatus };
 type InTree = { parentId?: string | null };
@@ -27,14 +28,16 @@ export interface UnitMutationsOptions<T extends Unit, Input extends InTree> {
   table: string;
   /** For messages: "division of the same enterprise". */
   sameOwnerNoun: string;
-  createInput: ClassType<Input>;
-  updateInput: ClassType<Partial<Input>>;
+  /** The record's writable fields (validation.ts), from which its two input types are made. */
+  fields: FieldDeclarations;
+  inputTypes: RecordInputDescriptions;
   rules: Rules<Input>;
   descriptions: { create: string; owner: string; createInput: string; update: string; archive: string };
 }
 
 export function unitMutations<T extends Unit, Input extends InTree>(options: UnitMutationsOptions<T, Input>) {
   const { entity, typeName, owner, rules, descriptions } = options;
+  const { createInput, updateInput } = recordInputTypes<Input>(typeName, options.fields, options.inputTypes);
   const tree = { table: options.table, ownerColumn: owner.column, noun: options.sameOwnerNoun };
   const ownerOf = ownerIdOf(owner);
   const written = { entity: entity as EntityTarget<T>, typeName, owner, rules };
@@ -44,7 +47,7 @@ export function unitMutations<T extends Unit, Input extends InTree>(options: Uni
     @Mutation(() => entity, { name: `create${typeName}`, description: descriptions.create })
     create(
       @Arg(owner.property, () => ID, { description: descriptions.owner }) ownerId: string,
-      @Arg("input", () => options.createInput, { description: descriptions.createInput }) input: Input,
+      @Arg("input", () => createInput, { description: descriptions.createInput }) input: Input,
       @Ctx() context: SubgraphContext,
     ): Promise<T> {
       return createOwnedRecord(context, {
@@ -60,7 +63,7 @@ export function unitMutations<T extends Unit, Input extends InTree>(options: Uni
     update(
       @Arg("id", () => ID, { description: idDescription(typeName) }) id: string,
       @Arg("version", () => Int, { description: VERSION_DESCRIPTION }) version: number,
-      @Arg("input", () => options.updateInput, { description: CHANGED_FIELDS_DESCRIPTION }) input: Partial<Input>,
+      @Arg("input", () => updateInput, { description: CHANGED_FIELDS_DESCRIPTION }) input: Changes<Input>,
       @Ctx() context: SubgraphContext,
     ): Promise<T> {
       return updateOwnedRecord(context, {

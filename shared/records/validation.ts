@@ -13,7 +13,16 @@ import { isUuid } from "./ids";
 import { isCalendarDate } from "../graphql/scalars";
 
 /** Returns what is wrong with a present (non-null) value, or null when it is fine. */
-export type Rule = (value: unknown) => string | null;
+export type Rule = ((value: unknown) => string | null) & { readonly kind?: ValueKind };
+
+/**
+ * What a rule says a value is, for those that read the rules rather than run
+ * them (the hostile-input suite picks its attacks by it): text stored as
+ * written, search words, a code from a closed set or format, an id, a cursor.
+ */
+export type ValueKind = "free text" | "search text" | "code" | "id" | "cursor" | "date" | "int" | "enum" | "list";
+
+const kinded = <R extends (value: unknown) => string | null>(kind: ValueKind, rule: R): Rule => Object.assign(rule, { kind });
 
 export interface Problem {
   field: string;
@@ -43,34 +52,40 @@ const show = (value: unknown) => JSON.stringify(value)?.slice(0, 60);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function text(maxLength: number): Rule {
-  return (value) => {
+  return kinded("free text", (value) => {
     if (typeof value !== "string") return "must be text";
     if (value.includes("\u0000")) return "must not contain NUL characters";
     if (LONE_SURROGATE.test(value)) return "must be well-formed Unicode (it holds half of a surrogate pair)";
     if (value.trim() !== value) return "must not start or end with spaces";
     if (value.length > maxLength) return `must be at most ${maxLength} characters long, got ${value.length}`;
     return null;
-  };
+  });
 }
 
-export const slug: Rule = (value) =>
+/** Words to look for: checked like text, never stored. */
+export const searchText = (maxLength: number): Rule => kinded("search text", text(maxLength));
+
+/** A page cursor: what `pageInfo.endCursor` gave, decoded (and checked) by the pagination. */
+export const cursor: Rule = kinded("cursor", (value) => (typeof value === "string" ? null : "must be a cursor from pageInfo.endCursor"));
+
+export const slug: Rule = kinded("code", (value) =>
   typeof value === "string" && value.length <= 100 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value)
     ? null
-    : `must be lowercase letters, digits and single hyphens (at most 100), e.g. "ammc-engineering-school", got ${show(value)}`;
+    : `must be lowercase letters, digits and single hyphens (at most 100), e.g. "ammc-engineering-school", got ${show(value)}`);
 
-export const countryCode: Rule = (value) =>
-  typeof value === "string" && isCountryCode(value) ? null : `must be an ISO 3166-1 alpha-2 country code such as "UZ", got ${show(value)}`;
+export const countryCode: Rule = kinded("code", (value) =>
+  typeof value === "string" && isCountryCode(value) ? null : `must be an ISO 3166-1 alpha-2 country code such as "UZ", got ${show(value)}`);
 
-export const fieldOfEducationCode: Rule = (value) =>
-  typeof value === "string" && isFieldOfEducation(value) ? null : `must be an ISCED-F 2013 code known to PartnerGraph such as "0724", got ${show(value)}`;
+export const fieldOfEducationCode: Rule = kinded("code", (value) =>
+  typeof value === "string" && isFieldOfEducation(value) ? null : `must be an ISCED-F 2013 code known to PartnerGraph such as "0724", got ${show(value)}`);
 
-export const industryCode: Rule = (value) =>
-  typeof value === "string" && isIndustryCode(value) ? null : `must be a NACE Rev. 2 code known to PartnerGraph such as "24.44", got ${show(value)}`;
+export const industryCode: Rule = kinded("code", (value) =>
+  typeof value === "string" && isIndustryCode(value) ? null : `must be a NACE Rev. 2 code known to PartnerGraph such as "24.44", got ${show(value)}`);
 
-export const date: Rule = (value) =>
-  typeof value === "string" && isCalendarDate(value) ? null : `must be a date that exists, written YYYY-MM-DD, got ${show(value)}`;
+export const date: Rule = kinded("date", (value) =>
+  typeof value === "string" && isCalendarDate(value) ? null : `must be a date that exists, written YYYY-MM-DD, got ${show(value)}`);
 
-export const uuid: Rule = (value) => (typeof value === "string" && isUuid(value) ? null : `must be an id (a UUID), got ${show(value)}`);
+export const uuid: Rule = kinded("id", (value) => (typeof value === "string" && isUuid(value) ? null : `must be an id (a UUID), got ${show(value)}`));
 
 export function integer(min: number, max = 1_000_000_000): Rule {
   return (value) =>
@@ -84,7 +99,7 @@ export function oneOf(values: Record<string, string> | readonly string[]): Rule 
   return (value) => (typeof value === "string" && allowed.includes(value) ? null : `must be one of ${allowed.join(", ")}, got ${show(value)}`);
 }
 
-export const url: Rule = (value) => {
+export const url: Rule = kinded("code", (value) => {
   if (typeof value !== "string" || value.length > 500) return "must be an http(s) URL of at most 500 characters";
   try {
     const parsed = new URL(value);
@@ -92,28 +107,28 @@ export const url: Rule = (value) => {
   } catch {
     return `must be an http(s) URL, got ${show(value)}`;
   }
-};
+});
 
-export const email: Rule = (value) =>
-  typeof value === "string" && value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? null : `must be an e-mail address, got ${show(value)}`;
+export const email: Rule = kinded("code", (value) =>
+  typeof value === "string" && value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? null : `must be an e-mail address, got ${show(value)}`);
 
-export const phone: Rule = (value) =>
-  typeof value === "string" && /^\+?[0-9][0-9 ()-]{4,30}$/.test(value) ? null : `must be a phone number such as "+998 78 141 90 99", got ${show(value)}`;
+export const phone: Rule = kinded("code", (value) =>
+  typeof value === "string" && /^\+?[0-9][0-9 ()-]{4,30}$/.test(value) ? null : `must be a phone number such as "+998 78 141 90 99", got ${show(value)}`);
 
 /** BCP 47 language tags as used for names: `en`, `ru`, `uz`, `uz-Cyrl`, `zh`. */
-export const languageTag: Rule = (value) =>
-  typeof value === "string" && /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/.test(value) ? null : `must be a language tag such as "ru" or "uz-Cyrl", got ${show(value)}`;
+export const languageTag: Rule = kinded("code", (value) =>
+  typeof value === "string" && /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/.test(value) ? null : `must be a language tag such as "ru" or "uz-Cyrl", got ${show(value)}`);
 
-export const rorId: Rule = (value) =>
-  typeof value === "string" && /^0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$/.test(value) ? null : `must be a ROR id such as "05p2q6194" (without the https://ror.org/ prefix), got ${show(value)}`;
+export const rorId: Rule = kinded("code", (value) =>
+  typeof value === "string" && /^0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$/.test(value) ? null : `must be a ROR id such as "05p2q6194" (without the https://ror.org/ prefix), got ${show(value)}`);
 
 const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
-export const currency: Rule = (value) =>
-  typeof value === "string" && CURRENCIES.has(value) ? null : `must be an ISO 4217 currency code such as "UZS", got ${show(value)}`;
+export const currency: Rule = kinded("code", (value) =>
+  typeof value === "string" && CURRENCIES.has(value) ? null : `must be an ISO 4217 currency code such as "UZS", got ${show(value)}`);
 
 /** A decimal amount as text (exact money), non-negative, at most 2 decimals. */
-export const amount: Rule = (value) =>
-  typeof value === "string" && /^\d{1,15}(\.\d{1,2})?$/.test(value) ? null : `must be a non-negative amount such as "150000.00", got ${show(value)}`;
+export const amount: Rule = kinded("code", (value) =>
+  typeof value === "string" && /^\d{1,15}(\.\d{1,2})?$/.test(value) ? null : `must be a non-negative amount such as "150000.00", got ${show(value)}`);
 
 /** Applies `rules` to every element of a list; nested objects get their own Rules. */
 export function each<T>(rules: Rule | Rules<T>): Rule {

@@ -1,6 +1,7 @@
 /** What every resolver of every subgraph receives as its context. */
 import type { DataSource } from "typeorm";
 import type { Access } from "../auth/access";
+import type { RecordLookup } from "../graphql/dataloaders";
 import type { PeerClient } from "./peers";
 import type { Logger } from "../logger";
 
@@ -12,6 +13,8 @@ export interface SubgraphContext<Loaders = unknown> {
   requestId: string;
   /** Fresh per request, so a cached row never leaks into another request. */
   loaders: Loaders;
+  /** Any record by id (or slug), batched like the loaders and as fresh. */
+  lookup: RecordLookup;
   dataSource: DataSource;
   logger: Logger;
   /** What the caller may read and write. */

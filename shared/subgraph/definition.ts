@@ -7,6 +7,7 @@ import type { NonEmptyArray } from "type-graphql";
 import type { DataSource } from "typeorm";
 import type { SubgraphName } from "../config";
 import type { SubgraphContext } from "./context";
+import type { RecordLookup } from "../graphql/dataloaders";
 import type { Logger } from "../logger";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -29,10 +30,14 @@ export interface SubgraphDefinition<Loaders = any> {
   resolvers: NonEmptyArray<Class>;
   /** Types the schema must contain although no resolver returns them directly. */
   orphanedTypes?: Class[];
-  /** `__resolveReference` of each entity type the subgraph owns or extends, keyed by type name. */
-  referenceResolvers: Record<string, ReferenceResolver<Loaders>>;
-  /** Fresh DataLoaders for one request. */
-  createLoaders(dataSource: DataSource): Loaders;
+  /**
+   * `__resolveReference` of the entity types the subgraph extends (or resolves
+   * unusually), keyed by type name; an entity type of its own tables is
+   * looked up by id without one.
+   */
+  referenceResolvers?: Record<string, ReferenceResolver<Loaders>>;
+  /** Fresh DataLoaders for one request (lookups by id or slug come from the lookup, not from here). */
+  createLoaders(dataSource: DataSource, lookup: RecordLookup): Loaders;
   /** Loads the article data; must be idempotent. */
   seed(dataSource: DataSource, logger: Logger): Promise<void>;
 }

@@ -10,9 +10,22 @@ import { isUnionType, parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, getMetadataStorage } from "type-graphql";
 import { badUserInput } from "../graphql/errors";
 import { isUuid } from "../records/ids";
-import type { SubgraphDefinition } from "./definition";
+import type { EntityTarget, ObjectLiteral } from "typeorm";
+import type { ReferenceResolver, SubgraphDefinition } from "./definition";
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
+
+/** Each table's GraphQL type with a `@key`: the gateway's `_entities` lookups of it, by id and batched. */
+function ownEntityReferences(definition: SubgraphDefinition): Record<string, ReferenceResolver<unknown>> {
+  const metadata = getMetadataStorage();
+  const references: Record<string, ReferenceResolver<unknown>> = {};
+  for (const entity of definition.entities) {
+    const keyed = metadata.classDirectives.some((d) => d.target === entity && d.directive.nameOrDefinition.startsWith("@key"));
+    const type = metadata.objectTypes.find((t) => t.target === entity);
+    if (keyed && type) references[type.name] = (reference, context) => context.lookup(entity as EntityTarget<ObjectLiteral>).load(reference.id);
+  }
+  return references;
+}
 
 /**
  * type-graphql gives the root types no description. Every subgraph gets the
@@ -39,7 +52,7 @@ export async function buildFederatedSchema(definition: SubgraphDefinition): Prom
     if (root && !root.description) root.description = ROOT_TYPE_DESCRIPTIONS[root.name as keyof typeof ROOT_TYPE_DESCRIPTIONS];
   }
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
-  for (const [typeName, resolveReference] of Object.entries(definition.referenceResolvers)) {
+  for (const [typeName, resolveReference] of Object.entries({ ...ownEntityReferences(definition), ...definition.referenceResolvers })) {
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference };
   }
   const federated = buildSubgraphSchema({

@@ -28,6 +28,7 @@ import { KnownOperationTypes } from "../graphql/operation-types";
 import { createRequestTracking } from "../http/request-tracking";
 import type { SubgraphDefinition } from "./definition";
 import { buildFederatedSchema } from "./schema";
+import { recordLookup } from "../graphql/dataloaders";
 
 export type HeaderMap = Record<string, string | string[] | undefined>;
 
@@ -107,7 +108,8 @@ export async function createSubgraph<Loaders>(
         extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
       });
     }
-    return { requestId, loaders: definition.createLoaders(dataSource), dataSource, logger: logger.child({ requestId }), access, peers, maxPageSize };
+    const lookup = recordLookup(dataSource);
+    return { requestId, loaders: definition.createLoaders(dataSource, lookup), lookup, dataSource, logger: logger.child({ requestId }), access, peers, maxPageSize };
   };
 
   const readiness: ReadinessCheck = async () => {

@@ -7,7 +7,6 @@ import { Contact } from "./entities/contact";
 import { Division } from "./entities/division";
 import { Enterprise } from "./entities/enterprise";
 import { EnterpriseName } from "./entities/enterprise-name";
-import { referenceResolvers } from "./entities/references";
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { ContactMutations } from "./resolvers/contact.mutations";
@@ -30,7 +29,6 @@ export const enterprises: SubgraphDefinition<ReturnType<typeof createLoaders>> =
   entities: [Enterprise, EnterpriseName, Division, Contact, AuditEntry],
   migrations,
   resolvers: [EnterpriseResolver, DivisionResolver, ContactResolver, CountryListResolver, EnterpriseMutations, DivisionMutations, ContactMutations, enterpriseChanges],
-  referenceResolvers,
   createLoaders,
   seed,
 };

@@ -3,7 +3,7 @@ import { AuditEntry } from "../../shared/audit/audit-entry";
 import { changeFeedResolver } from "../../shared/audit/change-feed";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";
 import { Activity } from "./entities/activity";
-import { ContactStub, DepartmentStub, DivisionStub, PersonStub } from "./entities/institution-stubs";
+import { ContactStub, DepartmentStub, DivisionStub, PersonStub } from "./types/institution-stubs";
 import { Program } from "./entities/program";
 import { ProgramDirection } from "./entities/program-direction";
 import { ProgramParty } from "./entities/program-party";
@@ -13,12 +13,13 @@ import { migrations } from "./migrations";
 import { ActivityMutations } from "./resolvers/activity.mutations";
 import { ActivityResolver } from "./resolvers/activity.resolver";
 import { ProgramMutations } from "./resolvers/program.mutations";
+// Modules evaluate in import order, and their @Query fields enter the schema in that order: programs before the network and statistics.
+import { ProgramResolver } from "./resolvers/program.resolver";
 import { PartnershipResolver, institutionProgramResolvers } from "./resolvers/institution-programs.resolver";
 import { NetworkResolver } from "./resolvers/network.resolver";
 import { NodeResolver } from "./resolvers/node.resolver";
 import { ProgramStatsResolver } from "./resolvers/program-stats.resolver";
 import { ProgramPartyResolver } from "./resolvers/program-party.resolver";
-import { ProgramResolver } from "./resolvers/program.resolver";
 import { seed } from "./seed";
 
 /** The programs subgraph's change feed; budgets and internal notes are confidential. */

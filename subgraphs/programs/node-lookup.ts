@@ -10,7 +10,10 @@
 import type { GraphQLError } from "graphql";
 import type { SubgraphName } from "../../shared/config";
 import type { NodeValue } from "../../shared/graphql/node";
-import type { ProgramsContext } from "./loaders";
+import type { ProgramsContext } from "./context";
+import { Activity } from "./entities/activity";
+import { Program } from "./entities/program";
+import { ProgramParty } from "./entities/program-party";
 
 /** The other subgraphs' types that are nodes, as each owner calls them. */
 const FOREIGN_NODE_TYPES: Partial<Record<SubgraphName, readonly string[]>> = {
@@ -34,8 +37,8 @@ export async function findNodes(context: ProgramsContext, ids: readonly string[]
 }
 
 async function findOwn(context: ProgramsContext, ids: readonly string[]): Promise<(NodeValue | null)[]> {
-  const { program, party, activity } = context.loaders;
-  const [programs, parties, activities] = await Promise.all([program.byId.loadMany(ids), party.byId.loadMany(ids), activity.byId.loadMany(ids)]);
+  const { lookup } = context;
+  const [programs, parties, activities] = await Promise.all([lookup(Program).loadMany(ids), lookup(ProgramParty).loadMany(ids), lookup(Activity).loadMany(ids)]);
   return ids.map((_, i) => {
     for (const [typename, row] of [["Program", programs[i]], ["ProgramParty", parties[i]], ["Activity", activities[i]]] as const) {
       if (row instanceof Error) throw row;

@@ -5,7 +5,6 @@ import { changeFeedResolver } from "../../shared/audit/change-feed";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";
 import { Department } from "./entities/department";
 import { Person } from "./entities/person";
-import { referenceResolvers } from "./entities/references";
 import { University } from "./entities/university";
 import { UniversityName } from "./entities/university-name";
 import { createLoaders } from "./loaders";
@@ -40,7 +39,6 @@ export const universities: SubgraphDefinition<ReturnType<typeof createLoaders>> 
     PersonMutations,
     universityChanges,
   ],
-  referenceResolvers,
   createLoaders,
   seed,
 };

@@ -1,7 +1,6 @@
 /** The DataLoaders of one request to the universities subgraph. */
 import type { DataSource } from "typeorm";
-import type { SubgraphContext } from "../../shared/subgraph/context";
-import { loaderByParent, loaderByUnique } from "../../shared/graphql/dataloaders";
+import { loaderByParent } from "../../shared/graphql/dataloaders";
 import { Department } from "./entities/department";
 import { Person } from "./entities/person";
 import { University } from "./entities/university";
@@ -9,15 +8,6 @@ import { UniversityName } from "./entities/university-name";
 
 export function createLoaders(dataSource: DataSource) {
   return {
-    university: {
-      byId: loaderByUnique(dataSource, University),
-      bySlug: loaderByUnique(dataSource, University, "slug"),
-    },
-    department: {
-      byId: loaderByUnique(dataSource, Department),
-      bySlug: loaderByUnique(dataSource, Department, "slug"),
-    },
-    person: { byId: loaderByUnique(dataSource, Person) },
     namesByUniversity: loaderByParent(dataSource, UniversityName, "universityId", [{ property: "lang" }, { property: "kind" }, { property: "value" }]),
     branchesByUniversity: loaderByParent(dataSource, University, "parentId", [{ property: "name" }]),
     departmentsByUniversity: loaderByParent(dataSource, Department, "universityId", [{ property: "name" }]),
@@ -26,5 +16,3 @@ export function createLoaders(dataSource: DataSource) {
     peopleByDepartment: loaderByParent(dataSource, Person, "departmentId", [{ property: "name" }]),
   };
 }
-
-export type UniversitiesContext = SubgraphContext<ReturnType<typeof createLoaders>>;

@@ -1,16 +1,18 @@
 import { memberMutations } from "../../../shared/records/member-mutations";
 import { Contact } from "../entities/contact";
-import { contactRules } from "../validation";
-import { ENTERPRISE_OWNS } from "./enterprise-owner";
-import { ContactCreateInput, ContactUpdateInput } from "./inputs";
+import { contactFields, contactRules } from "../validation";
+import { ENTERPRISE_OWNS } from "../checks/enterprise-owner";
 
 export const ContactMutations = memberMutations({
   entity: Contact,
   typeName: "Contact",
   owner: ENTERPRISE_OWNS,
   unit: { field: "divisionId", table: "division", sameOwnerNoun: "division of the same enterprise" },
-  createInput: ContactCreateInput,
-  updateInput: ContactUpdateInput,
+  fields: contactFields,
+  inputTypes: {
+    create: "A new person or service line of an enterprise.",
+    update: "Changes to a contact: only the fields given change.",
+  },
   rules: contactRules,
   descriptions: {
     create: "Adds a person or service line to an enterprise. Its editors and administrators.",

@@ -1,8 +1,7 @@
 import { unitMutations } from "../../../shared/records/unit-mutations";
 import { Division } from "../entities/division";
-import { divisionRules } from "../validation";
-import { ENTERPRISE_OWNS } from "./enterprise-owner";
-import { DivisionCreateInput, DivisionUpdateInput } from "./inputs";
+import { divisionFields, divisionRules } from "../validation";
+import { ENTERPRISE_OWNS } from "../checks/enterprise-owner";
 
 export const DivisionMutations = unitMutations({
   entity: Division,
@@ -10,8 +9,11 @@ export const DivisionMutations = unitMutations({
   owner: ENTERPRISE_OWNS,
   table: "division",
   sameOwnerNoun: "division of the same enterprise",
-  createInput: DivisionCreateInput,
-  updateInput: DivisionUpdateInput,
+  fields: divisionFields,
+  inputTypes: {
+    create: "A new division of an enterprise.",
+    update: "Changes to a division: only the fields given change.",
+  },
   rules: divisionRules,
   descriptions: {
     create: "Adds a division to an enterprise. Its editors and administrators.",

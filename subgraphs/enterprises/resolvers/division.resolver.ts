@@ -3,7 +3,7 @@ import { findByIdOrSlug } from "../../../shared/graphql/lookup";
 import { Contact } from "../entities/contact";
 import { Division } from "../entities/division";
 import { Enterprise } from "../entities/enterprise";
-import type { EnterprisesContext } from "../loaders";
+import type { EnterprisesContext } from "../context";
 
 @Resolver(() => Division)
 export class DivisionResolver {
@@ -13,17 +13,17 @@ export class DivisionResolver {
     @Arg("slug", () => String, { nullable: true, description: "The division's slug." }) slug: string | null,
     @Ctx() context: EnterprisesContext,
   ): Promise<Division | null> {
-    return findByIdOrSlug(context.loaders.division, id, slug);
+    return findByIdOrSlug(context.lookup, Division, id, slug);
   }
 
   @FieldResolver(() => Enterprise, { description: "The enterprise the division belongs to." })
   async enterprise(@Root() division: Division, @Ctx() context: EnterprisesContext): Promise<Enterprise> {
-    return (await context.loaders.enterprise.byId.load(division.enterpriseId))!;
+    return (await context.lookup(Enterprise).load(division.enterpriseId))!;
   }
 
   @FieldResolver(() => Division, { nullable: true, description: "The division this one sits inside; null at the top of the tree." })
   parent(@Root() division: Division, @Ctx() context: EnterprisesContext): Promise<Division | null> | null {
-    return division.parentId ? context.loaders.division.byId.load(division.parentId) : null;
+    return division.parentId ? context.lookup(Division).load(division.parentId) : null;
   }
 
   @FieldResolver(() => [Contact], { description: "People and service lines of this division, ordered by name." })

@@ -1,16 +1,18 @@
 import { institutionMutations } from "../../../shared/records/institution-mutations";
 import { Enterprise } from "../entities/enterprise";
 import { EnterpriseName } from "../entities/enterprise-name";
-import { enterpriseRules } from "../validation";
-import { EnterpriseCreateInput, EnterpriseUpdateInput } from "./inputs";
+import { enterpriseFields, enterpriseRules } from "../validation";
 
 export const EnterpriseMutations = institutionMutations({
   entity: Enterprise,
   typeName: "Enterprise",
   noun: "an enterprise",
   names: { entity: EnterpriseName, owner: "enterpriseId" },
-  createInput: EnterpriseCreateInput,
-  updateInput: EnterpriseUpdateInput,
+  fields: enterpriseFields,
+  inputTypes: {
+    create: "A new enterprise.",
+    update: "Changes to an enterprise: only the fields given change (null clears an optional one).",
+  },
   rules: enterpriseRules,
   descriptions: {
     create: "Adds an enterprise. Administrators only.",

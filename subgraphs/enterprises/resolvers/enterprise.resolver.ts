@@ -1,17 +1,17 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { Country, Industry, country, industry } from "../../../shared/domain/code-lists/types";
 import { LocalizedName } from "../../../shared/domain/localized-name";
 import { findByIdOrSlug } from "../../../shared/graphql/lookup";
-import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, connectionType, pageArgs, paginate } from "../../../shared/graphql/pagination";
-import { matchesNames } from "../../../shared/database/text-search";
+import { pageArgs, paginate, PageArguments } from "../../../shared/graphql/pagination";
 import { Contact } from "../entities/contact";
 import { Division } from "../entities/division";
 import { Enterprise } from "../entities/enterprise";
 import type { EnterpriseName } from "../entities/enterprise-name";
-import type { EnterprisesContext } from "../loaders";
-import { checkEnterpriseFilter, EnterpriseFilter } from "./filters";
-
-export const EnterpriseConnection = connectionType("Enterprise", Enterprise, "enterprises");
+import type { EnterprisesContext } from "../context";
+import { ENTERPRISE_ORDER, enterpriseList } from "../sql/enterprise-list";
+import { EnterpriseConnection } from "../types/enterprise-connection";
+import { checkEnterpriseFilter } from "../validation";
+import { EnterpriseFilter } from "./filters";
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
@@ -21,26 +21,17 @@ export class EnterpriseResolver {
     @Arg("slug", () => String, { nullable: true, description: "The enterprise's slug, e.g. `ammc`." }) slug: string | null,
     @Ctx() context: EnterprisesContext,
   ): Promise<Enterprise | null> {
-    return findByIdOrSlug(context.loaders.enterprise, id, slug);
+    return findByIdOrSlug(context.lookup, Enterprise, id, slug);
   }
 
   @Query(() => EnterpriseConnection, { description: "Enterprises, ordered by name, a page at a time." })
   async enterprises(
     @Arg("filter", () => EnterpriseFilter, { nullable: true, description: "Conditions the enterprises must meet." }) filter: EnterpriseFilter | null,
-    @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
-    @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Args(() => PageArguments) page: PageArguments,
     @Ctx() context: EnterprisesContext,
   ) {
-    if (filter) filter = checkEnterpriseFilter(filter);
-    const query = context.dataSource.getRepository(Enterprise).createQueryBuilder("enterprise");
-    if (filter?.text) matchesNames(query, "enterprise", "enterprise_name", "enterprise_id", filter.text);
-    if (filter?.status) query.andWhere("enterprise.status = :status", { status: filter.status });
-    if (filter?.countryCode) query.andWhere("enterprise.countryCode = :countryCode", { countryCode: filter.countryCode.toUpperCase() });
-    if (filter?.industryCode) query.andWhere(":industryCode = ANY(enterprise.industryCodes)", { industryCode: filter.industryCode });
-    return paginate(query, pageArgs(context, first, after), [
-      { expression: "enterprise.name", value: (e) => e.name, direction: "ASC" },
-      { expression: "enterprise.id", value: (e) => e.id, direction: "ASC" },
-    ]);
+    const query = enterpriseList(context.dataSource, filter && checkEnterpriseFilter(filter));
+    return paginate(query, pageArgs(context, page), ENTERPRISE_ORDER);
   }
 
   @FieldResolver(() => [LocalizedName], { description: "All names of the enterprise: official, short and acronyms, in every language and script the sources use." })

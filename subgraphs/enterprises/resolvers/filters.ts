@@ -1,6 +1,6 @@
+/** The filter of the enterprises list, as a GraphQL input; its rules are in ../validation.ts, its SQL in ../sql/. */
 import { Field, InputType } from "type-graphql";
 import { InstitutionStatus } from "../../../shared/domain/institution-status";
-import { countryCode, industryCode, text, checkedFilter, type Rules } from "../../../shared/records/validation";
 
 @InputType("EnterpriseFilter", { description: "Narrows a list of enterprises; all given conditions must hold." })
 export class EnterpriseFilter {
@@ -15,15 +15,4 @@ export class EnterpriseFilter {
 
   @Field(() => String, { nullable: true, description: "Only enterprises with this NACE Rev. 2 industry code, e.g. `24.44`." })
   industryCode?: string | null;
-}
-
-const filterRules: Rules<EnterpriseFilter> = {
-  text: [text(200)],
-  countryCode: [countryCode],
-  industryCode: [industryCode],
-};
-
-/** Refuses a filter no enterprise could match (an unknown code, text with NUL) before it becomes SQL; country codes may come in lower case. */
-export function checkEnterpriseFilter(filter: EnterpriseFilter): EnterpriseFilter {
-  return checkedFilter(filter, filterRules);
 }

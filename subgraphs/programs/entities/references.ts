@@ -1,14 +1,11 @@
-/** `__resolveReference` of the entity types this subgraph owns or extends: the gateway's `_entities` lookups, batched. */
+/** `__resolveReference` of the entity types this subgraph extends (its own tables are looked up by id without one): the gateway's `_entities` lookups. */
 import type { ReferenceResolver } from "../../../shared/subgraph/definition";
-import type { createLoaders } from "../loaders";
-
-type Loaders = ReturnType<typeof createLoaders>;
+import type { ProgramsLoaders as Loaders } from "../context";
 
 // Institutions and units belong to other subgraphs: their key is all this one needs.
 const keyOnly: ReferenceResolver<Loaders> = (reference) => ({ id: reference.id });
 
 export const referenceResolvers: Record<string, ReferenceResolver<Loaders>> = {
-  Program: (reference, context) => context.loaders.program.byId.load(reference.id),
   Enterprise: keyOnly,
   University: keyOnly,
   Division: keyOnly,

@@ -15,7 +15,7 @@ export class Search1795314620856 implements MigrationInterface {
     await createSearchIndex(queryRunner, "programs", "program", "title");
     await createSearchIndex(queryRunner, "programs", "program", "description");
     await queryRunner.query(`CREATE INDEX "ix_program_field_codes" ON "programs"."program" USING gin ("field_codes")`);
-    // The default order of every program list (see PROGRAM_ORDER in loaders.ts): keyset pages read it in order.
+    // The default order of every program list (see PROGRAM_ORDER in sql/program-list.ts): keyset pages read it in order.
     await queryRunner.query(`CREATE INDEX "ix_program_newest_first" ON "programs"."program" ((COALESCE(signed_on, starts_on, DATE '0001-01-01')) DESC, id)`);
   }
 

@@ -4,11 +4,11 @@ import { notFound } from "../../../shared/graphql/errors";
 import { Activity } from "../entities/activity";
 import { Program } from "../entities/program";
 import type { ProgramParty } from "../entities/program-party";
-import type { ProgramsContext } from "../loaders";
-import { checkReferences } from "../reference-checks";
+import type { ProgramsContext } from "../context";
+import { checkReferences } from "../checks/institution-references";
 import { activityRules, type ActivityInput } from "../validation";
 import { ActivityCreateInput, ActivityUpdateInput } from "./inputs";
-import { partiesOf, requireOpen, requirePartyEditor } from "./program-lifecycle";
+import { partiesOf, requireOpen, requirePartyEditor } from "../checks/program-lifecycle";
 
 /** The host, when one is named, must exist in its own subgraph. */
 async function checkHost(context: ProgramsContext, activity: ActivityInput): Promise<void> {

@@ -1,17 +1,17 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { Activity } from "../entities/activity";
 import { InstitutionType } from "../entities/enums";
-import { Institution, institutionReference, type InstitutionReference } from "../entities/institution";
-import { DepartmentStub, DivisionStub } from "../entities/institution-stubs";
+import { Institution, institutionReference, type InstitutionReference } from "../types/institution";
+import { DepartmentStub, DivisionStub } from "../types/institution-stubs";
 import { Program } from "../entities/program";
-import type { ProgramsContext } from "../loaders";
+import type { ProgramsContext } from "../context";
 
 /** The host and its unit are references the gateway completes from their own subgraphs. */
 @Resolver(() => Activity)
 export class ActivityResolver {
   @FieldResolver(() => Program, { description: "The program the activity belongs to." })
   async program(@Root() activity: Activity, @Ctx() context: ProgramsContext): Promise<Program> {
-    return (await context.loaders.program.byId.load(activity.programId))!;
+    return (await context.lookup(Program).load(activity.programId))!;
   }
 
   @FieldResolver(() => Institution, { nullable: true, description: "The enterprise or university hosting the activity, when the source names one." })

@@ -6,16 +6,18 @@
  * can never answer differently. The fields are nullable: when this subgraph
  * is down, an enterprise's own fields still arrive and only these are null.
  */
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { ClassType } from "type-graphql";
 import { InstitutionType } from "../entities/enums";
-import { DepartmentStub, DivisionStub, EnterpriseStub, UniversityStub } from "../entities/institution-stubs";
-import { Partnership } from "../entities/partnership";
+import { DepartmentStub, DivisionStub, EnterpriseStub, UniversityStub } from "../types/institution-stubs";
+import { Partnership } from "../types/partnership";
 import { Program } from "../entities/program";
-import type { ProgramOwner, ProgramsContext } from "../loaders";
-import { FIRST_DESCRIPTION, pageArgs } from "../../../shared/graphql/pagination";
+import { pageArgs, PageArguments } from "../../../shared/graphql/pagination";
+import type { ProgramsContext } from "../context";
+import type { ProgramOwner } from "../sql/programs-of-owner";
+import { ProgramConnection } from "../types/program-connection";
+import { checkProgramFilter } from "../validation";
 import { ProgramFilter } from "./filters";
-import { ProgramConnection } from "./program.resolver";
 
 function ownedProgramsResolver(stub: ClassType<{ id: string }>, owner: ProgramOwner, description: string) {
   @Resolver(() => stub)
@@ -24,11 +26,10 @@ function ownedProgramsResolver(stub: ClassType<{ id: string }>, owner: ProgramOw
     programs(
       @Root() parent: { id: string },
       @Arg("filter", () => ProgramFilter, { nullable: true, description: "Conditions the programs must meet." }) filter: ProgramFilter | null,
-      @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
-      @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts." }) after: string | null,
+      @Args(() => PageArguments) page: PageArguments,
       @Ctx() context: ProgramsContext,
     ) {
-      return context.loaders.programsOfOwner(owner, filter, pageArgs(context, first, after)).load(parent.id);
+      return context.loaders.programsOfOwner(owner, filter && checkProgramFilter(filter), pageArgs(context, page)).load(parent.id);
     }
   }
   return OwnedProgramsResolver;
@@ -66,7 +67,7 @@ export const institutionProgramResolvers = [
 export class PartnershipResolver {
   @FieldResolver(() => [Program], { description: "The programs the two institutions share, newest first." })
   async programs(@Root() partnership: Partnership, @Ctx() context: ProgramsContext): Promise<Program[]> {
-    const programs = await context.loaders.program.byId.loadMany(partnership.programIds);
+    const programs = await context.lookup(Program).loadMany(partnership.programIds);
     return (programs.filter((p) => p && !(p instanceof Error)) as Program[]).sort(
       (a, b) => (b.signedOn ?? b.startsOn ?? "").localeCompare(a.signedOn ?? a.startsOn ?? "") || a.id.localeCompare(b.id),
     );

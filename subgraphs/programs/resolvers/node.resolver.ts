@@ -7,7 +7,7 @@ import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { badUserInput } from "../../../shared/graphql/errors";
 import { Node, type NodeValue } from "../../../shared/graphql/node";
 import { isUuid } from "../../../shared/records/ids";
-import type { ProgramsContext } from "../loaders";
+import type { ProgramsContext } from "../context";
 import { findNodes } from "../node-lookup";
 
 /** Ids compared as stored: lower-case UUIDs; anything else names nothing and is the caller's mistake. */

@@ -1,17 +1,17 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { InstitutionType } from "../entities/enums";
-import { Institution, institutionReference, type InstitutionReference } from "../entities/institution";
-import { DepartmentStub, DivisionStub, EnterpriseStub, UniversityStub } from "../entities/institution-stubs";
+import { Institution, institutionReference, type InstitutionReference } from "../types/institution";
+import { DepartmentStub, DivisionStub, EnterpriseStub, UniversityStub } from "../types/institution-stubs";
 import { Program } from "../entities/program";
 import { ProgramParty } from "../entities/program-party";
-import type { ProgramsContext } from "../loaders";
+import type { ProgramsContext } from "../context";
 
 /** The party's institution and unit are references the gateway completes from their own subgraphs. */
 @Resolver(() => ProgramParty)
 export class ProgramPartyResolver {
   @FieldResolver(() => Program, { description: "The program this party takes part in." })
   async program(@Root() party: ProgramParty, @Ctx() context: ProgramsContext): Promise<Program> {
-    return (await context.loaders.program.byId.load(party.programId))!;
+    return (await context.lookup(Program).load(party.programId))!;
   }
 
   @FieldResolver(() => Institution, { description: "The enterprise or university taking part." })

@@ -1,24 +1,11 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, Info, Query, Resolver } from "type-graphql";
 import { selectedFields } from "../../../shared/graphql/selection";
-import { ProgramStatsBucket, ProgramStatsGrouping } from "../entities/network";
-import type { ProgramsContext } from "../loaders";
-import { ProgramFilter, filteredProgramIds } from "./filters";
-
-/**
- * Each grouping's key per program, one row per (program, key): counting rows
- * then counts programs. Keys from another table are made distinct after the
- * join, so only the matching programs' rows are deduplicated, not the table.
- */
-const GROUPINGS: Record<ProgramStatsGrouping, { key: string; from: string; distinct?: boolean }> = {
-  KIND: { key: "p.kind", from: "program p" },
-  STATUS: { key: "p.status", from: "program p" },
-  YEAR_SIGNED: { key: "to_char(p.signed_on, 'YYYY')", from: "program p" },
-  DIRECTION: { key: "g.direction", from: "program p LEFT JOIN program_direction g ON g.program_id = p.id", distinct: true },
-  COUNTRY: { key: "g.institution_country_code", from: "program p LEFT JOIN program_party g ON g.program_id = p.id", distinct: true },
-  FIELD: { key: "g.code", from: "program p LEFT JOIN LATERAL unnest(p.field_codes) AS g(code) ON true" },
-  PARTY_TYPE: { key: "g.institution_type", from: "program p LEFT JOIN program_party g ON g.program_id = p.id", distinct: true },
-};
+import type { ProgramsContext } from "../context";
+import { programStats } from "../sql/program-stats";
+import { ProgramStatsBucket, ProgramStatsGrouping } from "../types/program-stats";
+import { checkProgramFilter } from "../validation";
+import { ProgramFilter } from "./filters";
 
 const ACTIVITY_FIELDS = ["activityCount", "plannedParticipants", "actualParticipants"];
 
@@ -31,32 +18,9 @@ export class ProgramStatsResolver {
     @Ctx() context: ProgramsContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ProgramStatsBucket[]> {
-    const [programIds, parameters] = filteredProgramIds(context, filter);
-    const grouping = GROUPINGS[groupBy];
-    // Without a filter every program counts: no semi-join with the whole table.
-    const where = filter ? "WHERE p.id IN (SELECT id FROM filtered)" : "";
     // Activities are summed only when a client asks for their figures: it is most of the cost.
-    // They are summed by key through the (program, key) rows, not per program first: half the work at 100,000 programs.
     const selected = selectedFields(info);
     const withActivities = ACTIVITY_FIELDS.some((field) => selected.has(field));
-    const activities = withActivities
-      ? `, activities AS (SELECT k.key, count(*)::int AS activities, COALESCE(sum(a.planned_participants), 0)::int AS planned,
-                                COALESCE(sum(a.actual_participants), 0)::int AS actual
-                           FROM activity a JOIN keyed k ON k.id = a.program_id GROUP BY k.key)`
-      : "";
-    const activityFigures = withActivities
-      ? `COALESCE(a.activities, 0) AS "activityCount", COALESCE(a.planned, 0) AS "plannedParticipants", COALESCE(a.actual, 0) AS "actualParticipants"`
-      : `0 AS "activityCount", 0 AS "plannedParticipants", 0 AS "actualParticipants"`;
-    const rows: ProgramStatsBucket[] = await context.dataSource.query(
-      `WITH filtered AS (${programIds}),
-            keyed AS MATERIALIZED (SELECT ${grouping.distinct ? "DISTINCT" : ""} p.id, p.status, ${grouping.key} AS key FROM ${grouping.from} ${where}),
-            programs AS (SELECT key, count(*)::int AS programs, count(*) FILTER (WHERE status = 'ACTIVE')::int AS active FROM keyed GROUP BY key)
-            ${activities}
-       SELECT g.key, g.programs AS "programCount", g.active AS "activeProgramCount", ${activityFigures}
-         FROM programs g ${withActivities ? "LEFT JOIN activities a ON a.key IS NOT DISTINCT FROM g.key" : ""}
-        ORDER BY "programCount" DESC, g.key NULLS LAST`,
-      parameters,
-    );
-    return rows.map((row) => Object.assign(new ProgramStatsBucket(), row));
+    return programStats(context.dataSource, filter && checkProgramFilter(filter), groupBy, withActivities);
   }
 }

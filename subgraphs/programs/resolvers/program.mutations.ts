@@ -9,11 +9,11 @@ import { PartyRole, ProgramStatus } from "../entities/enums";
 import { Program } from "../entities/program";
 import { ProgramDirection } from "../entities/program-direction";
 import { ProgramParty } from "../entities/program-party";
-import type { ProgramsContext } from "../loaders";
-import { checkReferences } from "../reference-checks";
+import type { ProgramsContext } from "../context";
+import { checkReferences } from "../checks/institution-references";
 import { partyRules, programRules, signatureRules, terminationRules, type PartyInput, type ProgramInput } from "../validation";
 import { ProgramCreateInput, ProgramDirectionInput, ProgramPartyInput, ProgramUpdateInput, SignProgramInput, TerminateProgramInput } from "./inputs";
-import { activation, partiesOf, requireOpen, requirePartyEditor } from "./program-lifecycle";
+import { activation, partiesOf, requireOpen, requirePartyEditor } from "../checks/program-lifecycle";
 
 /** A program as the validation rules see it: its columns with its parties and directions. */
 function asInput(program: Partial<Program>, parties: PartyInput[], directions: ProgramDirectionInput[] | null | undefined): ProgramInput {

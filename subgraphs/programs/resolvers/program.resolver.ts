@@ -1,17 +1,18 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { confidential } from "../../../shared/auth/access";
 import { FieldOfEducation, fieldOfEducation } from "../../../shared/domain/code-lists/types";
 import { findByIdOrSlug } from "../../../shared/graphql/lookup";
-import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, connectionType, pageArgs, paginate } from "../../../shared/graphql/pagination";
+import { pageArgs, paginate, PageArguments } from "../../../shared/graphql/pagination";
 import { Activity } from "../entities/activity";
-import { Money } from "../entities/money";
+import { Money } from "../types/money";
 import { Program } from "../entities/program";
 import { ProgramDirection } from "../entities/program-direction";
 import { ProgramParty } from "../entities/program-party";
-import { PROGRAM_ORDER, type ProgramsContext } from "../loaders";
-import { ProgramFilter, applyProgramFilter } from "./filters";
-
-export const ProgramConnection = connectionType("Program", Program, "programs");
+import type { ProgramsContext } from "../context";
+import { PROGRAM_ORDER, programList } from "../sql/program-list";
+import { ProgramConnection } from "../types/program-connection";
+import { checkProgramFilter } from "../validation";
+import { ProgramFilter } from "./filters";
 
 @Resolver(() => Program)
 export class ProgramResolver {
@@ -21,19 +22,17 @@ export class ProgramResolver {
     @Arg("slug", () => String, { nullable: true, description: "The program's slug." }) slug: string | null,
     @Ctx() context: ProgramsContext,
   ): Promise<Program | null> {
-    return findByIdOrSlug(context.loaders.program, id, slug);
+    return findByIdOrSlug(context.lookup, Program, id, slug);
   }
 
   @Query(() => ProgramConnection, { description: "Programs, newest signed first (undated last), a page at a time." })
   programs(
     @Arg("filter", () => ProgramFilter, { nullable: true, description: "Conditions the programs must meet." }) filter: ProgramFilter | null,
-    @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
-    @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Args(() => PageArguments) page: PageArguments,
     @Ctx() context: ProgramsContext,
   ) {
-    const query = context.dataSource.getRepository(Program).createQueryBuilder("program");
-    applyProgramFilter(query, filter);
-    return paginate(query, pageArgs(context, first, after), PROGRAM_ORDER);
+    const query = programList(context.dataSource, filter && checkProgramFilter(filter));
+    return paginate(query, pageArgs(context, page), PROGRAM_ORDER);
   }
 
   @FieldResolver(() => [ProgramParty], { description: "The institutions taking part, each with its role and unit." })

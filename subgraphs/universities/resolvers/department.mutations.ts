@@ -1,8 +1,7 @@
 import { unitMutations } from "../../../shared/records/unit-mutations";
 import { Department } from "../entities/department";
-import { departmentRules } from "../validation";
-import { DepartmentCreateInput, DepartmentUpdateInput } from "./inputs";
-import { UNIVERSITY_OWNS } from "./university-owner";
+import { departmentFields, departmentRules } from "../validation";
+import { UNIVERSITY_OWNS } from "../checks/university-owner";
 
 export const DepartmentMutations = unitMutations({
   entity: Department,
@@ -10,8 +9,11 @@ export const DepartmentMutations = unitMutations({
   owner: UNIVERSITY_OWNS,
   table: "department",
   sameOwnerNoun: "unit of the same university",
-  createInput: DepartmentCreateInput,
-  updateInput: DepartmentUpdateInput,
+  fields: departmentFields,
+  inputTypes: {
+    create: "A new faculty, department or laboratory of a university.",
+    update: "Changes to a department: only the fields given change.",
+  },
   rules: departmentRules,
   descriptions: {
     create: "Adds a faculty, department or laboratory to a university. Its editors and administrators.",

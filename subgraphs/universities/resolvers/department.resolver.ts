@@ -4,7 +4,7 @@ import { findByIdOrSlug } from "../../../shared/graphql/lookup";
 import { Department } from "../entities/department";
 import { Person } from "../entities/person";
 import { University } from "../entities/university";
-import type { UniversitiesContext } from "../loaders";
+import type { UniversitiesContext } from "../context";
 
 @Resolver(() => Department)
 export class DepartmentResolver {
@@ -14,17 +14,17 @@ export class DepartmentResolver {
     @Arg("slug", () => String, { nullable: true, description: "The department's slug." }) slug: string | null,
     @Ctx() context: UniversitiesContext,
   ): Promise<Department | null> {
-    return findByIdOrSlug(context.loaders.department, id, slug);
+    return findByIdOrSlug(context.lookup, Department, id, slug);
   }
 
   @FieldResolver(() => University, { description: "The institution the department belongs to." })
   async university(@Root() department: Department, @Ctx() context: UniversitiesContext): Promise<University> {
-    return (await context.loaders.university.byId.load(department.universityId))!;
+    return (await context.lookup(University).load(department.universityId))!;
   }
 
   @FieldResolver(() => Department, { nullable: true, description: "The unit this one sits inside (a faculty, say); null at the top of the tree." })
   parent(@Root() department: Department, @Ctx() context: UniversitiesContext): Promise<Department | null> | null {
-    return department.parentId ? context.loaders.department.byId.load(department.parentId) : null;
+    return department.parentId ? context.lookup(Department).load(department.parentId) : null;
   }
 
   @FieldResolver(() => [FieldOfEducation], { description: "Fields of education and training of the unit (ISCED-F 2013)." })

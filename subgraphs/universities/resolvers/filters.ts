@@ -1,6 +1,6 @@
+/** The filter of the universities list, as a GraphQL input; its rules are in ../validation.ts, its SQL in ../sql/. */
 import { Field, ID, InputType } from "type-graphql";
 import { InstitutionStatus } from "../../../shared/domain/institution-status";
-import { countryCode, fieldOfEducationCode, text, uuid, checkedFilter, type Rules } from "../../../shared/records/validation";
 import { UniversityKind } from "../entities/enums";
 
 @InputType("UniversityFilter", { description: "Narrows a list of universities; all given conditions must hold." })
@@ -22,16 +22,4 @@ export class UniversityFilter {
 
   @Field(() => ID, { nullable: true, description: "Only branches of this university." })
   parentId?: string | null;
-}
-
-const filterRules: Rules<UniversityFilter> = {
-  text: [text(200)],
-  countryCode: [countryCode],
-  fieldCode: [fieldOfEducationCode],
-  parentId: [uuid],
-};
-
-/** Refuses a filter no university could match (an unknown code, text with NUL, an id that is no UUID) before it becomes SQL; country codes may come in lower case. */
-export function checkUniversityFilter(filter: UniversityFilter): UniversityFilter {
-  return checkedFilter(filter, filterRules);
 }

@@ -1,16 +1,18 @@
 import { memberMutations } from "../../../shared/records/member-mutations";
 import { Person } from "../entities/person";
-import { personRules } from "../validation";
-import { PersonCreateInput, PersonUpdateInput } from "./inputs";
-import { UNIVERSITY_OWNS } from "./university-owner";
+import { personFields, personRules } from "../validation";
+import { UNIVERSITY_OWNS } from "../checks/university-owner";
 
 export const PersonMutations = memberMutations({
   entity: Person,
   typeName: "Person",
   owner: UNIVERSITY_OWNS,
   unit: { field: "departmentId", table: "department", sameOwnerNoun: "unit of the same university" },
-  createInput: PersonCreateInput,
-  updateInput: PersonUpdateInput,
+  fields: personFields,
+  inputTypes: {
+    create: "A new person of a university.",
+    update: "Changes to a person: only the fields given change.",
+  },
   rules: personRules,
   descriptions: {
     create: "Adds a person to a university. Its editors and administrators.",

@@ -4,18 +4,18 @@ import { Country, country } from "../../../shared/domain/code-lists/types";
 import { Department } from "../entities/department";
 import { Honour, Person } from "../entities/person";
 import { University } from "../entities/university";
-import type { UniversitiesContext } from "../loaders";
+import type { UniversitiesContext } from "../context";
 
 @Resolver(() => Person)
 export class PersonResolver {
   @FieldResolver(() => University, { description: "The institution the person belongs to." })
   async university(@Root() person: Person, @Ctx() context: UniversitiesContext): Promise<University> {
-    return (await context.loaders.university.byId.load(person.universityId))!;
+    return (await context.lookup(University).load(person.universityId))!;
   }
 
   @FieldResolver(() => Department, { nullable: true, description: "The faculty or department the person belongs to, if the source names one." })
   department(@Root() person: Person, @Ctx() context: UniversitiesContext): Promise<Department | null> | null {
-    return person.departmentId ? context.loaders.department.byId.load(person.departmentId) : null;
+    return person.departmentId ? context.lookup(Department).load(person.departmentId) : null;
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "The country the person comes from, with its name." })
@@ -38,6 +38,6 @@ export class PersonResolver {
 export class HonourResolver {
   @FieldResolver(() => University, { nullable: true, description: "The university that awarded it, when it is one in the graph." })
   awardingUniversity(@Root() honour: Honour, @Ctx() context: UniversitiesContext): Promise<University | null> | null {
-    return honour.awardingUniversityId ? context.loaders.university.byId.load(honour.awardingUniversityId) : null;
+    return honour.awardingUniversityId ? context.lookup(University).load(honour.awardingUniversityId) : null;
   }
 }

@@ -3,16 +3,18 @@ import { institutionMutations } from "../../../shared/records/institution-mutati
 import { UniversityKind } from "../entities/enums";
 import { University } from "../entities/university";
 import { UniversityName } from "../entities/university-name";
-import { universityRules } from "../validation";
-import { UniversityCreateInput, UniversityUpdateInput } from "./inputs";
+import { universityFields, universityRules } from "../validation";
 
 export const UniversityMutations = institutionMutations({
   entity: University,
   typeName: "University",
   noun: "a university",
   names: { entity: UniversityName, owner: "universityId" },
-  createInput: UniversityCreateInput,
-  updateInput: UniversityUpdateInput,
+  fields: universityFields,
+  inputTypes: {
+    create: "A new university, branch, school, academy or institute.",
+    update: "Changes to a university: only the fields given change (null clears an optional one).",
+  },
   rules: universityRules,
   // A branch belongs to a university, never to another branch.
   async checkCreate(context, input) {

@@ -1,17 +1,17 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { Country, FieldOfEducation, country, fieldOfEducation } from "../../../shared/domain/code-lists/types";
 import { LocalizedName } from "../../../shared/domain/localized-name";
 import { findByIdOrSlug } from "../../../shared/graphql/lookup";
-import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, connectionType, pageArgs, paginate } from "../../../shared/graphql/pagination";
-import { matchesNames } from "../../../shared/database/text-search";
+import { pageArgs, paginate, PageArguments } from "../../../shared/graphql/pagination";
 import { Department } from "../entities/department";
 import { Person } from "../entities/person";
 import { University } from "../entities/university";
 import type { UniversityName } from "../entities/university-name";
-import type { UniversitiesContext } from "../loaders";
-import { checkUniversityFilter, UniversityFilter } from "./filters";
-
-export const UniversityConnection = connectionType("University", University, "universities");
+import type { UniversitiesContext } from "../context";
+import { UNIVERSITY_ORDER, universityList } from "../sql/university-list";
+import { UniversityConnection } from "../types/university-connection";
+import { checkUniversityFilter } from "../validation";
+import { UniversityFilter } from "./filters";
 
 @Resolver(() => University)
 export class UniversityResolver {
@@ -21,28 +21,17 @@ export class UniversityResolver {
     @Arg("slug", () => String, { nullable: true, description: "The university's slug, e.g. `tashstu-almalyk`." }) slug: string | null,
     @Ctx() context: UniversitiesContext,
   ): Promise<University | null> {
-    return findByIdOrSlug(context.loaders.university, id, slug);
+    return findByIdOrSlug(context.lookup, University, id, slug);
   }
 
   @Query(() => UniversityConnection, { description: "Universities, branches, schools and academies, ordered by name, a page at a time." })
   async universities(
     @Arg("filter", () => UniversityFilter, { nullable: true, description: "Conditions the universities must meet." }) filter: UniversityFilter | null,
-    @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
-    @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Args(() => PageArguments) page: PageArguments,
     @Ctx() context: UniversitiesContext,
   ) {
-    if (filter) filter = checkUniversityFilter(filter);
-    const query = context.dataSource.getRepository(University).createQueryBuilder("university");
-    if (filter?.text) matchesNames(query, "university", "university_name", "university_id", filter.text);
-    if (filter?.kind) query.andWhere("university.kind = :kind", { kind: filter.kind });
-    if (filter?.status) query.andWhere("university.status = :status", { status: filter.status });
-    if (filter?.countryCode) query.andWhere("university.countryCode = :countryCode", { countryCode: filter.countryCode.toUpperCase() });
-    if (filter?.fieldCode) query.andWhere(":fieldCode = ANY(university.fieldCodes)", { fieldCode: filter.fieldCode });
-    if (filter?.parentId) query.andWhere("university.parentId = :parentId", { parentId: filter.parentId });
-    return paginate(query, pageArgs(context, first, after), [
-      { expression: "university.name", value: (u) => u.name, direction: "ASC" },
-      { expression: "university.id", value: (u) => u.id, direction: "ASC" },
-    ]);
+    const query = universityList(context.dataSource, filter && checkUniversityFilter(filter));
+    return paginate(query, pageArgs(context, page), UNIVERSITY_ORDER);
   }
 
   @FieldResolver(() => [LocalizedName], { description: "All names of the institution: official, short and acronyms, in every language and script the sources use." })
@@ -67,7 +56,7 @@ export class UniversityResolver {
 
   @FieldResolver(() => University, { nullable: true, description: "For a branch, the university it belongs to; otherwise null." })
   parent(@Root() university: University, @Ctx() context: UniversitiesContext): Promise<University | null> | null {
-    return university.parentId ? context.loaders.university.byId.load(university.parentId) : null;
+    return university.parentId ? context.lookup(University).load(university.parentId) : null;
   }
 
   @FieldResolver(() => [University], { description: "Branches of this university, ordered by name." })

@@ -1,9 +1,12 @@
 /**
  * The hostile values, and what each kind of input must make of them. A
- * string field is classified by name (free text, search text, a code, a
- * cursor); an unclassified new field fails the suite until it is added here.
+ * string field is classified by the rules declared for it (free text, search
+ * text, a code, a cursor), so a new field is covered as soon as it has rules;
+ * one without rules fails the suite.
  */
 import { isEnumType, type GraphQLEnumType } from "graphql";
+import { declaredRules } from "../../../shared/records/input-fields";
+import type { Rule, ValueKind } from "../../../shared/records/validation";
 import { refused, type Expectation } from "./reply";
 import { pathText, type InputLeaf } from "./schema-inputs";
 
@@ -73,18 +76,6 @@ const NOT_CODES: Record<string, string> = {
   "10 001 characters": INVALID_TEXTS["10 001 characters"],
 };
 
-/** String fields by name. */
-const FREE_TEXT = new Set([
-  "name", "shortName", "legalForm", "region", "city", "description", "position", "title", "framework", "signedPlace",
-  "internalNotes", "signatoryName", "signatoryPosition", "reason", "academicDegree", "awardedBy", "value",
-]);
-const SEARCH_TEXT = new Set(["text"]);
-const CODES = new Set([
-  "slug", "countryCode", "industryCode", "industryCodes", "fieldCode", "fieldCodes", "partyCountryCodes", "originCountryCode",
-  "website", "email", "phone", "lang", "rorId", "amount", "currency",
-]);
-const CURSORS = new Set(["after"]);
-
 export type LeafKind = "free text" | "search text" | "code" | "cursor" | "id" | "int" | "enum" | "date" | "date-time";
 
 export function kindOf(leaf: InputLeaf): LeafKind {
@@ -98,15 +89,26 @@ export function kindOf(leaf: InputLeaf): LeafKind {
       return "date";
     case "DateTime":
       return "date-time";
-    case "String":
-      if (FREE_TEXT.has(leaf.name)) return "free text";
-      if (SEARCH_TEXT.has(leaf.name)) return "search text";
-      if (CODES.has(leaf.name)) return "code";
-      if (CURSORS.has(leaf.name)) return "cursor";
+    case "String": {
+      const kind = declaredKind(leaf);
+      if (kind === "free text" || kind === "search text" || kind === "code" || kind === "cursor") return kind;
+    }
   }
   throw new Error(
-    `Classify the input ${leaf.root.name}(${pathText(leaf.path)}: ${leaf.type.name}) in test/support/hostile/hostile-values.ts, so the hostile-input suite knows what to expect of it.`,
+    `Give ${leaf.root.name}(${pathText(leaf.path)}: ${leaf.type.name}) its rules where its input is declared (shared/records/input-fields.ts), so the hostile-input suite knows what to expect of it.`,
   );
+}
+
+/** What the field's declared rules say it is: the kind of its first rule that has one (of each element, for lists). */
+function declaredKind(leaf: InputLeaf): ValueKind | undefined {
+  const rules = declaredRules(leaf.containers.at(-1)?.typeName, leaf.name) ?? [];
+  for (const rule of rules) {
+    if (typeof rule !== "function") continue;
+    const element = (rule as { elementRules?: unknown }).elementRules;
+    const kind = typeof element === "function" ? (element as Rule).kind : rule.kind;
+    if (kind) return kind;
+  }
+  return undefined;
 }
 
 /** The field an error must name: the path below the argument (`names[0].value`), or the argument itself. */

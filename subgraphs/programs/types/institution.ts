@@ -1,5 +1,5 @@
 import { createUnionType } from "type-graphql";
-import { InstitutionType } from "./enums";
+import { InstitutionType } from "../entities/enums";
 import { EnterpriseStub, UniversityStub } from "./institution-stubs";
 
 export interface InstitutionReference {

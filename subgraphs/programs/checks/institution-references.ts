@@ -4,9 +4,9 @@
  * belongs to that institution; the answer also gives the institution's
  * country, which programs keep for country filters and statistics.
  */
-import { badUserInput } from "../../shared/graphql/errors";
-import type { ProgramsContext } from "./loaders";
-import { InstitutionType } from "./entities/enums";
+import { badUserInput } from "../../../shared/graphql/errors";
+import type { ProgramsContext } from "../context";
+import { InstitutionType } from "../entities/enums";
 
 export interface Reference {
   institutionType: InstitutionType;

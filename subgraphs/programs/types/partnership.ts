@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "../../../shared/graphql/scalars";
-import { InstitutionType } from "./enums";
+import { InstitutionType } from "../entities/enums";
 import { Institution, type InstitutionReference } from "./institution";
 
 /** Not stored: computed from the parties of the programs two institutions share. */

@@ -1,0 +1,101 @@
+/** The cooperation network of the programs matching a filter: one statement, whatever the size. */
+import type { DataSource } from "typeorm";
+import type { InstitutionType, ProgramKind } from "../entities/enums";
+import type { ProgramFilter } from "../resolvers/filters";
+import { CooperationNetwork, NetworkEdge, NetworkNode } from "../types/cooperation-network";
+import { institutionReference } from "../types/institution";
+import { filteredProgramIds } from "./program-filter";
+
+/** An edge as the statement returns it: the pair, its figures and its programs by kind. */
+interface EdgeRow {
+  source: string;
+  source_type: InstitutionType;
+  target: string;
+  target_type: InstitutionType;
+  weight: number;
+  active: number;
+  first_signed_on: string | null;
+  latest_signed_on: string | null;
+  by_kind: { kind: ProgramKind; count: number }[];
+}
+
+/** A node as the statement returns it: an institution of a kept edge, with its figures over the whole network. */
+interface NodeRow {
+  id: string;
+  type: InstitutionType;
+  programs: number;
+  partners: number;
+}
+
+function edgeFrom(row: EdgeRow): NetworkEdge {
+  return Object.assign(new NetworkEdge(), {
+    sourceId: row.source,
+    targetId: row.target,
+    source: institutionReference(row.source_type, row.source),
+    target: institutionReference(row.target_type, row.target),
+    weight: row.weight,
+    activeCount: row.active,
+    byKind: row.by_kind,
+    firstSignedOn: row.first_signed_on,
+    latestSignedOn: row.latest_signed_on,
+  });
+}
+
+function nodeFrom(row: NodeRow): NetworkNode {
+  return Object.assign(new NetworkNode(), {
+    id: row.id,
+    institution: institutionReference(row.type, row.id),
+    institutionType: row.type,
+    programCount: row.programs,
+    partnerCount: row.partners,
+  });
+}
+
+/** The network of the programs matching a checked filter, with its `maxEdges` heaviest edges and their institutions. */
+export async function cooperationNetwork(dataSource: DataSource, filter: ProgramFilter | null, maxEdges: number): Promise<CooperationNetwork> {
+  const [programIds, parameters] = filteredProgramIds(dataSource, filter, ["kind", "status", "signed_on"]);
+  const limit = `$${parameters.length + 1}`;
+  // Each party of each matching program once; pairs of them, by kind, are the edges. Only the heaviest
+  // `maxEdges` edges and their institutions leave the database (a network of 100,000 programs has tens
+  // of thousands of pairs), while counts and degrees are over the whole network.
+  const [answer]: { program_count: number; edge_count: number; edges: EdgeRow[] | null; nodes: NodeRow[] | null }[] = await dataSource.query(
+    `WITH filtered AS (${programIds}),
+          parties AS MATERIALIZED (SELECT DISTINCT pp.program_id, pp.institution_id, pp.institution_type, f.kind, f.status, f.signed_on
+                                     FROM program_party pp JOIN filtered f ON f.id = pp.program_id),
+          by_kind AS MATERIALIZED (
+            SELECT a.institution_id AS source, a.institution_type AS source_type, b.institution_id AS target, b.institution_type AS target_type,
+                   a.kind, count(*)::int AS programs, count(*) FILTER (WHERE a.status = 'ACTIVE')::int AS active,
+                   min(a.signed_on) AS first_signed_on, max(a.signed_on) AS latest_signed_on
+              FROM parties a JOIN parties b ON b.program_id = a.program_id AND a.institution_id < b.institution_id
+             GROUP BY 1, 2, 3, 4, 5),
+          pairs AS MATERIALIZED (
+            SELECT source, source_type, target, target_type, sum(programs)::int AS weight, sum(active)::int AS active,
+                   min(first_signed_on) AS first_signed_on, max(latest_signed_on) AS latest_signed_on
+              FROM by_kind GROUP BY 1, 2, 3, 4),
+          kept AS MATERIALIZED (SELECT * FROM pairs ORDER BY weight DESC, source, target LIMIT ${limit}),
+          kept_nodes AS MATERIALIZED (SELECT source AS id, source_type AS type FROM kept UNION SELECT target, target_type FROM kept),
+          degrees AS (SELECT id, count(*)::int AS partners FROM (SELECT source AS id FROM pairs UNION ALL SELECT target FROM pairs) ends
+                       WHERE id IN (SELECT id FROM kept_nodes) GROUP BY id),
+          node_programs AS (SELECT institution_id AS id, count(DISTINCT program_id)::int AS programs FROM parties
+                             WHERE institution_id IN (SELECT id FROM kept_nodes) GROUP BY 1),
+          kinds AS (SELECT k.source, k.target, json_agg(json_build_object('kind', k.kind, 'count', k.programs) ORDER BY k.programs DESC, k.kind::text COLLATE "C") AS by_kind
+                      FROM by_kind k JOIN kept USING (source, target) GROUP BY 1, 2)
+     SELECT (SELECT count(DISTINCT program_id)::int FROM parties) AS program_count,
+            (SELECT count(*)::int FROM pairs) AS edge_count,
+            (SELECT json_agg(json_build_object('source', kept.source, 'source_type', kept.source_type, 'target', kept.target, 'target_type', kept.target_type,
+                                               'weight', kept.weight, 'active', kept.active, 'first_signed_on', kept.first_signed_on,
+                                               'latest_signed_on', kept.latest_signed_on, 'by_kind', kinds.by_kind)
+                               ORDER BY kept.weight DESC, kept.source, kept.target)
+               FROM kept JOIN kinds USING (source, target)) AS edges,
+            (SELECT json_agg(json_build_object('id', n.id, 'type', n.type, 'programs', COALESCE(p.programs, 0), 'partners', COALESCE(d.partners, 0))
+                               ORDER BY COALESCE(p.programs, 0) DESC, n.id)
+               FROM kept_nodes n LEFT JOIN node_programs p USING (id) LEFT JOIN degrees d USING (id)) AS nodes`,
+    [...parameters, maxEdges],
+  );
+  return Object.assign(new CooperationNetwork(), {
+    nodes: (answer.nodes ?? []).map(nodeFrom),
+    edges: (answer.edges ?? []).map(edgeFrom),
+    programCount: answer.program_count,
+    edgeCount: answer.edge_count,
+  });
+}
