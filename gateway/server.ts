@@ -27,6 +27,7 @@ import { dashboardRoutes } from "./dashboard/routes";
 import { inProcessExecutor } from "./dashboard/execute";
 import { graphiqlRoutes } from "./graphiql/routes";
 import { NoIntrospection } from "./introspection";
+import { legacyJsonStatusPlugin } from "./legacy-json-status";
 import { requireJsonPosts } from "./limits/cross-site";
 import { limitTokens, rejectBatches } from "./limits/http-guards";
 import { operationLimitsPlugin } from "./limits/operation-limits";
@@ -101,7 +102,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     validationRules: [KnownOperationTypes, ...(options.introspection === false ? [NoIntrospection] : [])],
     // Apollo's landing pages load from a CDN; GraphiQL is served from local files instead.
     // No HTTP cache hints are used: without the cache-control plugin no resolver is wrapped per field.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), tracking.plugin, operationLimitsPlugin(limits)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), tracking.plugin, operationLimitsPlugin(limits), legacyJsonStatusPlugin],
   });
   await server.start();
 

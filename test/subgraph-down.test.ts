@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../shared/config";
+import { deterministicId } from "../shared/records/ids";
 import { freePort } from "../shared/database/scratch-postgres";
 import { listen, type Listening } from "../shared/http/server";
 import { createLogger } from "../shared/logger";
@@ -96,6 +97,16 @@ describe("a subgraph that is down", () => {
   it("fails a root field of the missing service with the same clear error", async () => {
     const result = await graphql(gatewayUrl, `{ universities { totalCount } }`);
     expect(result.errors![0].extensions).toMatchObject({ code: "SUBGRAPH_UNAVAILABLE", serviceName: "universities" });
+  });
+
+  it("still refetches the other subgraphs' nodes, and says which ids it could not place", async () => {
+    // This programs subgraph was given no peers, so it cannot ask enterprises or universities either.
+    const program = deterministicId("Program", "tashstu-almalyk-departments-at-ammc-engineering-school");
+    const ammc = deterministicId("Enterprise", "ammc");
+    const result = await graphql(gatewayUrl, `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Program { title } } }`, { ids: [program, ammc] });
+    expect(result.data?.nodes[0]).toMatchObject({ __typename: "Program", id: program });
+    expect(result.data?.nodes[1]).toBeNull();
+    expect(result.errors?.[0]).toMatchObject({ path: ["nodes", 1], extensions: { code: "SUBGRAPH_UNAVAILABLE" } });
   });
 
   it("shows up in the gateway's readiness", async () => {

@@ -25,7 +25,8 @@ describe.each(Object.keys(ENTITY_TYPES) as (keyof typeof ENTITY_TYPES)[])("the %
     const { _service } = await graphqlData(stack.subgraphUrls[name], `{ _service { sdl } }`, undefined, signedHeaders(stack.internalSecret));
     expect(_service.sdl).toContain(`@link(url: "https://specs.apollo.dev/federation/v2.7"`);
     for (const type of ENTITY_TYPES[name]) {
-      expect(_service.sdl).toMatch(new RegExp(`type ${type}\\s+@key\\(fields: "id"\\)`));
+      // Every entity is also a Relay `Node` (`type Enterprise implements Node @key(fields: "id")`).
+      expect(_service.sdl).toMatch(new RegExp(`type ${type}(\\s+implements Node)?\\s+@key\\(fields: "id"\\)`));
     }
     // What composition reads is exactly what the running subgraph serves.
     expect(_service.sdl).toBe(await subgraphSdl(name));

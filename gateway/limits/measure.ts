@@ -21,7 +21,7 @@ export interface OperationMeasure {
   /** Deepest nesting of fields; a root field is at depth 1. Introspection is not counted. */
   depth: number;
   aliases: number;
-  /** Every field costs 1; what is under a list costs as often as the list's page size. */
+  /** Every field costs 1; what is under a list costs as often as the list's page size (or its number of `ids`). */
   cost: number;
   /** The largest `first`/`last` the operation asks for (0 when it asks for none). */
   largestPage: number;
@@ -76,6 +76,9 @@ export function measureOperation(
             largestPage = Math.max(largestPage, value);
           }
         }
+        // `nodes(ids:)` returns one object per id: the list it is given is its page.
+        const ids = selection.arguments?.find((argument) => argument.name.value === "ids");
+        if (ids) pageSize = Math.max(pageSize, listLength(ids.value, variables));
         if (selection.selectionSet) {
           const inner = walk(selection.selectionSet, field && getNamedType(field.type), depth + 1, inFragments);
           deepest = Math.max(deepest, inner.depth);
@@ -121,6 +124,16 @@ export function measureOperation(
 
 function fieldOf(type: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
   return type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields()[name] : undefined;
+}
+
+/** How many items a list argument holds, from the document or from the variables (0 when it is not a list). */
+function listLength(value: ValueNode, variables: Record<string, unknown>): number {
+  if (value.kind === Kind.LIST) return value.values.length;
+  if (value.kind === Kind.VARIABLE) {
+    const list = variables[value.name.value];
+    return Array.isArray(list) ? list.length : 0;
+  }
+  return 0;
 }
 
 /** The value of an argument when it is a number, from the document or from the variables. */

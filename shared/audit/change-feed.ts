@@ -37,8 +37,15 @@ registerEnumType(ChangeAction, {
 @Directive("@shareable")
 @ObjectType("Change", { description: "One change to one record, from a subgraph's audit log: what, when, by whom, and the record before and after." })
 export class Change {
-  @Field(() => ID, { description: "The change's number in its subgraph's log." })
+  @Field(() => ID, {
+    description: "The change's number in its subgraph's log.",
+    deprecationReason: "Use `logNumber`: the three feeds number their changes separately, so caches that normalise by `id` would merge one subgraph's change into another's.",
+  })
   id: string;
+
+  // No `id` of its own: numbers repeat across the enterprises, universities and programs feeds.
+  @Field(() => ID, { description: "The change's number in its subgraph's log; the enterprises, universities and programs feeds each count from 1." })
+  logNumber: string;
 
   @Field(() => DateTimeScalar, { description: "When the change was made." })
   occurredAt: Date;
@@ -89,6 +96,7 @@ function toChange(entry: AuditEntry, context: SubgraphContext, confidentialField
     record && redactedFields.length ? { ...record, ...Object.fromEntries(redactedFields.map((field) => [field, null])) } : record;
   return Object.assign(new Change(), {
     id: entry.id,
+    logNumber: entry.id,
     occurredAt: entry.occurredAt,
     entityType: entry.entityType,
     entityId: entry.entityId,

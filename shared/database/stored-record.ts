@@ -4,10 +4,11 @@
  */
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { CreateDateColumn, PrimaryColumn, UpdateDateColumn, VersionColumn } from "typeorm";
+import { Node } from "../graphql/node";
 import { DateTimeScalar } from "../graphql/scalars";
 
-// Never emitted itself (no field returns it); its fields are inherited by every stored type.
-@ObjectType()
+// Never emitted itself (no field returns it); its fields, and `Node`, are inherited by every stored type.
+@ObjectType({ implements: Node })
 export abstract class StoredRecord {
   @Field(() => ID, { description: "Stable unique identifier (a UUID)." })
   @PrimaryColumn({ type: "uuid" })

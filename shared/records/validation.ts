@@ -89,7 +89,7 @@ export const industryCode: Rule = kinded("code", (value) =>
 export const date: Rule = kinded("date", (value) =>
   typeof value === "string" && isCalendarDate(value) ? null : `must be a date that exists, written YYYY-MM-DD, got ${show(value)}`, "2025-01-15");
 
-export const uuid: Rule = kinded("id", (value) => (typeof value === "string" && isUuid(value) ? null : `must be an id (a UUID), got ${show(value)}`));
+export const uuid: Rule = kinded("id", (value) => (typeof value === "string" && isUuid(value) ? null : `must be an id (a UUID), got ${show(value)}`), "00000000-0000-4000-8000-000000000000");
 
 export function integer(min: number, max = 1_000_000_000): Rule {
   return (value) =>

@@ -3,7 +3,7 @@ import { AuditEntry } from "../../shared/audit/audit-entry";
 import { changeFeedResolver } from "../../shared/audit/change-feed";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";
 import { Activity } from "./entities/activity";
-import { DepartmentStub, DivisionStub } from "./types/institution-stubs";
+import { ContactStub, DepartmentStub, DivisionStub, PersonStub } from "./types/institution-stubs";
 import { Program } from "./entities/program";
 import { ProgramDirection } from "./entities/program-direction";
 import { ProgramParty } from "./entities/program-party";
@@ -17,6 +17,7 @@ import { ProgramMutations } from "./resolvers/program.mutations";
 import { ProgramResolver } from "./resolvers/program.resolver";
 import { PartnershipResolver, institutionProgramResolvers } from "./resolvers/institution-programs.resolver";
 import { NetworkResolver } from "./resolvers/network.resolver";
+import { NodeResolver } from "./resolvers/node.resolver";
 import { ProgramStatsResolver } from "./resolvers/program-stats.resolver";
 import { ProgramPartyResolver } from "./resolvers/program-party.resolver";
 import { seed } from "./seed";
@@ -43,8 +44,9 @@ export const programs: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
     ProgramMutations,
     ActivityMutations,
     programChanges,
+    NodeResolver,
   ],
-  orphanedTypes: [DivisionStub, DepartmentStub],
+  orphanedTypes: [DivisionStub, DepartmentStub, ContactStub, PersonStub],
   referenceResolvers,
   createLoaders,
   seed,

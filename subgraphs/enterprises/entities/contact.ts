@@ -1,10 +1,11 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { StoredRecord } from "../../../shared/database/stored-record";
 import { Division } from "./division";
 import { Enterprise } from "./enterprise";
 
 /** A person or a service line of an enterprise. E-mail and phone are confidential (see Contact.email). */
+@Directive(`@key(fields: "id")`)
 @ObjectType("Contact", { description: "A person of an enterprise (a managing director, say) or one of its service lines, with position and, for those allowed to see them, e-mail and phone." })
 @Entity({ name: "contact" })
 export class Contact extends StoredRecord {

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { DatePrecision } from "../../../shared/domain/dates";
 import { StoredRecord } from "../../../shared/database/stored-record";
@@ -25,6 +25,7 @@ export class Honour {
 }
 
 /** A person of a university: staff or student. E-mail and phone are confidential. */
+@Directive(`@key(fields: "id")`)
 @ObjectType("Person", { description: "A person of a university, branch or school: a director, a teacher, a student. E-mail and phone are visible only to those allowed." })
 @Entity({ name: "person" })
 @Check("ck_person_origin_country_code", `origin_country_code IS NULL OR origin_country_code ~ '^[A-Z]{2}$'`)
