@@ -18,12 +18,17 @@ export interface EntityTypeEntry {
   readonly noun: string;
 }
 
+/** An institution type, with the article its noun takes ("an enterprise", "a university"). */
+export interface InstitutionTypeEntry extends EntityTypeEntry {
+  readonly article: "a" | "an";
+}
+
 /** Institutions a program may name as parties (or activity hosts), with the units a party may name inside them. */
 export interface PartyKindEntry {
   /** Value of the GraphQL enum InstitutionType, stored in program_party.institution_type. */
   readonly kind: string;
   readonly description: string;
-  readonly institution: EntityTypeEntry;
+  readonly institution: InstitutionTypeEntry;
   /** The unit type (a division, a department), and the field of a unit that names its institution. */
   readonly unit: EntityTypeEntry & { readonly institutionField: string };
 }
@@ -50,7 +55,7 @@ export const SUBGRAPH_REGISTRY = [
     partyKind: {
       kind: "ENTERPRISE",
       description: "An enterprise (owned by the enterprises subgraph); its units are divisions.",
-      institution: { type: "Enterprise", noun: "enterprise" },
+      institution: { type: "Enterprise", noun: "enterprise", article: "an" },
       unit: { type: "Division", noun: "division", institutionField: "enterprise" },
     },
   },
@@ -63,7 +68,7 @@ export const SUBGRAPH_REGISTRY = [
     partyKind: {
       kind: "UNIVERSITY",
       description: "A university or other educational or research institution (owned by the universities subgraph); its units are departments.",
-      institution: { type: "University", noun: "university" },
+      institution: { type: "University", noun: "university", article: "a" },
       unit: { type: "Department", noun: "department", institutionField: "university" },
     },
   },

@@ -3,7 +3,7 @@ import { AuditEntry } from "../../shared/audit/audit-entry";
 import { changeFeedResolver } from "../../shared/audit/change-feed";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";
 import { Activity } from "./entities/activity";
-import { DepartmentStub, DivisionStub } from "./entities/institution-stubs";
+import { UNIT_STUBS } from "./entities/institution-stubs";
 import { Program } from "./entities/program";
 import { ProgramDirection } from "./entities/program-direction";
 import { ProgramParty } from "./entities/program-party";
@@ -43,7 +43,7 @@ export const programs: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
     ActivityMutations,
     programChanges,
   ],
-  orphanedTypes: [DivisionStub, DepartmentStub],
+  orphanedTypes: Object.values(UNIT_STUBS),
   referenceResolvers,
   createLoaders,
   seed,
