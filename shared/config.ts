@@ -5,7 +5,7 @@
  */
 import net from "node:net";
 import path from "node:path";
-import { SUBGRAPH_NAMES, SUBGRAPH_REGISTRY, subgraphEntry, type SubgraphEnvPrefix, type SubgraphName } from "./subgraph/registry";
+import { SUBGRAPH_NAMES, SUBGRAPH_REGISTRY, subgraphEntry, type SubgraphEntry, type SubgraphEnvPrefix, type SubgraphName } from "./subgraph/registry";
 
 export { SUBGRAPH_NAMES, type SubgraphName };
 
@@ -16,10 +16,8 @@ export class ConfigError extends Error {
 type Setting = { default: string; description: string };
 
 /** One variable per subgraph (ENTERPRISES_PORT, UNIVERSITIES_PORT, ...), named by the registry's prefixes. */
-function perSubgraph<Suffix extends string>(suffix: Suffix, setting: (name: string, prefix: string, port: number) => Setting) {
-  return Object.fromEntries(
-    SUBGRAPH_REGISTRY.map(({ name, envPrefix, defaultPort }) => [`${envPrefix}_${suffix}`, setting(name, envPrefix, defaultPort)]),
-  ) as Record<`${SubgraphEnvPrefix}_${Suffix}`, Setting>;
+function perSubgraph<Suffix extends string>(suffix: Suffix, setting: (entry: SubgraphEntry) => Setting) {
+  return Object.fromEntries(SUBGRAPH_REGISTRY.map((entry) => [`${entry.envPrefix}_${suffix}`, setting(entry)])) as Record<`${SubgraphEnvPrefix}_${Suffix}`, Setting>;
 }
 
 /** The variable of one subgraph with that suffix, e.g. subgraphVariable("programs", "PORT") is PROGRAMS_PORT. */
@@ -30,7 +28,7 @@ export function subgraphVariable<Suffix extends "DATABASE_URL" | "PORT" | "URL">
 /** Name, default and meaning of every environment variable the code reads. */
 export const ENVIRONMENT_VARIABLES = {
   DATABASE_URL: { default: "", description: "PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL. For `npm run provision`: an admin connection." },
-  ...perSubgraph("DATABASE_URL", (name) => ({
+  ...perSubgraph("DATABASE_URL", ({ name }) => ({
     default: "",
     description: `Connection string for the ${name} subgraph alone, as its own role (which \`npm run provision\` creates from it); falls back to DATABASE_URL.`,
   })),
@@ -39,10 +37,10 @@ export const ENVIRONMENT_VARIABLES = {
   DB_POOL_SIZE: { default: "10", description: "Connections per subgraph pool." },
   HOST: { default: "127.0.0.1", description: "Interface every HTTP server binds to (0.0.0.0 in containers)." },
   GATEWAY_PORT: { default: "4000", description: "Port of the gateway." },
-  ...perSubgraph("PORT", (name, _prefix, port) => ({ default: String(port), description: `Port of the ${name} subgraph.` })),
-  ...perSubgraph("URL", (name, prefix) => ({
+  ...perSubgraph("PORT", ({ name, defaultPort }) => ({ default: String(defaultPort), description: `Port of the ${name} subgraph.` })),
+  ...perSubgraph("URL", ({ name, envPrefix }) => ({
     default: "",
-    description: `GraphQL URL of the ${name} subgraph, as the gateway and the subgraphs that depend on it reach it. Default: http://localhost:${prefix}_PORT/graphql.`,
+    description: `GraphQL URL of the ${name} subgraph, as the gateway and the subgraphs that depend on it reach it. Default: http://localhost:${envPrefix}_PORT/graphql.`,
   })),
   SUBGRAPH_TRANSPORT: { default: "local", description: "`npm start` only: `local` lets the gateway call the co-located subgraphs in process, `http` over their HTTP ports." },
   SEED: { default: "auto", description: "`auto` loads the article data into an empty database at start, `never` leaves it empty." },
