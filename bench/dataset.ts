@@ -7,7 +7,7 @@ import { SUBGRAPH_NAMES } from "../shared/config";
 import { createSubgraphDataSource, openSubgraphDatabase } from "../shared/database/data-source";
 import { createLogger } from "../shared/logger";
 import { subgraphs } from "../subgraphs";
-import { FULL_SIZE, generateEnterprises, generatePrograms, generateUniversities, type DatasetSize } from "./synthetic/generate";
+import { FULL_SIZE, SYNTHETIC_GENERATORS, type DatasetSize } from "./synthetic/generate";
 
 /** The full-size proportions of institutions to programs, scaled to `programs`. */
 export function datasetSize(programs: number): DatasetSize {
@@ -27,13 +27,12 @@ export function describeDataset(size: DatasetSize): string {
 /** Migrates, seeds and fills every subgraph's schema on `url`. */
 export async function prepareDatabase(url: string, size: DatasetSize, log: (line: string) => void): Promise<void> {
   const started = Date.now();
-  const generators = { enterprises: generateEnterprises, universities: generateUniversities, programs: generatePrograms };
   for (const name of SUBGRAPH_NAMES) {
     const definition = subgraphs[name];
     const dataSource = createSubgraphDataSource({ url, schema: name, entities: definition.entities, migrations: definition.migrations });
     await openSubgraphDatabase(dataSource);
     await definition.seed(dataSource, createLogger("bench", "silent"));
-    await generators[name](dataSource, size);
+    await SYNTHETIC_GENERATORS[name]?.(dataSource, size);
     // VACUUM too: freshly inserted rows would otherwise bring autovacuum in during the first measurements.
     await dataSource.query("VACUUM ANALYZE");
     await dataSource.destroy();

@@ -1,5 +1,5 @@
 /**
- * The processes a benchmark measures: the three subgraphs and a server in
+ * The processes a benchmark measures: the subgraphs and a server in
  * front of them (our gateway, a peer gateway, the lower bound), each its own
  * Node process on 127.0.0.1, so its pid, memory and CPU are its own.
  */
@@ -7,7 +7,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../shared/config";
+import { SUBGRAPH_NAMES, subgraphVariable } from "../shared/config";
 import { freePort } from "../shared/database/scratch-postgres";
 
 export interface Service {
@@ -123,17 +123,17 @@ export interface HttpSubgraphs {
   env: Env;
 }
 
-/** The three subgraphs as separate processes talking HTTP, ready to answer. */
+/** The subgraphs as separate processes talking HTTP, ready to answer. */
 export async function startHttpSubgraphs(base: Env): Promise<HttpSubgraphs> {
   const env: Env = { ...base };
   for (const name of SUBGRAPH_NAMES) {
     const port = await freePort();
-    env[`${upper(name)}_PORT`] = String(port);
-    env[`${upper(name)}_URL`] = `http://127.0.0.1:${port}/graphql`;
+    env[subgraphVariable(name, "PORT")] = String(port);
+    env[subgraphVariable(name, "URL")] = `http://127.0.0.1:${port}/graphql`;
   }
   const services = SUBGRAPH_NAMES.map((name) => spawnService(name, "scripts/start-subgraph.ts", [name], env));
   try {
-    await Promise.all(services.map((service, i) => waitUntilReady(service, env[`${upper(SUBGRAPH_NAMES[i])}_URL`])));
+    await Promise.all(services.map((service, i) => waitUntilReady(service, env[subgraphVariable(SUBGRAPH_NAMES[i], "URL")])));
   } catch (error) {
     await stopServices(services);
     throw error;
@@ -154,5 +154,3 @@ export async function startFrontService(name: string, script: string, env: Env):
   }
   return { service, url };
 }
-
-const upper = (name: SubgraphName) => name.toUpperCase();

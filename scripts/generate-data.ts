@@ -11,7 +11,7 @@ import { SUBGRAPH_NAMES, readConfig } from "../shared/config";
 import { createSubgraphDataSource, openSubgraphDatabase } from "../shared/database/data-source";
 import { startEmbeddedPostgres } from "../shared/database/embedded-postgres";
 import { subgraphs } from "../subgraphs";
-import { FULL_SIZE, generateEnterprises, generatePrograms, generateUniversities, type DatasetSize } from "../bench/synthetic/generate";
+import { FULL_SIZE, SYNTHETIC_GENERATORS, type DatasetSize } from "../bench/synthetic/generate";
 
 const { values } = parseArgs({
   options: {
@@ -28,14 +28,13 @@ if (!Object.values(size).every((n) => Number.isInteger(n) && n > 0)) {
 
 const config = readConfig();
 const postgres = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.embeddedPostgres);
-const generators = { enterprises: generateEnterprises, universities: generateUniversities, programs: generatePrograms };
 try {
   for (const name of SUBGRAPH_NAMES) {
     const { entities, migrations } = subgraphs[name];
     const dataSource = createSubgraphDataSource({ url: config.databaseUrls[name] ?? postgres!.url, schema: name, entities, migrations });
     await openSubgraphDatabase(dataSource);
     const started = Date.now();
-    await generators[name](dataSource, size);
+    await SYNTHETIC_GENERATORS[name]?.(dataSource, size);
     await dataSource.query("ANALYZE");
     console.log(`${name}: generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     await dataSource.destroy();

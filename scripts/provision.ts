@@ -1,7 +1,7 @@
 /**
  * `npm run provision`: with DATABASE_URL as an admin connection, creates one
- * login role per subgraph (named, with its password, in ENTERPRISES_DATABASE_URL,
- * UNIVERSITIES_DATABASE_URL and PROGRAMS_DATABASE_URL) owning that subgraph's
+ * login role per subgraph (named, with its password, in that subgraph's
+ * <PREFIX>_DATABASE_URL: ENTERPRISES_DATABASE_URL, ...) owning that subgraph's
  * schema and nothing else, then exits. The subgraphs then start with their
  * own connection strings and migrate their own schemas.
  */

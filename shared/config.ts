@@ -5,31 +5,43 @@
  */
 import net from "node:net";
 import path from "node:path";
+import { SUBGRAPH_NAMES, SUBGRAPH_REGISTRY, subgraphEntry, type SubgraphEntry, type SubgraphEnvPrefix, type SubgraphName } from "./subgraph/registry";
 
-export const SUBGRAPH_NAMES = ["enterprises", "universities", "programs"] as const;
-export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+export { SUBGRAPH_NAMES, type SubgraphName };
 
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+type Setting = { default: string; description: string };
+
+/** One variable per subgraph (ENTERPRISES_PORT, UNIVERSITIES_PORT, ...), named by the registry's prefixes. */
+function perSubgraph<Suffix extends string>(suffix: Suffix, setting: (entry: SubgraphEntry) => Setting) {
+  return Object.fromEntries(SUBGRAPH_REGISTRY.map((entry) => [`${entry.envPrefix}_${suffix}`, setting(entry)])) as Record<`${SubgraphEnvPrefix}_${Suffix}`, Setting>;
+}
+
+/** The variable of one subgraph with that suffix, e.g. subgraphVariable("programs", "PORT") is PROGRAMS_PORT. */
+export function subgraphVariable<Suffix extends "DATABASE_URL" | "PORT" | "URL">(name: SubgraphName, suffix: Suffix): `${SubgraphEnvPrefix}_${Suffix}` {
+  return `${subgraphEntry(name).envPrefix as SubgraphEnvPrefix}_${suffix}`;
+}
+
 /** Name, default and meaning of every environment variable the code reads. */
 export const ENVIRONMENT_VARIABLES = {
   DATABASE_URL: { default: "", description: "PostgreSQL connection string. Unset: `npm start` runs an embedded PostgreSQL. For `npm run provision`: an admin connection." },
-  ENTERPRISES_DATABASE_URL: { default: "", description: "Connection string for the enterprises subgraph alone, as its own role (which `npm run provision` creates from it); falls back to DATABASE_URL." },
-  UNIVERSITIES_DATABASE_URL: { default: "", description: "Connection string for the universities subgraph alone, as its own role; falls back to DATABASE_URL." },
-  PROGRAMS_DATABASE_URL: { default: "", description: "Connection string for the programs subgraph alone, as its own role; falls back to DATABASE_URL." },
+  ...perSubgraph("DATABASE_URL", ({ name }) => ({
+    default: "",
+    description: `Connection string for the ${name} subgraph alone, as its own role (which \`npm run provision\` creates from it); falls back to DATABASE_URL.`,
+  })),
   PG_DATA_DIR: { default: ".data/postgres", description: "Data folder of the embedded PostgreSQL (kept across restarts)." },
   PG_PORT: { default: "54329", description: "Port of the embedded PostgreSQL." },
   DB_POOL_SIZE: { default: "10", description: "Connections per subgraph pool." },
   HOST: { default: "127.0.0.1", description: "Interface every HTTP server binds to (0.0.0.0 in containers)." },
   GATEWAY_PORT: { default: "4000", description: "Port of the gateway." },
-  ENTERPRISES_PORT: { default: "4001", description: "Port of the enterprises subgraph." },
-  UNIVERSITIES_PORT: { default: "4002", description: "Port of the universities subgraph." },
-  PROGRAMS_PORT: { default: "4003", description: "Port of the programs subgraph." },
-  ENTERPRISES_URL: { default: "", description: "GraphQL URL of the enterprises subgraph, as the gateway and the programs subgraph reach it. Default: http://localhost:ENTERPRISES_PORT/graphql." },
-  UNIVERSITIES_URL: { default: "", description: "GraphQL URL of the universities subgraph. Default: http://localhost:UNIVERSITIES_PORT/graphql." },
-  PROGRAMS_URL: { default: "", description: "GraphQL URL of the programs subgraph. Default: http://localhost:PROGRAMS_PORT/graphql." },
+  ...perSubgraph("PORT", ({ name, defaultPort }) => ({ default: String(defaultPort), description: `Port of the ${name} subgraph.` })),
+  ...perSubgraph("URL", ({ name, envPrefix }) => ({
+    default: "",
+    description: `GraphQL URL of the ${name} subgraph, as the gateway and the subgraphs that depend on it reach it. Default: http://localhost:${envPrefix}_PORT/graphql.`,
+  })),
   SUBGRAPH_TRANSPORT: { default: "local", description: "`npm start` only: `local` lets the gateway call the co-located subgraphs in process, `http` over their HTTP ports." },
   SEED: { default: "auto", description: "`auto` loads the article data into an empty database at start, `never` leaves it empty." },
   SUPERGRAPH_PATH: { default: "supergraph.graphql", description: "The composed supergraph the gateway serves." },
@@ -57,7 +69,7 @@ export const ENVIRONMENT_VARIABLES = {
     default: "off",
     description: "Reverse proxies in front of the gateway whose `X-Forwarded-For` names the client, so anonymous clients are rate-limited each on their own address: `off`, a number of proxy hops (`1`), or their addresses or subnets (`10.0.0.0/8, loopback`). Leave `off` without a proxy: clients could then pick their own address.",
   },
-} as const satisfies Record<string, { default: string; description: string }>;
+} as const satisfies Record<string, Setting>;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
 
@@ -176,17 +188,15 @@ export function disableVendorTelemetry(env: Env = process.env): void {
   env.APOLLO_TELEMETRY_DISABLED = "true";
 }
 
-const upper = (name: SubgraphName) => name.toUpperCase() as "ENTERPRISES" | "UNIVERSITIES" | "PROGRAMS";
-
 export function readConfig(env: Env = process.env): Config {
   const subgraphPorts = {} as Record<SubgraphName, number>;
   const subgraphUrls = {} as Record<SubgraphName, string>;
   const databaseUrls = {} as Record<SubgraphName, string | undefined>;
   const databaseUrl = read(env, "DATABASE_URL") || undefined;
   for (const name of SUBGRAPH_NAMES) {
-    subgraphPorts[name] = readPort(env, `${upper(name)}_PORT`);
-    subgraphUrls[name] = read(env, `${upper(name)}_URL`) || `http://localhost:${subgraphPorts[name]}/graphql`;
-    databaseUrls[name] = read(env, `${upper(name)}_DATABASE_URL`) || databaseUrl;
+    subgraphPorts[name] = readPort(env, subgraphVariable(name, "PORT"));
+    subgraphUrls[name] = read(env, subgraphVariable(name, "URL")) || `http://localhost:${subgraphPorts[name]}/graphql`;
+    databaseUrls[name] = read(env, subgraphVariable(name, "DATABASE_URL")) || databaseUrl;
   }
   return {
     host: read(env, "HOST"),

@@ -1,15 +1,16 @@
 /**
  * The whole graph in one process (`npm start`): PostgreSQL (embedded unless
- * DATABASE_URL is set), the three subgraphs on their own ports and the
+ * DATABASE_URL is set), the subgraphs on their own ports and the
  * gateway in front. Tests start it the same way, on free ports.
  */
 import { randomBytes } from "node:crypto";
 import { readOrCreateLocalSecret } from "./auth/local-secret";
-import { SUBGRAPH_NAMES, type AuthConfig, type Config, type SubgraphName } from "./config";
+import { subgraphVariable, type AuthConfig, type Config, type SubgraphName } from "./config";
 import { startEmbeddedPostgres, type RunningPostgres } from "./database/embedded-postgres";
 import { listen, type Listening } from "./http/server";
 import { createLogger } from "./logger";
 import { openSubgraph } from "./subgraph/open";
+import { startOrder } from "./subgraph/registry";
 import type { Subgraph } from "./subgraph/server";
 import { createGateway, type Gateway } from "../gateway/server";
 import { readSupergraph } from "../gateway/supergraph";
@@ -28,12 +29,6 @@ export interface Stack {
   /** Stops accepting, drains, closes pools and stops PostgreSQL, in that order. */
   stop(): Promise<void>;
 }
-
-const PORT_VARIABLES: Record<SubgraphName, string> = {
-  enterprises: "ENTERPRISES_PORT",
-  universities: "UNIVERSITIES_PORT",
-  programs: "PROGRAMS_PORT",
-};
 
 export async function startStack(config: Config): Promise<Stack> {
   const logger = createLogger("partnergraph", config.logLevel);
@@ -57,9 +52,9 @@ export async function startStack(config: Config): Promise<Stack> {
     const subgraphs = {} as Record<SubgraphName, Subgraph>;
     const subgraphUrls = {} as Record<SubgraphName, string>;
     const listening: Listening[] = [];
-    for (const name of SUBGRAPH_NAMES) {
+    // Each subgraph starts after those it depends on (the registry's dependsOn), so it can reach them from its first request.
+    for (const name of startOrder()) {
       const subgraphLogger = createLogger(name, config.logLevel);
-      // Subgraphs start in order, so programs (last) can reach the two it checks references with.
       const subgraph = await openSubgraph(
         definitions[name],
         config.databaseUrls[name] ?? postgres!.url,
@@ -67,7 +62,7 @@ export async function startStack(config: Config): Promise<Stack> {
         subgraphLogger,
       );
       cleanup.push({ name: `${name} subgraph`, run: () => subgraph.stop() });
-      const server = await listen(subgraph.app, config.subgraphPorts[name], config.host, PORT_VARIABLES[name]);
+      const server = await listen(subgraph.app, config.subgraphPorts[name], config.host, subgraphVariable(name, "PORT"));
       cleanup.push({ name: `${name} http`, run: () => server.close() });
       listening.push(server);
       subgraphs[name] = subgraph;

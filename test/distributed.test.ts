@@ -43,7 +43,8 @@ describe("separate services on per-subgraph roles", () => {
     expect(universitiesOf(result.data)).toContain("university-of-geological-sciences");
 
     const requestLine = /"requestId":"walk-across-services"[^\n]*"msg":"request"/;
-    for (const service of Object.values(services.processes)) await service.waitFor(requestLine, 5000);
+    // Every service the walk crosses: the gateway, the enterprise, its programs, their universities.
+    for (const name of ["gateway", "enterprises", "programs", "universities"] as const) await services.processes[name].waitFor(requestLine, 5000);
     const line = JSON.parse(services.processes.gateway.output().split("\n").find((l) => requestLine.test(l))!);
     expect(line).toMatchObject({ service: "gateway", method: "POST", operation: "Walk", status: 200 });
     expect(line.durationMs).toBeGreaterThan(0);

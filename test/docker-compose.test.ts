@@ -6,8 +6,9 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { ENVIRONMENT_VARIABLES, SUBGRAPH_NAMES, readConfig } from "../shared/config";
+import { ENVIRONMENT_VARIABLES, SUBGRAPH_NAMES, readConfig, subgraphVariable, type SubgraphName } from "../shared/config";
 import { subgraphRoles } from "../shared/database/provision";
+import { subgraphEntry } from "../shared/subgraph/registry";
 
 const compose = parse(fs.readFileSync("docker-compose.yml", "utf8"), { merge: true }) as {
   services: Record<string, { command?: string[]; environment?: Record<string, string>; expose?: string[]; ports?: string[]; healthcheck?: { test: string[] }; depends_on?: Record<string, { condition: string }>; build?: string; image?: string; restart?: string }>;
@@ -25,11 +26,11 @@ function scriptFile(script: string): string {
 
 const postgresEnv = services.postgres.environment!;
 const adminDatabaseUrl = `postgres://${postgresEnv.POSTGRES_USER}:${postgresEnv.POSTGRES_PASSWORD}@postgres:5432/${postgresEnv.POSTGRES_DB}`;
-const databaseUrlVariable = (name: string) => `${name.toUpperCase()}_DATABASE_URL`;
+const databaseUrlVariable = (name: SubgraphName) => subgraphVariable(name, "DATABASE_URL");
 
 describe("docker-compose.yml", () => {
-  it("has PostgreSQL, the provisioning step, the three subgraphs and the gateway, nothing else", () => {
-    expect(Object.keys(services).sort()).toEqual(["enterprises", "gateway", "postgres", "programs", "provision", "universities"]);
+  it("has PostgreSQL, the provisioning step, every subgraph and the gateway, nothing else", () => {
+    expect(Object.keys(services).sort()).toEqual([...SUBGRAPH_NAMES, "gateway", "postgres", "provision"].sort());
     expect(services.postgres.image).toMatch(/^postgres:\d+/);
   });
 
@@ -107,7 +108,7 @@ describe("docker-compose.yml", () => {
 
   it("lets the programs subgraph reach the subgraphs whose ids it checks", () => {
     const config = readConfig(services.programs.environment);
-    for (const name of ["enterprises", "universities"] as const) {
+    for (const name of subgraphEntry("programs").dependsOn as readonly SubgraphName[]) {
       const port = readConfig(services[name].environment).subgraphPorts[name];
       expect(config.subgraphUrls[name]).toBe(`http://${name}:${port}/graphql`);
     }

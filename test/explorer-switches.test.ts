@@ -10,6 +10,7 @@ import { createLogger } from "../shared/logger";
 import { createGateway, type Gateway } from "../gateway/server";
 import { readSupergraph } from "../gateway/supergraph";
 import { graphql } from "./support/graphql";
+import { everySubgraphAt } from "./support/stack";
 
 const BROWSER_ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
 const NOWHERE = "http://127.0.0.1:9/graphql";
@@ -18,7 +19,7 @@ async function startGateway(env: Record<string, string>): Promise<{ origin: stri
   const config = readConfig(env);
   const gateway: Gateway = await createGateway({
     supergraphSdl: readSupergraph(config.supergraphPath),
-    subgraphUrls: { enterprises: NOWHERE, universities: NOWHERE, programs: NOWHERE },
+    subgraphUrls: everySubgraphAt(NOWHERE),
     subgraphTimeoutMs: 1000,
     internalSecret: "x".repeat(64),
     auth: config.auth,

@@ -51,7 +51,7 @@ afterAll(async () => {
 describe("npm run provision", () => {
   it("gives each subgraph a role that migrates and seeds its own schema", async () => {
     const provisioned = await provision(postgres.url, roleUrls(), logger);
-    expect(provisioned.map((p) => p.role)).toEqual(["partnergraph_enterprises", "partnergraph_universities", "partnergraph_programs"]);
+    expect(provisioned.map((p) => p.role)).toEqual(SUBGRAPH_NAMES.map((name) => `partnergraph_${name}`));
     for (const name of SUBGRAPH_NAMES) {
       const subgraph = await openSubgraph(subgraphs[name], roleUrl(name), { ...readConfig({}), poolSize: 2, internalSecret: randomBytes(32).toString("hex"), peerUrls: {} }, logger);
       try {

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readConfig } from "../shared/config";
+import { SUBGRAPH_NAMES, readConfig, type SubgraphName } from "../shared/config";
 import { deterministicId } from "../shared/records/ids";
 import { freePort } from "../shared/database/scratch-postgres";
 import { listen, type Listening } from "../shared/http/server";
@@ -18,6 +18,7 @@ import { readSupergraph } from "../gateway/supergraph";
 import { subgraphs } from "../subgraphs";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { graphql } from "./support/graphql";
+import { everySubgraphAt } from "./support/stack";
 
 const logger = createLogger("test", "silent");
 const internalSecret = randomBytes(32).toString("hex");
@@ -27,10 +28,10 @@ let gateway: Gateway;
 let gatewayServer: Listening;
 let gatewayUrl: string;
 let universitiesPort: number;
-let gatewaySubgraphUrls: { enterprises: string; programs: string; universities: string };
+let gatewaySubgraphUrls: Record<SubgraphName, string>;
 const stops: (() => Promise<void>)[] = [];
 
-async function serve(name: "enterprises" | "universities" | "programs", port = 0): Promise<string> {
+async function serve(name: SubgraphName, port = 0): Promise<string> {
   const subgraph: Subgraph = await openSubgraph(subgraphs[name], database.url, config, logger);
   const server = await listen(subgraph.app, port, "127.0.0.1", "PORT");
   stops.push(async () => {
@@ -43,12 +44,11 @@ async function serve(name: "enterprises" | "universities" | "programs", port = 0
 beforeAll(async () => {
   database = await createTestDatabase();
   universitiesPort = await freePort();
-  const subgraphUrls = {
-    enterprises: await serve("enterprises"),
-    programs: await serve("programs"),
-    // Nothing listens here yet.
-    universities: `http://127.0.0.1:${universitiesPort}/graphql`,
-  };
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  for (const name of SUBGRAPH_NAMES) {
+    // Nothing listens on the universities port yet.
+    subgraphUrls[name] = name === "universities" ? `http://127.0.0.1:${universitiesPort}/graphql` : await serve(name);
+  }
   gatewaySubgraphUrls = subgraphUrls;
   gateway = await createGateway({
     supergraphSdl: readSupergraph(readConfig({}).supergraphPath),
@@ -112,7 +112,7 @@ describe("a subgraph that is down", () => {
   it("shows up in the gateway's readiness", async () => {
     const ready = await fetch(gatewayUrl.replace("/graphql", "/ready"));
     expect(ready.status).toBe(503);
-    expect(((await ready.json()) as any).checks).toEqual({ enterprises: "ok", programs: "ok", universities: "unreachable" });
+    expect(((await ready.json()) as any).checks).toEqual({ ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, "ok"])), universities: "unreachable" });
   });
 
   it("is used again as soon as it is back, without restarting the gateway", async () => {
@@ -129,7 +129,7 @@ describe("the programs subgraph down", () => {
   it("leaves institutions' own fields intact: only their programs and partners are null", async () => {
     const noPrograms = await createGateway({
       supergraphSdl: readSupergraph(readConfig({}).supergraphPath),
-      subgraphUrls: { enterprises: gatewaySubgraphUrls.enterprises, universities: gatewaySubgraphUrls.universities, programs: `http://127.0.0.1:${await freePort()}/graphql` },
+      subgraphUrls: { ...gatewaySubgraphUrls, programs: `http://127.0.0.1:${await freePort()}/graphql` },
       subgraphTimeoutMs: 5000,
       internalSecret,
       auth: readConfig({}).auth,
@@ -155,7 +155,7 @@ describe("a subgraph that cannot reach its database", () => {
     const inProcess = await createGateway({
       supergraphSdl: readSupergraph(readConfig({}).supergraphPath),
       // Only enterprises matters here; nothing listens on port 1.
-      subgraphUrls: { enterprises: "http://127.0.0.1:1/graphql", universities: "http://127.0.0.1:1/graphql", programs: "http://127.0.0.1:1/graphql" },
+      subgraphUrls: everySubgraphAt("http://127.0.0.1:1/graphql"),
       inProcess: { enterprises: subgraph },
       subgraphTimeoutMs: 5000,
       internalSecret,

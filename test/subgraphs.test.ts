@@ -3,6 +3,7 @@
  * sees it over HTTP: its federation SDL and its entity lookups.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SUBGRAPH_NAMES, keyedEntityTypes, type SubgraphName } from "../shared/subgraph/registry";
 import { deterministicId } from "../shared/records/ids";
 import { subgraphSdl } from "../gateway/composition";
 import { graphql, graphqlData, signedHeaders } from "./support/graphql";
@@ -14,13 +15,10 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const ENTITY_TYPES = {
-  enterprises: ["Enterprise", "Division"],
-  universities: ["University", "Department"],
-  programs: ["Program", "Enterprise", "University", "Division", "Department"],
-} as const;
+/** Every entity type each subgraph owns or extends, from the registry. */
+const ENTITY_TYPES = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, keyedEntityTypes(name)])) as Record<SubgraphName, string[]>;
 
-describe.each(Object.keys(ENTITY_TYPES) as (keyof typeof ENTITY_TYPES)[])("the %s subgraph", (name) => {
+describe.each(SUBGRAPH_NAMES)("the %s subgraph", (name) => {
   it("serves its federation SDL with @link and a key on every entity", async () => {
     const { _service } = await graphqlData(stack.subgraphUrls[name], `{ _service { sdl } }`, undefined, signedHeaders(stack.internalSecret));
     expect(_service.sdl).toContain(`@link(url: "https://specs.apollo.dev/federation/v2.7"`);

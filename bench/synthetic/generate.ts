@@ -4,6 +4,7 @@
  * N+1 tests. Synthetic slugs start with `synthetic-`; seed data is untouched.
  */
 import type { DataSource } from "typeorm";
+import type { SubgraphName } from "../../shared/config";
 import { COUNTRIES, FIELD_CODES, INDUSTRY_CODES, enterpriseCountry, hash, pick, syntheticId, universityCountry } from "./formulas";
 
 export interface DatasetSize {
@@ -145,3 +146,10 @@ export async function generatePrograms(dataSource: DataSource, size: DatasetSize
     );
   });
 }
+
+/** The generator of each subgraph that has synthetic data; a subgraph without one keeps its article seed only. */
+export const SYNTHETIC_GENERATORS: Partial<Record<SubgraphName, (dataSource: DataSource, size: DatasetSize) => Promise<void>>> = {
+  enterprises: generateEnterprises,
+  universities: generateUniversities,
+  programs: generatePrograms,
+};

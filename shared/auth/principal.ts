@@ -2,11 +2,15 @@
  * Who is calling. The gateway establishes it from a verified token and every
  * subgraph receives it, signed (internal-identity.ts), with each request.
  */
+import { PARTY_KINDS, type PartyKind } from "../subgraph/registry";
+
 /** `dashboard`: a read-only credential for dashboards and BI tools (public data and aggregates only). */
 export const ROLES = ["anonymous", "reader", "editor", "analyst", "dashboard", "admin", "service"] as const;
 export type Role = (typeof ROLES)[number];
 
-export type InstitutionKind = "ENTERPRISE" | "UNIVERSITY";
+/** ENTERPRISE, UNIVERSITY: the party kinds of the subgraph registry. */
+export type InstitutionKind = PartyKind;
+const INSTITUTION_KINDS: readonly string[] = PARTY_KINDS.map((party) => party.kind);
 
 export interface Principal {
   role: Role;
@@ -30,7 +34,7 @@ export function parsePrincipal(value: unknown): Principal | string {
   if (!bound) return institution === undefined ? { role: role as Role, subject } : "only readers and editors belong to an institution";
   if (!institution || typeof institution !== "object") return `a ${role} must belong to an institution`;
   const { type, id } = institution as Record<string, unknown>;
-  if (type !== "ENTERPRISE" && type !== "UNIVERSITY") return "institution.type must be ENTERPRISE or UNIVERSITY";
+  if (typeof type !== "string" || !INSTITUTION_KINDS.includes(type)) return `institution.type must be ${INSTITUTION_KINDS.join(" or ")}`;
   if (typeof id !== "string" || !UUID.test(id)) return "institution.id must be a UUID";
-  return { role: role as Role, subject, institution: { type, id } };
+  return { role: role as Role, subject, institution: { type: type as InstitutionKind, id } };
 }

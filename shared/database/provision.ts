@@ -8,7 +8,7 @@
  * the two can never disagree.
  */
 import pg from "pg";
-import { ConfigError, SUBGRAPH_NAMES, type SubgraphName } from "../config";
+import { ConfigError, SUBGRAPH_NAMES, subgraphVariable, type SubgraphName } from "../config";
 import type { Logger } from "../logger";
 import { EXTENSIONS, EXTENSIONS_SCHEMA } from "./extensions";
 
@@ -22,7 +22,7 @@ export interface ProvisionedSubgraph {
 export function subgraphRoles(adminUrl: string, databaseUrls: Record<SubgraphName, string | undefined>): (ProvisionedSubgraph & { password: string; url: URL })[] {
   const admin = new URL(adminUrl);
   const roles = SUBGRAPH_NAMES.map((subgraph) => {
-    const variable = `${subgraph.toUpperCase()}_DATABASE_URL`;
+    const variable = subgraphVariable(subgraph, "DATABASE_URL");
     const text = databaseUrls[subgraph];
     if (!text) throw new ConfigError(`${variable} is required: it names the role, password and database of the ${subgraph} subgraph.`);
     const url = new URL(text);

@@ -16,7 +16,7 @@ import type { ReferenceResolver, SubgraphDefinition } from "./definition";
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
 
 /** Each table's GraphQL type with a `@key`: the gateway's `_entities` lookups of it, by id and batched. */
-function ownEntityReferences(definition: SubgraphDefinition): Record<string, ReferenceResolver<unknown>> {
+export function ownEntityReferences(definition: SubgraphDefinition): Record<string, ReferenceResolver<unknown>> {
   const metadata = getMetadataStorage();
   const references: Record<string, ReferenceResolver<unknown>> = {};
   for (const entity of definition.entities) {

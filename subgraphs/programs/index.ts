@@ -3,7 +3,7 @@ import { AuditEntry } from "../../shared/audit/audit-entry";
 import { changeFeedResolver } from "../../shared/audit/change-feed";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";
 import { Activity } from "./entities/activity";
-import { ContactStub, DepartmentStub, DivisionStub, PersonStub } from "./types/institution-stubs";
+import { ContactStub, PersonStub, UNIT_STUBS } from "./types/institution-stubs";
 import { Program } from "./entities/program";
 import { ProgramDirection } from "./entities/program-direction";
 import { ProgramParty } from "./entities/program-party";
@@ -46,7 +46,7 @@ export const programs: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
     programChanges,
     NodeResolver,
   ],
-  orphanedTypes: [DivisionStub, DepartmentStub, ContactStub, PersonStub],
+  orphanedTypes: [...Object.values(UNIT_STUBS), ContactStub, PersonStub],
   referenceResolvers,
   createLoaders,
   seed,

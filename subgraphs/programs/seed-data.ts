@@ -7,6 +7,7 @@ import { DatePrecision } from "../../shared/domain/dates";
 import { deterministicId } from "../../shared/records/ids";
 import { SEED_FILES } from "../../shared/domain/seed-articles";
 import { ActivityKind, ActivityStatus, CooperationDirection as D, InstitutionType, PartyRole, ProgramKind, ProgramStatus } from "./entities/enums";
+import { institutionKind } from "./entities/institution-kinds";
 import type { ActivityInput, PartyInput, ProgramInput } from "./validation";
 
 const S = SEED_FILES;
@@ -28,13 +29,13 @@ const COUNTRIES: Record<string, string> = {
   "nust-misis-almalyk": "UZ",
   "wuhan-university-of-science-and-technology": "CN",
 };
-const institution = (institutionType: InstitutionType, typeName: string, slug: string) => ({
+const institution = (institutionType: InstitutionType, slug: string) => ({
   institutionType,
-  institutionId: deterministicId(typeName, slug),
+  institutionId: deterministicId(institutionKind(institutionType).institution.type, slug),
   institutionCountryCode: COUNTRIES[slug],
 });
-const enterprise = (slug: string) => institution(InstitutionType.ENTERPRISE, "Enterprise", slug);
-const university = (slug: string) => institution(InstitutionType.UNIVERSITY, "University", slug);
+const enterprise = (slug: string) => institution(InstitutionType.ENTERPRISE, slug);
+const university = (slug: string) => institution(InstitutionType.UNIVERSITY, slug);
 const division = (slug: string) => deterministicId("Division", slug);
 const department = (slug: string) => deterministicId("Department", slug);
 

@@ -1,6 +1,6 @@
 /**
  * The distributed topology for real: a PostgreSQL server of its own, the
- * three subgraphs and the gateway as separate processes (the tsx entry
+ * subgraphs and the gateway as separate processes (the tsx entry
  * points) configured only by environment variables, on free ports. Used by
  * the distributed and fault suites.
  */
@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { SUBGRAPH_NAMES, readConfig, type AuthConfig, type SubgraphName } from "../../shared/config";
+import { SUBGRAPH_NAMES, readConfig, subgraphVariable, type AuthConfig, type SubgraphName } from "../../shared/config";
 import { freePort, startScratchPostgres, type ScratchPostgres } from "../../shared/database/scratch-postgres";
 import { startProcess, type ServiceProcess } from "./process";
 
@@ -61,12 +61,12 @@ export async function startServices(options: ServicesOptions = {}): Promise<Serv
     ...options.env,
   };
   for (const name of SUBGRAPH_NAMES) {
-    env[`${name.toUpperCase()}_PORT`] = String(ports[name]);
-    env[`${name.toUpperCase()}_URL`] = url(name);
+    env[subgraphVariable(name, "PORT")] = String(ports[name]);
+    env[subgraphVariable(name, "URL")] = url(name);
   }
   // Only its own role's connection string reaches a subgraph when roles are on; no admin one.
   const databaseEnv = (name: SubgraphName) =>
-    options.roles ? { [`${name.toUpperCase()}_DATABASE_URL`]: roleUrl(postgres, name) } : { DATABASE_URL: postgres.url };
+    options.roles ? { [subgraphVariable(name, "DATABASE_URL")]: roleUrl(postgres, name) } : { DATABASE_URL: postgres.url };
 
   const services: Services = {
     postgres,
@@ -91,11 +91,11 @@ export async function startServices(options: ServicesOptions = {}): Promise<Serv
     if (options.roles) {
       const provision = startProcess("scripts/provision.ts", [], {
         DATABASE_URL: postgres.url,
-        ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_DATABASE_URL`, roleUrl(postgres, name)])),
+        ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphVariable(name, "DATABASE_URL"), roleUrl(postgres, name)])),
       });
       if ((await provision.exited) !== 0) throw new Error(`npm run provision failed:\n${provision.output()}`);
     }
-    // The gateway needs no subgraph to start (static supergraph): all four start at once.
+    // The gateway needs no subgraph to start (static supergraph): all start at once.
     processes.gateway = startProcess("scripts/start-gateway.ts", [], env);
     await Promise.all([...SUBGRAPH_NAMES.map((name) => services.startSubgraph(name)), processes.gateway.waitFor("gateway listening")]);
   } catch (error) {

@@ -1,6 +1,6 @@
 /** The whole graph on a test database and free ports, exactly as `npm start` builds it. */
 import { randomBytes } from "node:crypto";
-import { readConfig, type Config } from "../../shared/config";
+import { SUBGRAPH_NAMES, readConfig, subgraphVariable, type Config, type SubgraphName } from "../../shared/config";
 import { listen } from "../../shared/http/server";
 import { createLogger } from "../../shared/logger";
 import { createGateway, type GatewayOptions } from "../../gateway/server";
@@ -19,12 +19,15 @@ export function testConfig(databaseUrl: string, overrides: Record<string, string
     INTERNAL_SECRET: randomBytes(32).toString("hex"),
     AUTH_JWT_SECRET: randomBytes(32).toString("hex"),
     GATEWAY_PORT: "0",
-    ENTERPRISES_PORT: "0",
-    UNIVERSITIES_PORT: "0",
-    PROGRAMS_PORT: "0",
+    ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphVariable(name, "PORT"), "0"])),
     LOG_LEVEL: "silent",
     ...overrides,
   });
+}
+
+/** One URL for every subgraph in the registry: the base of a gateway a test points at a few subgraphs on purpose. */
+export function everySubgraphAt(url: string): Record<SubgraphName, string> {
+  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, url])) as Record<SubgraphName, string>;
 }
 
 export async function startTestStack(overrides: Record<string, string> = {}): Promise<TestStack> {

@@ -6,7 +6,8 @@
  */
 import { badUserInput } from "../../../shared/graphql/errors";
 import type { ProgramsContext } from "../context";
-import { InstitutionType } from "../entities/enums";
+import type { InstitutionType } from "../entities/enums";
+import { INSTITUTION_KINDS, type InstitutionKind } from "../entities/institution-kinds";
 
 export interface Reference {
   institutionType: InstitutionType;
@@ -21,33 +22,20 @@ interface EntityAnswer {
   id: string;
   status: "ACTIVE" | "ARCHIVED";
   countryCode?: string;
-  enterprise?: { id: string };
-  university?: { id: string };
+  /** On a unit: its institution, under the field the registry names (`enterprise`, `university`). */
+  [institutionField: string]: unknown;
 }
 
-const OWNERS = {
-  [InstitutionType.ENTERPRISE]: {
-    peer: "enterprises",
-    institution: "Enterprise",
-    unit: "Division",
-    query: `query References($representations: [_Any!]!) { _entities(representations: $representations) {
-      __typename ... on Enterprise { id status countryCode } ... on Division { id status enterprise { id } } } }`,
-  },
-  [InstitutionType.UNIVERSITY]: {
-    peer: "universities",
-    institution: "University",
-    unit: "Department",
-    query: `query References($representations: [_Any!]!) { _entities(representations: $representations) {
-      __typename ... on University { id status countryCode } ... on Department { id status university { id } } } }`,
-  },
-} as const;
+/** What to ask the owner of each kind: its institutions' status and country, its units' status and institution. */
+const entitiesQuery = ({ institution, unit }: InstitutionKind) => `query References($representations: [_Any!]!) { _entities(representations: $representations) {
+      __typename ... on ${institution.type} { id status countryCode } ... on ${unit.type} { id status ${unit.institutionField} { id } } } }`;
 
-/** Checks every reference (two questions at most, one per owning subgraph); returns each institution's country. */
+/** Checks every reference (one question at most per owning subgraph); returns each institution's country. */
 export async function checkReferences(context: ProgramsContext, references: Reference[]): Promise<Map<string, string>> {
   const countries = new Map<string, string>();
-  for (const type of [InstitutionType.ENTERPRISE, InstitutionType.UNIVERSITY]) {
-    const owner = OWNERS[type];
-    const wanted = references.filter((r) => r.institutionType === type);
+  for (const kind of INSTITUTION_KINDS) {
+    const owner = { peer: kind.owner, institution: kind.institution.type, unit: kind.unit.type };
+    const wanted = references.filter((r) => r.institutionType === kind.kind);
     if (wanted.length === 0) continue;
     const representations = [
       ...new Set(wanted.map((r) => `${owner.institution}:${r.institutionId}`)),
@@ -58,7 +46,7 @@ export async function checkReferences(context: ProgramsContext, references: Refe
     });
     const { _entities } = await context.peers.query<{ _entities: (EntityAnswer | null)[] }>(
       owner.peer,
-      owner.query,
+      entitiesQuery(kind),
       { representations },
       context.requestId,
     );
@@ -70,7 +58,7 @@ export async function checkReferences(context: ProgramsContext, references: Refe
       countries.set(reference.institutionId, institution.countryCode!);
       if (reference.unitId) {
         const unit = found.get(`${owner.unit}:${reference.unitId}`);
-        const unitOwner = unit?.enterprise?.id ?? unit?.university?.id;
+        const unitOwner = (unit?.[kind.unit.institutionField] as { id: string } | undefined)?.id;
         if (!unit || unitOwner !== reference.institutionId) {
           throw badUserInput(`${reference.field}.unitId: no ${owner.unit} of that ${owner.institution} has id ${reference.unitId}`, `${reference.field}.unitId`);
         }

@@ -4,6 +4,7 @@ import { DatePrecision } from "../../../shared/domain/dates";
 import { StoredRecord } from "../../../shared/database/stored-record";
 import { DateScalar } from "../../../shared/graphql/scalars";
 import { ActivityKind, ActivityStatus, InstitutionType } from "./enums";
+import { INSTITUTION_TYPES_SQL } from "./institution-kinds";
 import { Program } from "./program";
 
 // Written with explicit IS NULL tests: a NULL inside `IN (...)` would make a CHECK pass.
@@ -16,7 +17,7 @@ const PRECISIONS = `('DAY', 'MONTH', 'YEAR')`;
 @Check("ck_activity_ends_after_start", `ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on`)
 @Check("ck_activity_starts_on_precision", `(starts_on IS NULL) = (starts_on_precision IS NULL) AND (starts_on_precision IS NULL OR starts_on_precision IN ${PRECISIONS})`)
 @Check("ck_activity_ends_on_precision", `(ends_on IS NULL) = (ends_on_precision IS NULL) AND (ends_on_precision IS NULL OR ends_on_precision IN ${PRECISIONS})`)
-@Check("ck_activity_host", `(host_institution_id IS NULL) = (host_institution_type IS NULL) AND (host_unit_id IS NULL OR host_institution_id IS NOT NULL) AND (host_institution_type IS NULL OR host_institution_type IN ('ENTERPRISE', 'UNIVERSITY'))`)
+@Check("ck_activity_host", `(host_institution_id IS NULL) = (host_institution_type IS NULL) AND (host_unit_id IS NULL OR host_institution_id IS NOT NULL) AND (host_institution_type IS NULL OR host_institution_type IN ${INSTITUTION_TYPES_SQL})`)
 @Check("ck_activity_participants", `(planned_participants IS NULL OR planned_participants >= 0) AND (actual_participants IS NULL OR actual_participants >= 0)`)
 export class Activity extends StoredRecord {
   @Index("ix_activity_program_id")

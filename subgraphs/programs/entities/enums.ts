@@ -1,4 +1,5 @@
 import { registerEnumType } from "type-graphql";
+import { INSTITUTION_KINDS, eitherOf, type PartyKind } from "./institution-kinds";
 
 export enum ProgramKind {
   MEMORANDUM = "MEMORANDUM",
@@ -48,17 +49,13 @@ registerEnumType(ProgramStatus, {
   },
 });
 
-export enum InstitutionType {
-  ENTERPRISE = "ENTERPRISE",
-  UNIVERSITY = "UNIVERSITY",
-}
+/** One value per kind of institution in the subgraph registry (ENTERPRISE, UNIVERSITY), used like an enum. */
+export const InstitutionType = Object.fromEntries(INSTITUTION_KINDS.map(({ kind }) => [kind, kind])) as { readonly [K in PartyKind]: K };
+export type InstitutionType = PartyKind;
 registerEnumType(InstitutionType, {
   name: "InstitutionType",
-  description: "Which subgraph owns an institution: enterprises or universities.",
-  valuesConfig: {
-    ENTERPRISE: { description: "An enterprise (owned by the enterprises subgraph); its units are divisions." },
-    UNIVERSITY: { description: "A university or other educational or research institution (owned by the universities subgraph); its units are departments." },
-  },
+  description: `Which subgraph owns an institution: ${eitherOf(INSTITUTION_KINDS.map((kind) => kind.owner))}.`,
+  valuesConfig: Object.fromEntries(INSTITUTION_KINDS.map((kind) => [kind.kind, { description: kind.description }])),
 });
 
 export enum PartyRole {

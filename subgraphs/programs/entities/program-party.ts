@@ -3,6 +3,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { StoredRecord } from "../../../shared/database/stored-record";
 import { DateScalar } from "../../../shared/graphql/scalars";
 import { InstitutionType, PartyRole } from "./enums";
+import { INSTITUTION_TYPES_SQL } from "./institution-kinds";
 import { Program } from "./program";
 
 /**
@@ -11,7 +12,7 @@ import { Program } from "./program";
  */
 @ObjectType("ProgramParty", { description: "An institution's part in a program: which institution (and optionally which of its units), in what role, and who signed for it." })
 @Entity({ name: "program_party" })
-@Check("ck_program_party_institution_type", `institution_type IN ('ENTERPRISE', 'UNIVERSITY')`)
+@Check("ck_program_party_institution_type", `institution_type IN ${INSTITUTION_TYPES_SQL}`)
 @Check("ck_program_party_institution_country_code", `institution_country_code IS NULL OR institution_country_code ~ '^[A-Z]{2}$'`)
 @Check("ck_program_party_role", `role IN ('SIGNATORY', 'HOST', 'PARTNER', 'FUNDER', 'PARTICIPANT')`)
 // NULLS NOT DISTINCT (a party without a unit is still unique) is beyond TypeORM's

@@ -9,7 +9,8 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { ClassType } from "type-graphql";
 import { InstitutionType } from "../entities/enums";
-import { DepartmentStub, DivisionStub, EnterpriseStub, UniversityStub } from "../types/institution-stubs";
+import { INSTITUTION_KINDS } from "../entities/institution-kinds";
+import { INSTITUTION_STUBS, UNIT_STUBS } from "../types/institution-stubs";
 import { Partnership } from "../types/partnership";
 import { Program } from "../entities/program";
 import { pageArgs, PageArguments } from "../../../shared/graphql/pagination";
@@ -54,13 +55,11 @@ function partnersResolver(stub: ClassType<{ id: string }>, noun: string) {
   return PartnersResolver;
 }
 
+/** For every institution kind of the subgraph registry: its institutions' and units' programs, its institutions' partners. */
 export const institutionProgramResolvers = [
-  ownedProgramsResolver(EnterpriseStub, "institution", "Programs the enterprise is a party to, newest first."),
-  ownedProgramsResolver(UniversityStub, "institution", "Programs the university is a party to, newest first."),
-  ownedProgramsResolver(DivisionStub, "unit", "Programs the division takes part in or hosts activities of, newest first."),
-  ownedProgramsResolver(DepartmentStub, "unit", "Programs the department takes part in or hosts activities of, newest first."),
-  partnersResolver(EnterpriseStub, "enterprise"),
-  partnersResolver(UniversityStub, "university"),
+  ...INSTITUTION_KINDS.map(({ kind, institution }) => ownedProgramsResolver(INSTITUTION_STUBS[kind], "institution", `Programs the ${institution.noun} is a party to, newest first.`)),
+  ...INSTITUTION_KINDS.map(({ kind, unit }) => ownedProgramsResolver(UNIT_STUBS[kind], "unit", `Programs the ${unit.noun} takes part in or hosts activities of, newest first.`)),
+  ...INSTITUTION_KINDS.map(({ kind, institution }) => partnersResolver(INSTITUTION_STUBS[kind], institution.noun)),
 ];
 
 @Resolver(() => Partnership)

@@ -1,19 +1,24 @@
 import { createUnionType } from "type-graphql";
-import { InstitutionType } from "../entities/enums";
-import { EnterpriseStub, UniversityStub } from "./institution-stubs";
+import type { InstitutionType } from "../entities/enums";
+import { INSTITUTION_KINDS, eitherOf, institutionKind } from "../entities/institution-kinds";
+import { INSTITUTION_STUBS } from "./institution-stubs";
 
 export interface InstitutionReference {
-  __typename: "Enterprise" | "University";
+  /** Enterprise, University: the institution type of its kind. */
+  __typename: string;
   id: string;
 }
 
+const withArticle = (kind: (typeof INSTITUTION_KINDS)[number]) => `${kind.institution.article} ${kind.institution.noun}`;
+const described = eitherOf(INSTITUTION_KINDS.map(withArticle));
+
 export const Institution = createUnionType({
   name: "Institution",
-  description: "An enterprise or a university: either kind of party to a program.",
-  types: () => [EnterpriseStub, UniversityStub] as const,
+  description: `${described[0].toUpperCase()}${described.slice(1)}: ${INSTITUTION_KINDS.length === 2 ? "either" : "any"} kind of party to a program.`,
+  types: () => Object.values(INSTITUTION_STUBS) as [(typeof INSTITUTION_STUBS)[InstitutionType], ...(typeof INSTITUTION_STUBS)[InstitutionType][]],
   resolveType: (value) => (value as InstitutionReference).__typename,
 });
 
 export function institutionReference(type: InstitutionType, id: string): InstitutionReference {
-  return { __typename: type === InstitutionType.ENTERPRISE ? "Enterprise" : "University", id };
+  return { __typename: institutionKind(type).institution.type, id };
 }

@@ -6,6 +6,7 @@
  */
 import { signIdentity } from "../../../shared/auth/internal-identity";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../../../shared/config";
+import { subgraphEntry } from "../../../shared/subgraph/registry";
 import type { HostileCase, SuiteContext } from "./cases";
 import { answered, postJson, refused, send, type Expectation } from "./reply";
 
@@ -18,13 +19,9 @@ const BODIES: [string, string, Expectation][] = [
   ["two operations without operationName", JSON.stringify({ query: "query A { __typename } query B { __typename }" }), refused("OPERATION_RESOLUTION_FAILURE", { status: 400 })],
 ];
 
-/** The entity each subgraph resolves, and a field to ask of it. */
-const ENTITIES: Record<SubgraphName, string> = {
-  enterprises: "... on Enterprise { name }",
-  universities: "... on University { name }",
-  programs: "... on Enterprise { programs { totalCount } }",
-};
-const ENTITY_TYPE: Record<SubgraphName, string> = { enterprises: "Enterprise", universities: "University", programs: "Enterprise" };
+/** The first entity type each subgraph owns (the registry's), and a field to ask of it. */
+const ENTITY_TYPE = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphEntry(name).entityTypes[0]])) as Record<SubgraphName, string>;
+const ENTITIES = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `... on ${ENTITY_TYPE[name]} { id }`])) as Record<SubgraphName, string>;
 const NIL = "00000000-0000-0000-0000-000000000000";
 
 const REPRESENTATIONS: [string, (type: string) => unknown[], Expectation][] = [
