@@ -70,8 +70,12 @@ describe("approvals bound to the terms", () => {
     const draft = await create(ammcEditor, ammcAnd({ institutionType: "UNIVERSITY", institutionId: OSH, role: "PARTNER" }));
     const signed = await sign(ammcEditor, draft);
     expect(signed.status).toBe("DRAFT");
-    const { university } = await ask(admin, `{ university(slug: "osh-technological-university") { partners { programs { id } } } }`);
-    expect(university.partners.flatMap((p: any) => p.programs.map((x: any) => x.id))).not.toContain(draft.id);
+    // Not among Osh's programs in force (a DRAFT shows as a DRAFT, and counts as no active partnership).
+    const { university } = await ask(admin, `{ university(slug: "osh-technological-university") { partners { activeProgramCount programs { id status } } } }`);
+    const listed = university.partners.flatMap((p: any) => p.programs).filter((x: any) => x.id === draft.id);
+    expect(listed.every((x: any) => x.status === "DRAFT")).toBe(true);
+    const { programs } = await ask(admin, `query($osh: ID) { programs(filter: { partyId: $osh, statuses: [ACTIVE] }, first: 1000) { nodes { id } } }`, { osh: OSH });
+    expect(programs.nodes.map((x: any) => x.id)).not.toContain(draft.id);
     // Osh's approval is what is missing.
     const { program } = await ask(oshEditor, `query($id: ID!) { program(id: $id) { pendingVersion { number awaitingApprovalFrom } } }`, { id: draft.id });
     expect(program.pendingVersion.awaitingApprovalFrom).toEqual([OSH]);

@@ -14,6 +14,7 @@ import type { Rules } from "./validation";
 import { CHANGED_FIELDS_DESCRIPTION, VERSION_DESCRIPTION, idDescription } from "./arguments";
 import { columnsOf, emptyLists } from "./columns";
 import type { Changes } from "./input-fields";
+import { refuseArchived } from "./owner";
 
 type Institution = { id: string; version: number; status: InstitutionStatus };
 type WithNames = { names?: LocalizedNameInput[] | null };
@@ -75,7 +76,10 @@ export function institutionMutations<T extends Institution, Input extends WithNa
         version,
         input: input as Input,
         rules,
-        authorize: (row) => context.access.requireEdit(row.id, `change ${thisOne}`),
+        authorize: (row) => {
+          context.access.requireEdit(row.id, `change ${thisOne}`);
+          refuseArchived(row, typeName);
+        },
         changes: (_row, _manager, fields) => columnsOf(fields, rules, NAMES) as Partial<T>,
         institutionIds: (row) => [row.id],
         alongside: async (manager, row, fields) => (fields.names ? replaceNamesOf(manager, row.id, fields.names) : undefined),

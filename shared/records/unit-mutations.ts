@@ -14,7 +14,7 @@ import { checkUnitParent } from "./unit-tree";
 import type { Rules } from "./validation";
 import { CHANGED_FIELDS_DESCRIPTION, VERSION_DESCRIPTION, idDescription } from "./arguments";
 import { createOwnedRecord, ownerIdOf, updateOwnedRecord } from "./owned-writes";
-import type { RecordOwner } from "./owner";
+import { requireOwner, type RecordOwner } from "./owner";
 import type { Changes } from "./input-fields";
 
 type Unit = { id: string; version: number; status: InstitutionStatus };
@@ -84,7 +84,7 @@ export function unitMutations<T extends Unit, Input extends InTree>(options: Uni
         typeName,
         id,
         version,
-        authorize: (row) => context.access.requireEdit(ownerOf(row), `archive this ${typeName.toLowerCase()}`),
+        authorize: (row) => requireOwner(context, owner, ownerOf(row), `archive this ${typeName.toLowerCase()}`),
         institutionIds: (row) => [ownerOf(row)],
       });
     }
