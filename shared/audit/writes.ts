@@ -126,7 +126,7 @@ export async function updateRecord<T extends Versioned, Input>(context: Subgraph
  */
 export function archiveRecord<T extends Versioned>(
   context: SubgraphContext,
-  options: { entity: EntityTarget<T>; typeName: string; id: string; version: number; authorize: (row: T) => void | Promise<void>; institutionIds: (row: T) => string[] },
+  options: { entity: EntityTarget<T>; typeName: string; id: string; version: number; authorize: (row: T, manager: EntityManager) => void | Promise<void>; institutionIds: (row: T) => string[] },
 ): Promise<T> {
   return updateRecord(context, {
     ...options,
@@ -143,7 +143,7 @@ export interface DeleteOptions<T extends Versioned> {
   typeName: string;
   id: string;
   version: number;
-  authorize: (row: T) => void | Promise<void>;
+  authorize: (row: T, manager: EntityManager) => void | Promise<void>;
   institutionIds: (row: T) => string[];
 }
 
@@ -153,7 +153,7 @@ export async function deleteRecord<T extends Versioned>(context: SubgraphContext
   const id = requireId(options.id, options.typeName);
   return context.dataSource.transaction(async (manager) => {
     const row = await lockForUpdate(manager, options.entity, options.typeName, id, options.version);
-    await options.authorize(row);
+    await options.authorize(row, manager);
     await manager.delete(options.entity, { id } as never);
     await recordChange(manager, context, {
       entityType: options.typeName,

@@ -69,7 +69,7 @@ export function memberMutations<T extends Member, Input extends object>(options:
         typeName,
         id,
         version,
-        authorize: (row) => requireOwner(context, owner, ownerOf(row), `delete this ${typeName.toLowerCase()}`),
+        authorize: (row, manager) => requireOwner(context, owner, ownerOf(row), `delete this ${typeName.toLowerCase()}`, manager),
         institutionIds: (row) => [ownerOf(row)],
       });
     }

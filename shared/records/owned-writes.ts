@@ -69,8 +69,8 @@ export function updateOwnedRecord<T extends Versioned, Input extends object>(
     version: options.version,
     input: options.input as Input,
     rules,
-    authorize: async (row) => {
-      await requireOwner(context, options.owner, ownerOf(row), `change this ${typeName.toLowerCase()}`);
+    authorize: async (row, manager) => {
+      await requireOwner(context, options.owner, ownerOf(row), `change this ${typeName.toLowerCase()}`, manager);
       // A member has no status of its own; an archived unit is refused.
       refuseArchived(row as { status?: InstitutionStatus }, typeName);
     },

@@ -1,5 +1,6 @@
 /** The institution a unit or member belongs to, and the check every write of one makes first. */
 import type { ClassType } from "type-graphql";
+import type { EntityManager } from "typeorm";
 import type { SubgraphContext } from "../subgraph/context";
 import { InstitutionStatus } from "../domain/institution-status";
 import { forbidden, notFound } from "../graphql/errors";
@@ -14,9 +15,10 @@ export interface RecordOwner {
 }
 
 /** Only the owner's editors and administrators write its units and members, and only of an owner that exists and is not archived. */
-export async function requireOwner(context: SubgraphContext, owner: RecordOwner, id: string, action: string): Promise<void> {
+export async function requireOwner(context: SubgraphContext, owner: RecordOwner, id: string, action: string, manager: EntityManager = context.dataSource.manager): Promise<void> {
   context.access.requireEdit(id, action);
-  const row = await context.dataSource.getRepository(owner.entity).findOneBy({ id } as never);
+  // Inside a write's transaction, its own connection: a second one from the pool could wait forever under load.
+  const row = await manager.getRepository(owner.entity).findOneBy({ id } as never);
   if (!row) throw notFound(`No ${owner.typeName} has id ${id}.`);
   refuseArchived(row, owner.typeName);
 }

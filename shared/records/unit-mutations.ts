@@ -84,7 +84,7 @@ export function unitMutations<T extends Unit, Input extends InTree>(options: Uni
         typeName,
         id,
         version,
-        authorize: (row) => requireOwner(context, owner, ownerOf(row), `archive this ${typeName.toLowerCase()}`),
+        authorize: (row, manager) => requireOwner(context, owner, ownerOf(row), `archive this ${typeName.toLowerCase()}`, manager),
         institutionIds: (row) => [ownerOf(row)],
       });
     }

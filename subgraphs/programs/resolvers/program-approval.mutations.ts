@@ -12,7 +12,8 @@ import { requireId } from "../../../shared/audit/writes";
 import { recordChange, lockForUpdate, saveChanges } from "../../../shared/audit/record-change";
 import { DatePrecision } from "../../../shared/domain/dates";
 import { badUserInput, conflict, forbidden } from "../../../shared/graphql/errors";
-import { validate } from "../../../shared/records/validation";
+import { registerArgumentRules } from "../../../shared/records/input-fields";
+import { sha256Hex, validate } from "../../../shared/records/validation";
 import { ProgramStatus, type InstitutionType } from "../entities/enums";
 import { Program } from "../entities/program";
 import { ProgramApproval } from "../entities/program-approval";
@@ -25,6 +26,8 @@ import type { ProgramTerms } from "../checks/program-terms";
 import { signatureRules, type PartyInput } from "../validation";
 import { SignProgramInput } from "./inputs";
 import { plainParties, replaceDirections, replaceParties } from "./program-rows";
+
+registerArgumentRules("termsHash", [sha256Hex]);
 
 interface ApprovalRequest {
   id: string;
@@ -64,6 +67,7 @@ async function applyTerms(context: ProgramsContext, manager: EntityManager, row:
 async function approve(context: ProgramsContext, request: ApprovalRequest): Promise<Program> {
   context.access.requireAuthenticated("approve a program");
   const id = requireId(request.id, "Program");
+  if (request.termsHash !== undefined) validate({ termsHash: request.termsHash }, { termsHash: [sha256Hex] });
   return context.dataSource.transaction(async (manager) => {
     const row = request.version === undefined ? await lockProgram(manager, id) : await lockForUpdate(manager, Program, "Program", id, request.version);
     const before = await partiesOf(manager, row.id);

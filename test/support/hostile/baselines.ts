@@ -18,6 +18,8 @@ export interface Fixture {
   programId: string;
   activityId: string;
   versions: Map<string, number>;
+  /** The terms hash of each program's version awaiting approval, by program id. */
+  termsHashes: Map<string, string>;
 }
 
 type Args = Record<string, unknown>;
@@ -85,6 +87,7 @@ const MUTATIONS: Record<string, (f: Fixture) => Args> = {
   deletePerson: (f) => ({ id: f.personId, version: f.versions.get(f.personId) }),
   createProgram: (f) => ({ input: { slug: uniqueSlug("hostile-program"), title: "Hostile suite program", kind: "MEMORANDUM", parties: parties(f) } }),
   updateProgram: (f) => ({ id: f.programId, version: f.versions.get(f.programId), input: {} }),
+  approveProgram: (f) => ({ id: f.programId, termsHash: f.termsHashes.get(f.programId), input: { signedOn: "2025-01-15", signatoryName: "Director", institutionId: f.enterpriseId } }),
   signProgram: (f) => ({ id: f.programId, version: f.versions.get(f.programId), input: { signedOn: "2025-01-15", signatoryName: "Director", institutionId: f.enterpriseId } }),
   terminateProgram: (f) => ({ id: f.programId, version: f.versions.get(f.programId), input: { endsOn: "2030-01-01", reason: "Hostile suite" } }),
   addActivity: (f) => ({ programId: f.programId, input: { kind: "INTERNSHIP", status: "PLANNED", title: "Hostile suite activity" } }),
@@ -146,7 +149,9 @@ export async function createFixture(ask: Ask): Promise<Fixture> {
   const personId = await made(`mutation($universityId: ID!, $input: PersonInput!) { createPerson(universityId: $universityId, input: $input) ${ID_AND_VERSION} }`, MUTATIONS.createPerson(partial));
   const programId = await made(`mutation($input: ProgramInput!) { createProgram(input: $input) ${ID_AND_VERSION} }`, MUTATIONS.createProgram(partial));
   const activityId = await made(`mutation($programId: ID!, $input: ActivityInput!) { addActivity(programId: $programId, input: $input) ${ID_AND_VERSION} }`, MUTATIONS.addActivity({ ...partial, programId }));
-  return { enterpriseId, divisionId, contactId, universityId, departmentId, personId, programId, activityId, versions };
+  const { program } = await ask(`query($id: ID!) { program(id: $id) { pendingVersion { termsHash } } }`, { id: programId });
+  const termsHashes = new Map([[programId, program.pendingVersion.termsHash as string]]);
+  return { enterpriseId, divisionId, contactId, universityId, departmentId, personId, programId, activityId, versions, termsHashes };
 }
 
 export const askWith = (url: string, headers: Record<string, string>): Ask => (query, variables) => graphqlData(url, query, variables, headers);
