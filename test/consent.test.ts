@@ -130,6 +130,39 @@ describe("approvals bound to the terms", () => {
     expect(last.pendingVersion).toBeNull();
   });
 
+  it("adding an institution to an ACTIVE program, or removing one, needs that institution's approval too", async () => {
+    const draft = await create(ammcEditor, ammcAnd({ institutionType: "UNIVERSITY", institutionId: BRANCH, role: "SIGNATORY" }));
+    const active = await sign(branchEditor, await sign(ammcEditor, draft));
+    const PENDING = `query($id: ID!) { program(id: $id) { parties { institutionId } pendingVersion { termsHash requiredApprovals awaitingApprovalFrom parties { institutionId role } } } }`;
+    const withOsh = [...ammcAnd({ institutionType: "UNIVERSITY", institutionId: BRANCH, role: "SIGNATORY" }), { institutionType: "UNIVERSITY", institutionId: OSH, role: "PARTNER" }];
+    const added = (await ask(ammcEditor, UPDATE, { id: draft.id, v: active.version, input: { parties: withOsh } })).updateProgram;
+    expect(added.parties.map((p: any) => p.institutionId)).not.toContain(OSH);
+    const { program } = await ask(ammcEditor, PENDING, { id: draft.id });
+    expect(program.pendingVersion.requiredApprovals.sort()).toEqual([AMMC, BRANCH, OSH].sort());
+    // Both signatories approve; Osh has not: nothing changes.
+    for (const editor of [ammcEditor, branchEditor]) {
+      await ask(editor, `mutation($id: ID!, $hash: String!) { approveProgram(id: $id, termsHash: $hash, input: { signedOn: "2026-03-01", signatoryName: "Signer" }) { id } }`, { id: draft.id, hash: program.pendingVersion.termsHash });
+    }
+    expect((await read(draft.id)).parties.map((p: any) => p.institutionId)).not.toContain(OSH);
+    const joined = (await ask(oshEditor, `mutation($id: ID!, $hash: String!) { approveProgram(id: $id, termsHash: $hash, input: { signedOn: "2026-03-02", signatoryName: "Rector" }) { ${PROGRAM} } }`, { id: draft.id, hash: program.pendingVersion.termsHash })).approveProgram;
+    expect(joined.parties.map((p: any) => p.institutionId)).toContain(OSH);
+
+    // Removing Osh again: Osh approves its removal as well.
+    const removed = (await ask(ammcEditor, UPDATE, { id: draft.id, v: joined.version, input: { parties: ammcAnd({ institutionType: "UNIVERSITY", institutionId: BRANCH, role: "SIGNATORY" }) } })).updateProgram;
+    const { program: removal } = await ask(ammcEditor, PENDING, { id: draft.id });
+    expect(removal.pendingVersion.requiredApprovals.sort()).toEqual([AMMC, BRANCH, OSH].sort());
+    expect(removed.parties.map((p: any) => p.institutionId)).toContain(OSH);
+  });
+
+  it("an editor can approve only for its own institution, and only where its approval is needed", async () => {
+    const draft = await create(ammcEditor, ammcAnd({ institutionType: "UNIVERSITY", institutionId: BRANCH, role: "SIGNATORY" }));
+    const forOther = await attempt(ammcEditor, SIGN, { id: draft.id, v: draft.version, on: "2026-02-01", institutionId: BRANCH });
+    // institutionId is for administrators; an editor's approval is its own institution's.
+    expect((await read(draft.id)).parties.filter((p: any) => p.signedOn).map((p: any) => p.institutionId)).toEqual(forOther.errors ? [] : [AMMC]);
+    const outsider = await attempt(oshEditor, SIGN, { id: draft.id, v: draft.version + (forOther.errors ? 0 : 1), on: "2026-02-01" });
+    expect(outsider.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
+
   it("changes outside the terms (description, notes) apply at once and void nothing", async () => {
     const draft = await create(ammcEditor, ammcAnd({ institutionType: "UNIVERSITY", institutionId: BRANCH, role: "SIGNATORY" }));
     const signed = await sign(ammcEditor, draft);
@@ -185,6 +218,7 @@ describe("archived means inactive everywhere", () => {
     refused(await attempt(company.editor, `mutation($id: ID!) { createContact(enterpriseId: $id, input: { name: "Still here" }) { id } }`, { id: company.id }));
     refused(await attempt(company.editor, `mutation($id: ID!) { createDivision(enterpriseId: $id, input: { slug: "${unique("ghost-division")}", name: "Ghost", kind: OTHER }) { id } }`, { id: company.id }));
     refused(await attempt(company.editor, SIGN, { id: draft.id, v: draft.version, on: "2026-02-01" }));
+    refused(await attempt(company.editor, UPDATE, { id: draft.id, v: draft.version, input: { description: "Still acting" } }));
     // Not even an administrator changes an archived record.
     refused(await attempt(admin, `mutation($id: ID!, $v: Int!) { updateEnterprise(id: $id, version: $v, input: { website: "https://archived.example" }) { id } }`, { id: company.id, v: archiveEnterprise.version }));
     const { enterprise } = await ask(admin, `query($id: ID) { enterprise(id: $id) { website contacts { id } divisions { id } } }`, { id: company.id });

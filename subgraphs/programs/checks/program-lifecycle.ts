@@ -17,7 +17,7 @@ export function partiesOf(manager: EntityManager, programId: string): Promise<Pr
 }
 
 /** Editors of a party's institution, and administrators, may act on a program. */
-export function requirePartyEditor(access: Access, parties: ProgramParty[], action: string): void {
+export function requirePartyEditor(access: Access, parties: Pick<ProgramParty, "institutionId">[], action: string): void {
   access.requireAuthenticated(action);
   if (access.isAdmin) return;
   const own = access.principal.institution?.id;

@@ -71,11 +71,12 @@ async function approve(context: ProgramsContext, request: ApprovalRequest): Prom
   return context.dataSource.transaction(async (manager) => {
     const row = request.version === undefined ? await lockProgram(manager, id) : await lockForUpdate(manager, Program, "Program", id, request.version);
     const before = await partiesOf(manager, row.id);
-    requirePartyEditor(context.access, before, "sign this program");
-    requireOpen(row, "sign");
-    const input = validate(request.input, signatureRules, "input");
     const versions = await storedVersions(manager, row, before);
     const pending = pendingOf(versions);
+    // An institution an amendment adds approves it before it is a party in force.
+    requirePartyEditor(context.access, [...before, ...(pending?.terms.parties ?? [])], "sign this program");
+    requireOpen(row, "sign");
+    const input = validate(request.input, signatureRules, "input");
     if (!pending) throw badUserInput(`nothing awaits approval: the program is ${row.status} and every institution approved the terms in force`, "id");
     if (request.termsHash !== undefined && request.termsHash.toLowerCase() !== pending.termsHash) {
       throw conflict(`The terms changed since you read them: version ${pending.number} awaits approval, with another hash. Read its terms again and approve the hash you read.`);
