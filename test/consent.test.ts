@@ -144,7 +144,10 @@ describe("approvals bound to the terms", () => {
       await ask(editor, `mutation($id: ID!, $hash: String!) { approveProgram(id: $id, termsHash: $hash, input: { signedOn: "2026-03-01", signatoryName: "Signer" }) { id } }`, { id: draft.id, hash: program.pendingVersion.termsHash });
     }
     expect((await read(draft.id)).parties.map((p: any) => p.institutionId)).not.toContain(OSH);
-    const joined = (await ask(oshEditor, `mutation($id: ID!, $hash: String!) { approveProgram(id: $id, termsHash: $hash, input: { signedOn: "2026-03-02", signatoryName: "Rector" }) { ${PROGRAM} } }`, { id: draft.id, hash: program.pendingVersion.termsHash })).approveProgram;
+    // Osh reads the terms hash it is asked to approve, though it is no party in force yet.
+    const { program: asOsh } = await ask(oshEditor, PENDING, { id: draft.id });
+    expect(asOsh.pendingVersion.termsHash).toBe(program.pendingVersion.termsHash);
+    const joined = (await ask(oshEditor, `mutation($id: ID!, $hash: String!) { approveProgram(id: $id, termsHash: $hash, input: { signedOn: "2026-03-02", signatoryName: "Rector" }) { ${PROGRAM} } }`, { id: draft.id, hash: asOsh.pendingVersion.termsHash })).approveProgram;
     expect(joined.parties.map((p: any) => p.institutionId)).toContain(OSH);
 
     // Removing Osh again: Osh approves its removal as well.

@@ -34,6 +34,8 @@ async function versionsOf(context: ProgramsContext, programId: string): Promise<
 }
 
 const partyIds = async (context: ProgramsContext, programId: string) => (await context.loaders.partiesByProgram.load(programId)).map((p) => p.institutionId);
+/** Who may read a version's confidential values: the program's parties and the institutions the version names (one it would add must read what it approves). */
+const versionReaders = async (context: ProgramsContext, version: ProgramVersion) => [...(await partyIds(context, version.programId)), ...version.terms.parties.map((p) => p.institutionId)];
 
 @Resolver(() => Program)
 export class ProgramVersionsOfProgramResolver {
@@ -68,9 +70,9 @@ export class ProgramVersionsOfProgramResolver {
 
 @Resolver(() => ProgramVersion)
 export class ProgramVersionResolver {
-  @FieldResolver(() => String, { nullable: true, description: "SHA-256 (hex) of this version's canonical terms, which its approvals name. Confidential, like the program's `budget`." })
+  @FieldResolver(() => String, { nullable: true, description: "SHA-256 (hex) of this version's canonical terms, which its approvals name. Confidential, like the program's `budget` (readable too by the institutions this version names)." })
   async termsHash(@Root() version: ProgramVersion, @Ctx() context: ProgramsContext): Promise<string | null> {
-    return confidential(context.access, await partyIds(context, version.programId), "ProgramVersion.termsHash", version.termsHash);
+    return confidential(context.access, await versionReaders(context, version), "ProgramVersion.termsHash", version.termsHash);
   }
 
   @FieldResolver(() => ProgramKind, { description: "The kind of cooperation in this version." })
@@ -108,9 +110,9 @@ export class ProgramVersionResolver {
     return version.terms.termMonths;
   }
 
-  @FieldResolver(() => Money, { nullable: true, description: "Budget in this version. Confidential, like the program's `budget`." })
+  @FieldResolver(() => Money, { nullable: true, description: "Budget in this version. Confidential, like the program's `budget` (readable too by the institutions this version names)." })
   async budget(@Root() version: ProgramVersion, @Ctx() context: ProgramsContext): Promise<Money | null> {
-    return confidential(context.access, await partyIds(context, version.programId), "ProgramVersion.budget", version.terms.budget);
+    return confidential(context.access, await versionReaders(context, version), "ProgramVersion.budget", version.terms.budget);
   }
 
   @FieldResolver(() => [ProgramTermsParty], { description: "The parties this version names, with roles and units." })

@@ -152,7 +152,8 @@ export class ProgramMutations {
         }
         return columns;
       },
-      institutionIds: () => [...new Set([...before, ...after].map((p) => p.institutionId))],
+      // Everyone the amendment concerns sees it in the feed, institutions it would add included.
+      institutionIds: () => [...new Set([...before, ...after, ...((proposal as ProgramVersion | null)?.terms.parties ?? [])].map((p) => p.institutionId))],
       alongside: async () =>
         partyInput || proposal
           ? { before: { parties: plainParties(before) }, after: { parties: plainParties(after), ...(proposal ? { proposedVersion: (proposal as ProgramVersion).number } : {}) } }
