@@ -5,8 +5,7 @@
  * like the program's budget (a hash of terms with a budget would let anyone
  * test guesses of the budget).
  */
-import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { ID } from "type-graphql";
+import { Ctx, FieldResolver, ID, Int, Resolver, Root } from "type-graphql";
 import { confidential } from "../../../shared/auth/access";
 import { DatePrecision } from "../../../shared/domain/dates";
 import { DateScalar, DateTimeScalar } from "../../../shared/graphql/scalars";
