@@ -87,7 +87,7 @@ describe("node(id:)", () => {
   it("is what every object with an id implements", async () => {
     const { __type } = await graphqlData(stack.gatewayUrl, `{ __type(name: "Node") { possibleTypes { name } } }`);
     expect(__type.possibleTypes.map((t: { name: string }) => t.name).sort()).toEqual(
-      ["Activity", "Contact", "Department", "Division", "Enterprise", "Person", "Program", "ProgramParty", "University"],
+      ["Activity", "Contact", "Department", "Division", "Enterprise", "Person", "Program", "ProgramApproval", "ProgramParty", "ProgramVersion", "University"],
     );
   });
 });

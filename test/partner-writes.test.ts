@@ -107,7 +107,12 @@ describe("a program's life", () => {
     const other = bearer(await tokenFor(stack, "editor@osh-technological-university"));
     const refused = await graphql(stack.gatewayUrl, `mutation($id: ID!, $v: Int!) { updateProgram(id: $id, version: $v, input: { title: "Hijacked" }) { id } }`, { id: program.id, v: program.version }, other);
     expect(refused.errors?.[0].extensions?.code).toBe("FORBIDDEN");
-    const { updateProgram } = await ask(branchEditor, `mutation($id: ID!, $v: Int!) { updateProgram(id: $id, version: $v, input: { endsOn: "2028-06-30", endsOnPrecision: DAY }) { version endsOn status } }`, { id: program.id, v: program.version });
+    const { updateProgram: proposed } = await ask(branchEditor, `mutation($id: ID!, $v: Int!) { updateProgram(id: $id, version: $v, input: { endsOn: "2028-06-30", endsOnPrecision: DAY }) { version endsOn status pendingVersion { termsHash } } }`, { id: program.id, v: program.version });
+    // A new end date is a change of the terms (issue 15): the signed version stays in force until both signatories approve the new one.
+    expect(proposed).toMatchObject({ endsOn: "2028-01-19", status: "ACTIVE" });
+    const APPROVE = `mutation($id: ID!, $hash: String!) { approveProgram(id: $id, termsHash: $hash, input: { signedOn: "2026-02-01", signatoryName: "Signer" }) { version endsOn status } }`;
+    await ask(ammcEditor, APPROVE, { id: program.id, hash: proposed.pendingVersion.termsHash });
+    const { approveProgram: updateProgram } = await ask(branchEditor, APPROVE, { id: program.id, hash: proposed.pendingVersion.termsHash });
     expect(updateProgram).toMatchObject({ endsOn: "2028-06-30", status: "ACTIVE" });
     const parties = await graphql(stack.gatewayUrl, `mutation($id: ID!, $v: Int!) { updateProgram(id: $id, version: $v, input: { parties: [] }) { id } }`, { id: program.id, v: updateProgram.version }, branchEditor);
     expect(parties.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "parties" });
@@ -124,7 +129,8 @@ describe("a program's life", () => {
   it("its whole story is in the programs change feed", async () => {
     const { programChanges } = await ask(analyst, `query($since: DateTime!) { programChanges(since: $since, first: 100) { nodes { entityId action changedFields actorRole after } } }`, { since: startedAt });
     const story = programChanges.nodes.filter((c: any) => c.entityId === program.id);
-    expect(story.map((c: any) => c.action)).toEqual(["CREATE", "SIGN", "SIGN", "UPDATE", "TERMINATE"]);
+    // The amendment's two approvals are signatures too.
+    expect(story.map((c: any) => c.action)).toEqual(["CREATE", "SIGN", "SIGN", "UPDATE", "SIGN", "SIGN", "TERMINATE"]);
     expect(story[2].changedFields).toEqual(expect.arrayContaining(["parties", "signedOn", "status"]));
     expect(story.every((c: any) => c.actorRole === "editor")).toBe(true);
   });

@@ -12,6 +12,7 @@ import { isUuid } from "../records/ids";
 import { InstitutionStatus } from "../domain/institution-status";
 import { normalize, validate, type Rules } from "../records/validation";
 import type { ChangeActionName } from "./audit-entry";
+import { lockForArchival } from "../records/reference-lock";
 import { lockForUpdate, recordChange, saveChanges } from "./record-change";
 
 /** The fields an update input actually gives (undefined means "leave as is"). */
@@ -118,15 +119,22 @@ export async function updateRecord<T extends Versioned, Input>(context: Subgraph
   });
 }
 
-/** Archival: the record stays, marked ARCHIVED, so programs naming it stay valid. */
+/**
+ * Archival: the record stays, marked ARCHIVED, so programs naming it stay
+ * valid; nothing new may name it (reference-lock.ts keeps a concurrent write
+ * from slipping in).
+ */
 export function archiveRecord<T extends Versioned>(
   context: SubgraphContext,
-  options: { entity: EntityTarget<T>; typeName: string; id: string; version: number; authorize: (row: T) => void | Promise<void>; institutionIds: (row: T) => string[] },
+  options: { entity: EntityTarget<T>; typeName: string; id: string; version: number; authorize: (row: T, manager: EntityManager) => void | Promise<void>; institutionIds: (row: T) => string[] },
 ): Promise<T> {
   return updateRecord(context, {
     ...options,
     action: "ARCHIVE",
-    changes: () => ({ status: InstitutionStatus.ARCHIVED }) as unknown as Partial<T>,
+    changes: async (row, manager) => {
+      await lockForArchival(manager, row.id);
+      return { status: InstitutionStatus.ARCHIVED } as unknown as Partial<T>;
+    },
   });
 }
 
@@ -135,7 +143,7 @@ export interface DeleteOptions<T extends Versioned> {
   typeName: string;
   id: string;
   version: number;
-  authorize: (row: T) => void;
+  authorize: (row: T, manager: EntityManager) => void | Promise<void>;
   institutionIds: (row: T) => string[];
 }
 
@@ -145,7 +153,7 @@ export async function deleteRecord<T extends Versioned>(context: SubgraphContext
   const id = requireId(options.id, options.typeName);
   return context.dataSource.transaction(async (manager) => {
     const row = await lockForUpdate(manager, options.entity, options.typeName, id, options.version);
-    options.authorize(row);
+    await options.authorize(row, manager);
     await manager.delete(options.entity, { id } as never);
     await recordChange(manager, context, {
       entityType: options.typeName,

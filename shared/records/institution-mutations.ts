@@ -13,6 +13,7 @@ import { replaceNames, type LocalizedName, type LocalizedNameInput } from "../do
 import type { Rules } from "./validation";
 import { CHANGED_FIELDS_DESCRIPTION, VERSION_DESCRIPTION, idDescription } from "./arguments";
 import { columnsOf, emptyLists } from "./columns";
+import { refuseArchived } from "./owner";
 import { recordInputTypes, type Changes, type FieldDeclarations, type RecordInputDescriptions } from "./input-fields";
 
 type Institution = { id: string; version: number; status: InstitutionStatus };
@@ -77,7 +78,10 @@ export function institutionMutations<T extends Institution, Input extends WithNa
         version,
         input: input as Input,
         rules,
-        authorize: (row) => context.access.requireEdit(row.id, `change ${thisOne}`),
+        authorize: (row) => {
+          context.access.requireEdit(row.id, `change ${thisOne}`);
+          refuseArchived(row, typeName);
+        },
         changes: (_row, _manager, fields) => columnsOf(fields, rules, NAMES) as Partial<T>,
         institutionIds: (row) => [row.id],
         alongside: async (manager, row, fields) => (fields.names ? replaceNamesOf(manager, row.id, fields.names) : undefined),

@@ -12,7 +12,7 @@ import { checkUnitOwner } from "./unit-tree";
 import type { Rules } from "./validation";
 import { CHANGED_FIELDS_DESCRIPTION, VERSION_DESCRIPTION, idDescription } from "./arguments";
 import { createOwnedRecord, ownerIdOf, updateOwnedRecord } from "./owned-writes";
-import type { RecordOwner } from "./owner";
+import { requireOwner, type RecordOwner } from "./owner";
 import { recordInputTypes, type Changes, type FieldDeclarations, type RecordInputDescriptions } from "./input-fields";
 
 type Member = { id: string; version: number };
@@ -71,7 +71,7 @@ export function memberMutations<T extends Member, Input extends object>(options:
         typeName,
         id,
         version,
-        authorize: (row) => context.access.requireEdit(ownerOf(row), `delete this ${typeName.toLowerCase()}`),
+        authorize: (row, manager) => requireOwner(context, owner, ownerOf(row), `delete this ${typeName.toLowerCase()}`, manager),
         institutionIds: (row) => [ownerOf(row)],
       });
     }

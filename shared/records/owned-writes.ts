@@ -9,8 +9,9 @@ import { createRecord, requireId, updateRecord } from "../audit/writes";
 import type { SubgraphContext } from "../subgraph/context";
 import type { Rules } from "./validation";
 import { columnsOf, emptyLists } from "./columns";
-import { requireOwner, type RecordOwner } from "./owner";
+import { refuseArchived, requireOwner, type RecordOwner } from "./owner";
 import type { Changes } from "./input-fields";
+import type { InstitutionStatus } from "../domain/institution-status";
 
 type Versioned = { id: string; version: number };
 
@@ -68,7 +69,11 @@ export function updateOwnedRecord<T extends Versioned, Input extends object>(
     version: options.version,
     input: options.input as Input,
     rules,
-    authorize: (row) => context.access.requireEdit(ownerOf(row), `change this ${typeName.toLowerCase()}`),
+    authorize: async (row, manager) => {
+      await requireOwner(context, options.owner, ownerOf(row), `change this ${typeName.toLowerCase()}`, manager);
+      // A member has no status of its own; an archived unit is refused.
+      refuseArchived(row as { status?: InstitutionStatus }, typeName);
+    },
     check: (row, fields) => options.check(ownerOf(row), fields, row),
     changes: (_row, _manager, fields) => columnsOf(fields, rules) as Partial<T>,
     institutionIds: (row) => [ownerOf(row)],

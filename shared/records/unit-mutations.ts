@@ -14,7 +14,7 @@ import { checkUnitParent } from "./unit-tree";
 import type { Rules } from "./validation";
 import { CHANGED_FIELDS_DESCRIPTION, VERSION_DESCRIPTION, idDescription } from "./arguments";
 import { createOwnedRecord, ownerIdOf, updateOwnedRecord } from "./owned-writes";
-import type { RecordOwner } from "./owner";
+import { requireOwner, type RecordOwner } from "./owner";
 import { recordInputTypes, type Changes, type FieldDeclarations, type RecordInputDescriptions } from "./input-fields";
 
 type Unit = { id: string; version: number; status: InstitutionStatus };
@@ -87,7 +87,7 @@ export function unitMutations<T extends Unit, Input extends object>(options: Uni
         typeName,
         id,
         version,
-        authorize: (row) => context.access.requireEdit(ownerOf(row), `archive this ${typeName.toLowerCase()}`),
+        authorize: (row, manager) => requireOwner(context, owner, ownerOf(row), `archive this ${typeName.toLowerCase()}`, manager),
         institutionIds: (row) => [ownerOf(row)],
       });
     }

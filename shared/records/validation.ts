@@ -130,6 +130,10 @@ const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 export const currency: Rule = kinded("code", (value) =>
   typeof value === "string" && CURRENCIES.has(value) ? null : `must be an ISO 4217 currency code such as "UZS", got ${show(value)}`, "UZS");
 
+/** A SHA-256 digest as 64 hexadecimal digits (a program's terms hash). */
+export const sha256Hex: Rule = kinded("code", (value) =>
+  typeof value === "string" && /^[0-9a-fA-F]{64}$/.test(value) ? null : `must be a SHA-256 hash as 64 hexadecimal digits (read it from pendingVersion.termsHash), got ${show(value)}`, "0".repeat(64));
+
 /** A decimal amount as text (exact money), non-negative, at most 2 decimals. */
 export const amount: Rule = kinded("code", (value) =>
   typeof value === "string" && /^\d{1,15}(\.\d{1,2})?$/.test(value) ? null : `must be a non-negative amount such as "150000.00", got ${show(value)}`, "150000.00");

@@ -6,13 +6,17 @@ import { Activity } from "./entities/activity";
 import { ContactStub, PersonStub, UNIT_STUBS } from "./types/institution-stubs";
 import { Program } from "./entities/program";
 import { ProgramDirection } from "./entities/program-direction";
+import { ProgramApproval } from "./entities/program-approval";
 import { ProgramParty } from "./entities/program-party";
+import { ProgramVersion } from "./entities/program-version";
 import { referenceResolvers } from "./entities/references";
 import { createLoaders } from "./loaders";
 import { migrations } from "./migrations";
 import { ActivityMutations } from "./resolvers/activity.mutations";
 import { ActivityResolver } from "./resolvers/activity.resolver";
 import { ProgramMutations } from "./resolvers/program.mutations";
+import { ProgramApprovalMutations } from "./resolvers/program-approval.mutations";
+import { ProgramApprovalResolver, ProgramVersionResolver, ProgramVersionsOfProgramResolver } from "./resolvers/program-versions.resolver";
 // Modules evaluate in import order, and their @Query fields enter the schema in that order: programs before the network and statistics.
 import { ProgramResolver } from "./resolvers/program.resolver";
 import { PartnershipResolver, institutionProgramResolvers } from "./resolvers/institution-programs.resolver";
@@ -31,17 +35,21 @@ const programChanges = changeFeedResolver(
 
 export const programs: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
   name: "programs",
-  entities: [Program, ProgramParty, ProgramDirection, Activity, AuditEntry],
+  entities: [Program, ProgramParty, ProgramDirection, ProgramVersion, ProgramApproval, Activity, AuditEntry],
   migrations,
   resolvers: [
     ProgramResolver,
     ProgramPartyResolver,
+    ProgramVersionsOfProgramResolver,
+    ProgramVersionResolver,
+    ProgramApprovalResolver,
     ActivityResolver,
     NetworkResolver,
     ProgramStatsResolver,
     PartnershipResolver,
     ...institutionProgramResolvers,
     ProgramMutations,
+    ProgramApprovalMutations,
     ActivityMutations,
     programChanges,
     NodeResolver,

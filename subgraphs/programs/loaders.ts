@@ -6,7 +6,9 @@ import { pagesByParent, type Page, type PageArgs } from "../../shared/graphql/pa
 import { Activity } from "./entities/activity";
 import { Program } from "./entities/program";
 import { ProgramDirection } from "./entities/program-direction";
+import { ProgramApproval } from "./entities/program-approval";
 import { ProgramParty } from "./entities/program-party";
+import { ProgramVersion } from "./entities/program-version";
 import type { ProgramFilter } from "./resolvers/filters";
 import { PROGRAM_ORDER } from "./sql/program-list";
 import { partnershipsOf } from "./sql/partnerships";
@@ -41,6 +43,8 @@ export function createLoaders(dataSource: DataSource, lookup: RecordLookup) {
   return {
     partiesByProgram: loaderByParent(dataSource, ProgramParty, "programId", [{ property: "role" }, { property: "id" }]),
     directionsByProgram: loaderByParent(dataSource, ProgramDirection, "programId", [{ property: "position" }]),
+    versionsByProgram: loaderByParent(dataSource, ProgramVersion, "programId", [{ property: "number" }]),
+    approvalsByProgram: loaderByParent(dataSource, ProgramApproval, "programId", [{ property: "createdAt" }, { property: "id" }]),
     activitiesByProgram: loaderByParent(dataSource, Activity, "programId", [{ property: "startsOn" }, { property: "title" }]),
     programsOfOwner,
     partnersOfInstitution: new DataLoader<string, Partnership[]>((institutionIds) => partnershipsOf(dataSource, institutionIds)),

@@ -1,7 +1,7 @@
 /**
  * What `node(id:)` and `nodes(ids:)` need: the type of each id. Ids are UUIDs
  * that say nothing about their type, so this subgraph looks in its own tables
- * (programs, parties, activities) and asks each other subgraph once, with one
+ * (programs, parties, activities, versions, approvals) and asks each other subgraph once, with one
  * `_entities` query naming every id as each of its types: a constant number
  * of fetches and statements however many ids, of however many types, are
  * asked. Types this subgraph does not own come back as `{ __typename, id }`;
@@ -11,15 +11,26 @@ import type { GraphQLError } from "graphql";
 import type { SubgraphName } from "../../shared/config";
 import type { NodeValue } from "../../shared/graphql/node";
 import type { ProgramsContext } from "./context";
+import { SUBGRAPH_REGISTRY } from "../../shared/subgraph/registry";
 import { Activity } from "./entities/activity";
 import { Program } from "./entities/program";
+import { ProgramApproval } from "./entities/program-approval";
 import { ProgramParty } from "./entities/program-party";
+import { ProgramVersion } from "./entities/program-version";
 
-/** The other subgraphs' types that are nodes, as each owner calls them. */
-const FOREIGN_NODE_TYPES: Partial<Record<SubgraphName, readonly string[]>> = {
-  enterprises: ["Enterprise", "Division", "Contact"],
-  universities: ["University", "Department", "Person"],
-};
+/** This subgraph's tables whose rows are nodes, by GraphQL type. */
+const OWN_NODE_TYPES = [
+  ["Program", Program],
+  ["ProgramParty", ProgramParty],
+  ["Activity", Activity],
+  ["ProgramVersion", ProgramVersion],
+  ["ProgramApproval", ProgramApproval],
+] as const;
+
+/** The other subgraphs' types that are nodes (the entity types the registry says each owns), as each owner calls them. */
+const FOREIGN_NODE_TYPES: Partial<Record<SubgraphName, readonly string[]>> = Object.fromEntries(
+  SUBGRAPH_REGISTRY.filter((entry) => entry.name !== "programs").map((entry) => [entry.name, entry.entityTypes]),
+);
 
 /** Each id's node, or null when no type has it, or the error of an owner that could not be asked when no one else had it. */
 export async function findNodes(context: ProgramsContext, ids: readonly string[]): Promise<(NodeValue | GraphQLError | null)[]> {
@@ -37,12 +48,12 @@ export async function findNodes(context: ProgramsContext, ids: readonly string[]
 }
 
 async function findOwn(context: ProgramsContext, ids: readonly string[]): Promise<(NodeValue | null)[]> {
-  const { lookup } = context;
-  const [programs, parties, activities] = await Promise.all([lookup(Program).loadMany(ids), lookup(ProgramParty).loadMany(ids), lookup(Activity).loadMany(ids)]);
+  const found = await Promise.all(OWN_NODE_TYPES.map(([, entity]) => context.lookup<object>(entity).loadMany(ids)));
   return ids.map((_, i) => {
-    for (const [typename, row] of [["Program", programs[i]], ["ProgramParty", parties[i]], ["Activity", activities[i]]] as const) {
+    for (const [t, [typename]] of OWN_NODE_TYPES.entries()) {
+      const row = found[t][i];
       if (row instanceof Error) throw row;
-      if (row) return Object.assign(row, { __typename: typename });
+      if (row) return Object.assign(row, { __typename: typename }) as NodeValue;
     }
     return null;
   });

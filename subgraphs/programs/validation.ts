@@ -105,7 +105,7 @@ export const programFields = recordFields({
     required: true,
     rules: [maxItems(200), each(partyRules)],
     create: "The institutions taking part; yours must be one of them, and at least one must be a SIGNATORY.",
-    update: "All parties (replace the old ones; DRAFT programs only).",
+    update: "All parties (replace the old ones). A term: each institution whose part this adds, removes or changes approves the new version.",
   },
   directions: { type: () => [ProgramDirectionInput], rules: [maxItems(100), each(directionRules)], create: "Directions of cooperation.", update: "All directions (replace the old ones)." },
   /** The seed's activities; clients add them one by one (addActivity). */

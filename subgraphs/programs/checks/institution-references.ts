@@ -2,9 +2,13 @@
  * Before a program stores a reference to an institution or unit, it asks the
  * subgraph that owns it whether it exists, is current, and (for a unit)
  * belongs to that institution; the answer also gives the institution's
- * country, which programs keep for country filters and statistics.
+ * country, which programs keep for country filters and statistics. Inside
+ * a write's transaction the references are locked against archival first
+ * (shared/records/reference-lock.ts), so the answer holds until commit.
  */
-import { badUserInput } from "../../../shared/graphql/errors";
+import type { EntityManager } from "typeorm";
+import { badUserInput, forbidden } from "../../../shared/graphql/errors";
+import { lockAgainstArchival } from "../../../shared/records/reference-lock";
 import type { ProgramsContext } from "../context";
 import type { InstitutionType } from "../entities/enums";
 import { INSTITUTION_KINDS, type InstitutionKind } from "../entities/institution-kinds";
@@ -67,4 +71,23 @@ export async function checkReferences(context: ProgramsContext, references: Refe
     }
   }
   return countries;
+}
+
+/** Within a write's transaction: locks the references against archival, then checks them (see reference-lock.ts). */
+export async function checkReferencesLocked(context: ProgramsContext, manager: EntityManager, references: Reference[]): Promise<Map<string, string>> {
+  await lockAgainstArchival(manager, references.flatMap((r) => [r.institutionId, ...(r.unitId ? [r.unitId] : [])]));
+  return checkReferences(context, references);
+}
+
+/** An editor acts for an institution that must still be active: an archived institution's credentials write nothing. */
+export async function requireActiveInstitution(context: ProgramsContext, manager: EntityManager): Promise<void> {
+  const { principal } = context.access;
+  if (context.access.isAdmin || !principal.institution) return;
+  const reference = { institutionType: principal.institution.type as InstitutionType, institutionId: principal.institution.id, field: "credentials" };
+  try {
+    await checkReferencesLocked(context, manager, [reference]);
+  } catch (error) {
+    if ((error as { extensions?: { code?: string } }).extensions?.code !== "BAD_USER_INPUT") throw error;
+    throw forbidden("Your institution is archived or unknown: its credentials take part in nothing new (no programs, signatures, amendments or activities).");
+  }
 }

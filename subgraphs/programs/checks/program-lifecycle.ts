@@ -1,14 +1,15 @@
 /**
  * The rules of a program's life, apart from GraphQL: who counts as its
- * parties, who may act for them, when it becomes active, how its end date
- * follows from its term.
+ * parties, who may act for them, what changes when it becomes active, how
+ * its end date follows from its term. Whose approval it needs is in
+ * program-terms.ts and program-versions.ts.
  */
 import type { EntityManager } from "typeorm";
 import type { Access } from "../../../shared/auth/access";
-import { conflict, forbidden } from "../../../shared/graphql/errors";
+import { conflict, forbidden, notFound } from "../../../shared/graphql/errors";
 import { DatePrecision } from "../../../shared/domain/dates";
-import { PartyRole, ProgramStatus } from "../entities/enums";
-import type { Program } from "../entities/program";
+import { ProgramStatus } from "../entities/enums";
+import { Program as ProgramEntity, type Program } from "../entities/program";
 import { ProgramParty } from "../entities/program-party";
 
 export function partiesOf(manager: EntityManager, programId: string): Promise<ProgramParty[]> {
@@ -16,7 +17,7 @@ export function partiesOf(manager: EntityManager, programId: string): Promise<Pr
 }
 
 /** Editors of a party's institution, and administrators, may act on a program. */
-export function requirePartyEditor(access: Access, parties: ProgramParty[], action: string): void {
+export function requirePartyEditor(access: Access, parties: Pick<ProgramParty, "institutionId">[], action: string): void {
   access.requireAuthenticated(action);
   if (access.isAdmin) return;
   const own = access.principal.institution?.id;
@@ -40,14 +41,12 @@ export function lastDayOfTerm(start: string, months: number): string {
 }
 
 /**
- * What changes on a program once every signatory has signed: it becomes
- * ACTIVE, signed on the last signature's day, starting then unless a start
- * was agreed, and ending after its term unless an end was agreed.
+ * What changes on a DRAFT once every institution whose approval its terms
+ * need has approved them: it becomes ACTIVE, signed on the last approval's
+ * day, starting then unless a start was agreed, and ending after its term
+ * unless an end was agreed.
  */
-export function activation(program: Program, parties: ProgramParty[]): Partial<Program> {
-  const signatories = parties.filter((p) => p.role === PartyRole.SIGNATORY);
-  if (signatories.length === 0 || signatories.some((p) => !p.signedOn)) return {};
-  const signedOn = signatories.map((p) => p.signedOn!).sort().at(-1)!;
+export function activation(program: Program, signedOn: string): Partial<Program> {
   const startsOn = program.startsOn ?? signedOn;
   const endsOn = program.endsOn ?? (program.termMonths ? lastDayOfTerm(startsOn, program.termMonths) : null);
   return {
@@ -59,4 +58,11 @@ export function activation(program: Program, parties: ProgramParty[]): Partial<P
     endsOn,
     endsOnPrecision: endsOn ? (program.endsOnPrecision ?? DatePrecision.DAY) : null,
   };
+}
+
+/** Locks a program's row for a write that names no version (an approval names the terms hash instead). */
+export async function lockProgram(manager: EntityManager, id: string): Promise<Program> {
+  const row = await manager.getRepository(ProgramEntity).createQueryBuilder("row").setLock("pessimistic_write").where("row.id = :id", { id }).getOne();
+  if (!row) throw notFound(`No Program has id ${id}.`);
+  return row;
 }

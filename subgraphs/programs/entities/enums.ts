@@ -169,3 +169,20 @@ registerEnumType(ActivityStatus, {
     CANCELLED: { description: "Will not take place." },
   },
 });
+
+export enum ProgramVersionStatus {
+  PROPOSED = "PROPOSED",
+  IN_FORCE = "IN_FORCE",
+  REPLACED = "REPLACED",
+  VOID = "VOID",
+}
+registerEnumType(ProgramVersionStatus, {
+  name: "ProgramVersionStatus",
+  description: "Where a version of a program's terms stands.",
+  valuesConfig: {
+    PROPOSED: { description: "The latest terms, awaiting approval: a DRAFT's terms, or an amendment of an ACTIVE program (the version in force stays in force meanwhile)." },
+    IN_FORCE: { description: "Approved by every institution whose approval it needed: the terms the program's own fields show." },
+    REPLACED: { description: "Was in force until a later version, approved by all, replaced it." },
+    VOID: { description: "Changed again before everyone had approved it (or the program was terminated): its approvals count for nothing." },
+  },
+});

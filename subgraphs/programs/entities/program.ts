@@ -9,7 +9,10 @@ import { ProgramKind, ProgramStatus } from "./enums";
 const PRECISIONS = `('DAY', 'MONTH', 'YEAR')`;
 
 @Directive(`@key(fields: "id")`)
-@ObjectType("Program", { description: "A cooperation between institutions: a memorandum, an agreement, a department opened at a plant, an internship, an exchange, a visit. Its parties say who takes part and how; its activities what happens under it." })
+@ObjectType("Program", {
+  description:
+    "A cooperation between institutions: a memorandum, an agreement, a department opened at a plant, an internship, an exchange, a visit. Its parties say who takes part and how; its activities what happens under it. Its terms (parties with roles and units, kind, title, dates, term, directions, budget) are versioned: each version takes effect only once every institution concerned has approved its terms hash (`versions`, `pendingVersion`, `approvals`), and its fields show the version in force (a DRAFT's: its current terms).",
+})
 @Entity({ name: "program" })
 @Check("ck_program_slug", `slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
 @Check("ck_program_kind", `kind IN ('MEMORANDUM', 'PARTNERSHIP_AGREEMENT', 'BRANCH_DEPARTMENT', 'INTERNSHIP', 'EXCHANGE', 'SCHOLARSHIP', 'JOINT_RESEARCH', 'JOINT_LABORATORY', 'INDUSTRIAL_VISIT', 'TRAINING')`)

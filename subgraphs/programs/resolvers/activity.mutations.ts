@@ -1,19 +1,33 @@
+import type { EntityManager } from "typeorm";
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import { createRecord, requireId, updateRecord } from "../../../shared/audit/writes";
-import { notFound } from "../../../shared/graphql/errors";
+import { badUserInput, notFound } from "../../../shared/graphql/errors";
 import { Activity } from "../entities/activity";
 import { Program } from "../entities/program";
 import type { ProgramParty } from "../entities/program-party";
 import type { ProgramsContext } from "../context";
-import { checkReferences } from "../checks/institution-references";
+import { checkReferencesLocked, requireActiveInstitution } from "../checks/institution-references";
 import { activityRules, type ActivityInput } from "../validation";
 import { ActivityCreateInput, ActivityUpdateInput } from "./inputs";
 import { partiesOf, requireOpen, requirePartyEditor } from "../checks/program-lifecycle";
 
-/** The host, when one is named, must exist in its own subgraph. */
-async function checkHost(context: ProgramsContext, activity: ActivityInput): Promise<void> {
+/**
+ * The host, when one is named, must be one of the program's parties (an
+ * institution joins only by an amendment of the terms, which it approves),
+ * and, like every reference, exist and be active in its own subgraph.
+ */
+function requirePartyHost(parties: ProgramParty[], activity: ActivityInput): void {
+  if (activity.hostInstitutionId && !parties.some((p) => p.institutionId === activity.hostInstitutionId!.toLowerCase())) {
+    throw badUserInput(
+      "input.hostInstitutionId: the host must be one of the program's parties; to have another institution host, make it a party by amending the terms (it then approves them)",
+      "input.hostInstitutionId",
+    );
+  }
+}
+
+async function checkHost(context: ProgramsContext, manager: EntityManager, activity: ActivityInput): Promise<void> {
   if (activity.hostInstitutionType && activity.hostInstitutionId) {
-    await checkReferences(context, [
+    await checkReferencesLocked(context, manager, [
       { institutionType: activity.hostInstitutionType, institutionId: activity.hostInstitutionId, unitId: activity.hostUnitId, field: "input.host" },
     ]);
   }
@@ -21,7 +35,9 @@ async function checkHost(context: ProgramsContext, activity: ActivityInput): Pro
 
 @Resolver(() => Activity)
 export class ActivityMutations {
-  @Mutation(() => Activity, { description: "Adds an activity to a program (a DRAFT or ACTIVE one). Its parties' editors and administrators." })
+  @Mutation(() => Activity, {
+    description: "Adds an activity to a program (a DRAFT or ACTIVE one). Any one party may do this alone (its parties' editors and administrators); a host, if named, must be one of the program's parties (another institution joins by an amendment it approves), and active.",
+  })
   async addActivity(
     @Arg("programId", () => ID, { description: "The program." }) programId: string,
     @Arg("input", () => ActivityCreateInput, { description: "The new activity." }) input: ActivityCreateInput,
@@ -42,9 +58,13 @@ export class ActivityMutations {
         requirePartyEditor(context.access, parties, "add activities to this program");
         requireOpen(program, "add activities to");
       },
-      check: (activity) => checkHost(context, activity),
+      check: (activity) => requirePartyHost(parties, activity),
       values: (activity) => ({ ...activity, programId: id }),
       institutionIds: () => [...new Set(parties.map((p) => p.institutionId))],
+      alongside: async (manager, _id, activity) => {
+        await requireActiveInstitution(context, manager);
+        await checkHost(context, manager, activity);
+      },
     });
   }
 
@@ -65,6 +85,7 @@ export class ActivityMutations {
         const parties = await partiesOf(manager, row.programId);
         institutionIds = [...new Set(parties.map((p) => p.institutionId))];
         requirePartyEditor(context.access, parties, "change this program's activities");
+        await requireActiveInstitution(context, manager);
       },
       input: input as ActivityInput,
       rules: activityRules,

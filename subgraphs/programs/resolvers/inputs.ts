@@ -13,7 +13,7 @@ export const ProgramCreateInput = createInputType("ProgramInput", "A new program
 export type ProgramCreateInput = InstanceType<typeof ProgramCreateInput>;
 export const ProgramUpdateInput = updateInputType(
   "ProgramUpdateInput",
-  "An amendment: only the fields given change. Parties can change only while the program is a DRAFT (signatures then start over).",
+  "An amendment: only the fields given change. Fields that are terms (parties, kind, title, dates, term, directions, budget) make a new version that needs the approvals again: at once in a DRAFT, as a proposal beside the version in force in an ACTIVE program.",
   programFields,
 );
 export type ProgramUpdateInput = InstanceType<typeof ProgramUpdateInput>;

@@ -1,19 +1,20 @@
-import type { EntityManager } from "typeorm";
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
-import { randomUUID } from "node:crypto";
-import { createRecord, givenFields, requireId, updateRecord } from "../../../shared/audit/writes";
+import { createRecord, givenFields, updateRecord } from "../../../shared/audit/writes";
 import { DatePrecision } from "../../../shared/domain/dates";
 import { badUserInput, forbidden } from "../../../shared/graphql/errors";
 import { normalize, validate } from "../../../shared/records/validation";
 import { PartyRole, ProgramStatus } from "../entities/enums";
 import { Program } from "../entities/program";
-import { ProgramDirection } from "../entities/program-direction";
 import { ProgramParty } from "../entities/program-party";
+import type { ProgramVersion } from "../entities/program-version";
 import type { ProgramsContext } from "../context";
-import { checkReferences } from "../checks/institution-references";
-import { partyRules, programRules, signatureRules, terminationRules, type PartyInput, type ProgramInput } from "../validation";
-import { ProgramCreateInput, ProgramDirectionInput, ProgramPartyInput, ProgramUpdateInput, SignProgramInput, TerminateProgramInput } from "./inputs";
-import { activation, partiesOf, requireOpen, requirePartyEditor } from "../checks/program-lifecycle";
+import { checkReferencesLocked, requireActiveInstitution } from "../checks/institution-references";
+import { partiesOf, requireOpen, requirePartyEditor } from "../checks/program-lifecycle";
+import { TERM_FIELDS, termsHash, termsOf, type ProgramTerms } from "../checks/program-terms";
+import { pendingOf, proposeVersion, storedVersions, voidPending } from "../checks/program-versions";
+import { partyRules, programRules, terminationRules, type PartyInput, type ProgramInput } from "../validation";
+import { ProgramCreateInput, ProgramDirectionInput, ProgramPartyInput, ProgramUpdateInput, TerminateProgramInput } from "./inputs";
+import { directionsOf, plainParties, replaceDirections, replaceParties } from "./program-rows";
 
 /** A program as the validation rules see it: its columns with its parties and directions. */
 function asInput(program: Partial<Program>, parties: PartyInput[], directions: ProgramDirectionInput[] | null | undefined): ProgramInput {
@@ -28,43 +29,32 @@ function normalizedParties(parties: ProgramPartyInput[]): PartyInput[] {
   return parties.map((p) => normalize({ ...p, unitId: p.unitId ?? null }, partyRules));
 }
 
-/** Replaces a program's parties (signatures start over) after asking the owning subgraphs about each. */
-async function replaceParties(context: ProgramsContext, manager: EntityManager, programId: string, parties: PartyInput[]): Promise<ProgramParty[]> {
-  const countries = await checkReferences(context, parties.map((p, i) => ({ ...p, field: `parties[${i}]` })));
-  await manager.delete(ProgramParty, { programId });
-  const rows = parties.map((p) =>
-    manager.create(ProgramParty, {
-      ...p,
-      id: randomUUID(),
-      programId,
-      institutionCountryCode: countries.get(p.institutionId) ?? null,
-      signedOn: null,
-      version: 1,
-    }),
-  );
-  if (rows.length) await manager.insert(ProgramParty, rows);
-  return rows;
-}
+const requireSignatory = (parties: { role: PartyRole }[]) => {
+  if (!parties.some((p) => p.role === PartyRole.SIGNATORY)) throw badUserInput("parties: at least one party must be a SIGNATORY", "parties");
+};
 
-async function replaceDirections(manager: EntityManager, programId: string, directions: ProgramDirectionInput[]): Promise<void> {
-  await manager.delete(ProgramDirection, { programId });
-  if (directions.length) {
-    await manager.insert(
-      ProgramDirection,
-      directions.map((d, position) => ({ id: randomUUID(), programId, direction: d.direction, description: d.description ?? null, position })),
-    );
-  }
-}
+/** The program columns that are terms, as a pending version holds them. */
+const termColumns = (terms: ProgramTerms): Partial<Program> => ({
+  kind: terms.kind,
+  title: terms.title,
+  startsOn: terms.startsOn,
+  startsOnPrecision: terms.startsOnPrecision,
+  endsOn: terms.endsOn,
+  endsOnPrecision: terms.endsOnPrecision,
+  termMonths: terms.termMonths,
+  budgetAmount: terms.budget?.amount ?? null,
+  budgetCurrency: terms.budget?.currency ?? null,
+});
 
-const plainParties = (parties: ProgramParty[]) =>
-  parties.map(({ institutionType, institutionId, unitId, role, signatoryName, signatoryPosition, signedOn }) => ({
-    institutionType, institutionId, unitId, role, signatoryName, signatoryPosition, signedOn,
-  }));
+const proposer = (context: ProgramsContext) => (context.access.isAdmin ? null : (context.access.principal.institution?.id ?? null));
+
+const WHO_MAY_DO_WHAT =
+  "What one party may do alone: create a DRAFT naming others (each named institution approves before it takes effect), change what is not terms (description, framework, place of signing, fields of education, internal notes: at once), propose new terms (parties, roles, units, kind, title, dates, term, directions, budget), approve them for its own institution, add activities hosted by a party, and terminate. Every change of the terms is a new version that voids the approvals given and takes effect only once every SIGNATORY, and every institution whose part it adds, removes or changes, has approved its terms hash (approveProgram).";
 
 @Resolver(() => Program)
 export class ProgramMutations {
   @Mutation(() => Program, {
-    description: "Creates a program as a DRAFT. An editor may create only programs their institution is a party to; at least one party must be a SIGNATORY. Every institution and unit is checked with the subgraph that owns it.",
+    description: `Creates a program as a DRAFT, with its terms as version 1. An editor may create only programs their institution is a party to; at least one party must be a SIGNATORY. Every institution and unit is checked with the subgraph that owns it (archived ones are refused). It becomes ACTIVE once every institution it names has approved its terms. ${WHO_MAY_DO_WHAT}`,
   })
   async createProgram(
     @Arg("input", () => ProgramCreateInput, { description: "The new program." }) input: ProgramCreateInput,
@@ -85,20 +75,22 @@ export class ProgramMutations {
             throw forbidden("An editor can create only programs their own institution is a party to.");
           }
         }
-        if (!parties.some((p) => p.role === PartyRole.SIGNATORY)) throw badUserInput("parties: at least one party must be a SIGNATORY", "parties");
+        requireSignatory(parties);
       },
       values: () => program,
       institutionIds: ({ parties }) => [...new Set(parties.map((p) => p.institutionId))],
-      alongside: async (manager, id, { parties }) => {
-        const rows = await replaceParties(context, manager, id, parties);
+      alongside: async (manager, id, valid) => {
+        const rows = await replaceParties(context, manager, id, valid.parties);
         await replaceDirections(manager, id, directions ?? []);
-        return { parties: plainParties(rows), directions: directions ?? [] };
+        const stored = await manager.findOneByOrFail(Program, { id });
+        const first = await proposeVersion(manager, id, [], termsOf(stored, rows, directions ?? []), proposer(context));
+        return { parties: plainParties(rows), directions: directions ?? [], proposedVersion: first.number };
       },
     });
   }
 
   @Mutation(() => Program, {
-    description: "Amends a program: its parties' editors and administrators, while it is a DRAFT or ACTIVE. Parties can change only in a DRAFT (signatures then start over). `version` must be the one you read (else CONFLICT).",
+    description: `Amends a program: its parties' editors and administrators, while it is a DRAFT or ACTIVE. Fields that are not terms change at once. A change of the terms is a new version that voids every approval given: in a DRAFT the program's fields show it at once; in an ACTIVE program it is proposed (\`pendingVersion\`) and the version in force stays in force, and is what the program's fields show, until every institution whose approval it needs has approved it. \`version\` must be the one you read (else CONFLICT). ${WHO_MAY_DO_WHAT}`,
   })
   updateProgram(
     @Arg("id", () => ID, { description: "The program's id." }) id: string,
@@ -106,9 +98,12 @@ export class ProgramMutations {
     @Arg("input", () => ProgramUpdateInput, { description: "What changes." }) input: ProgramUpdateInput,
     @Ctx() context: ProgramsContext,
   ): Promise<Program> {
-    const { parties: partyInput, directions, budget, ...fields } = givenFields(input);
+    const given = givenFields(input);
+    const { parties: partyInput, directions, budget, ...fields } = given;
+    const changesTerms = TERM_FIELDS.some((field) => field in given);
     let before: ProgramParty[] = [];
     let after: ProgramParty[] = [];
+    let proposal: ProgramVersion | null = null;
     return updateRecord(context, {
       entity: Program,
       typeName: "Program",
@@ -118,64 +113,58 @@ export class ProgramMutations {
         before = after = await partiesOf(manager, row.id);
         requirePartyEditor(context.access, before, "amend this program");
         requireOpen(row, "amend");
-        if (partyInput && row.status !== ProgramStatus.DRAFT) throw badUserInput("parties can change only while the program is a DRAFT", "parties");
+        await requireActiveInstitution(context, manager);
       },
       changes: async (row, manager) => {
-        const changes: Partial<Program> = { ...(fields as Partial<Program>) };
-        if (budget !== undefined) Object.assign(changes, { budgetAmount: budget?.amount ?? null, budgetCurrency: budget?.currency ?? null });
-        const parties = partyInput ? normalizedParties(partyInput) : plainParties(before);
-        validate(asInput({ ...row, ...changes }, parties as PartyInput[], directions), programRules, "", CLIENT_FIELDS);
-        if (partyInput) {
-          if (!parties.some((p) => p.role === PartyRole.SIGNATORY)) throw badUserInput("parties: at least one party must be a SIGNATORY", "parties");
-          after = await replaceParties(context, manager, row.id, parties as PartyInput[]);
+        const columns: Partial<Program> = { ...(fields as Partial<Program>) };
+        if (budget !== undefined) Object.assign(columns, { budgetAmount: budget?.amount ?? null, budgetCurrency: budget?.currency ?? null });
+        const versions = await storedVersions(manager, row, before);
+        const pending = pendingOf(versions);
+        // The terms the amendment starts from: a DRAFT's rows, or an ACTIVE program's pending amendment (else the terms in force).
+        const latest = row.status === ProgramStatus.ACTIVE && pending ? pending.terms : termsOf(row, before, await directionsOf(manager, row.id));
+        const parties = partyInput ? normalizedParties(partyInput) : latest.parties.map((p) => ({ ...p, ...signatureOf(before, p.institutionId, p.role, p.unitId) }));
+        const directionList = directions ?? latest.directions;
+        const record = { ...row, ...termColumns(latest), ...columns };
+        validate(asInput(record, parties as PartyInput[], directionList), programRules, "", CLIENT_FIELDS);
+        if (partyInput) requireSignatory(parties);
+        const terms = termsOf(record, parties, directionList);
+        const termsChange = changesTerms && termsHash(terms) !== termsHash(latest);
+        if (row.status === ProgramStatus.ACTIVE) {
+          // Only what is not terms changes at once; the terms wait for every approval they need.
+          for (const field of TERM_FIELDS) delete (columns as Record<string, unknown>)[field];
+          delete columns.budgetAmount;
+          delete columns.budgetCurrency;
+          if (termsChange) {
+            await checkReferencesLocked(context, manager, terms.parties.map((p, i) => ({ ...p, field: `parties[${i}]` })));
+            proposal = await proposeVersion(manager, row.id, versions, terms, proposer(context));
+          }
+          return columns;
         }
+        if (partyInput) after = await replaceParties(context, manager, row.id, parties as PartyInput[]);
         if (directions) await replaceDirections(manager, row.id, directions);
-        return changes;
+        if (termsChange) {
+          proposal = await proposeVersion(manager, row.id, versions, terms, proposer(context));
+          if (!partyInput) {
+            // New terms: every approval given starts over.
+            await manager.update(ProgramParty, { programId: row.id }, { signedOn: null });
+            after = before.map((p) => Object.assign(new ProgramParty(), p, { signedOn: null }));
+          }
+        }
+        return columns;
       },
-      institutionIds: () => [...new Set([...before, ...after].map((p) => p.institutionId))],
-      alongside: async () => (partyInput ? { before: { parties: plainParties(before) }, after: { parties: plainParties(after) } } : undefined),
+      // Everyone the amendment concerns sees it in the feed, institutions it would add included.
+      institutionIds: () => [...new Set([...before, ...after, ...((proposal as ProgramVersion | null)?.terms.parties ?? [])].map((p) => p.institutionId))],
+      alongside: async () =>
+        partyInput || proposal
+          ? { before: { parties: plainParties(before) }, after: { parties: plainParties(after), ...(proposal ? { proposedVersion: (proposal as ProgramVersion).number } : {}) } }
+          : undefined,
     });
   }
 
   @Mutation(() => Program, {
-    description: "Records a party's signature. An editor signs for their own institution, which must be a SIGNATORY party; administrators may sign for any (`input.institutionId`). When every signatory has signed, the program becomes ACTIVE.",
+    description:
+      "Ends a program early: TERMINATED, with its last day and the reason; any amendment awaiting approval becomes void. Any one party may do this alone (its parties' editors and administrators): the termination, its reason and who ended it are recorded and reach every party through `programChanges`.",
   })
-  signProgram(
-    @Arg("id", () => ID, { description: "The program's id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you read." }) version: number,
-    @Arg("input", () => SignProgramInput, { description: "The signature." }) input: SignProgramInput,
-    @Ctx() context: ProgramsContext,
-  ): Promise<Program> {
-    let before: ProgramParty[] = [];
-    let after: ProgramParty[] = [];
-    return updateRecord(context, {
-      entity: Program,
-      typeName: "Program",
-      id,
-      version,
-      action: "SIGN",
-      authorize: async (row, manager) => {
-        before = await partiesOf(manager, row.id);
-        requirePartyEditor(context.access, before, "sign this program");
-      },
-      changes: async (row, manager) => {
-        if (row.status !== ProgramStatus.DRAFT) throw badUserInput(`only a DRAFT program is signed; this one is ${row.status}`, "id");
-        const signer = context.access.isAdmin && input.institutionId ? requireId(input.institutionId, "institution", "input.institutionId") : context.access.principal.institution?.id;
-        validate(input, signatureRules, "input");
-        const signatories = before.filter((p) => p.role === PartyRole.SIGNATORY && p.institutionId === signer);
-        if (signatories.length === 0) throw forbidden("Your institution is not a signatory of this program.");
-        const signature = { signedOn: input.signedOn, signatoryName: input.signatoryName, signatoryPosition: input.signatoryPosition ?? null };
-        for (const party of signatories) await manager.update(ProgramParty, { id: party.id }, { ...signature, version: party.version + 1 });
-        // Copies: `before` stays as it was, for the audit log.
-        after = before.map((p) => (signatories.includes(p) ? Object.assign(new ProgramParty(), p, signature, { version: p.version + 1 }) : p));
-        return activation(row, after);
-      },
-      institutionIds: () => [...new Set(before.map((p) => p.institutionId))],
-      alongside: async () => ({ before: { parties: plainParties(before) }, after: { parties: plainParties(after) } }),
-    });
-  }
-
-  @Mutation(() => Program, { description: "Ends a program early: TERMINATED, with its last day and the reason. Its parties' editors and administrators." })
   terminateProgram(
     @Arg("id", () => ID, { description: "The program's id." }) id: string,
     @Arg("version", () => Int, { description: "The version you read." }) version: number,
@@ -193,12 +182,20 @@ export class ProgramMutations {
         parties = await partiesOf(manager, row.id);
         requirePartyEditor(context.access, parties, "terminate this program");
         requireOpen(row, "terminate");
+        await requireActiveInstitution(context, manager);
       },
-      changes: (row) => {
+      changes: async (row, manager) => {
         validate({ ...input, startsOn: row.startsOn }, terminationRules, "input");
+        await voidPending(manager, await storedVersions(manager, row, parties));
         return { status: ProgramStatus.TERMINATED, endsOn: input.endsOn, endsOnPrecision: DatePrecision.DAY, terminationReason: input.reason };
       },
       institutionIds: () => [...new Set(parties.map((p) => p.institutionId))],
     });
   }
+}
+
+/** Who signed for a party that stays as it was (its signature stays with it in the audit log). */
+function signatureOf(parties: ProgramParty[], institutionId: string, role: PartyRole, unitId: string | null) {
+  const party = parties.find((p) => p.institutionId === institutionId && p.role === role && (p.unitId ?? null) === unitId);
+  return { signatoryName: party?.signatoryName ?? null, signatoryPosition: party?.signatoryPosition ?? null };
 }

@@ -1,3 +1,4 @@
+import { InstitutionStatus } from "../../../shared/domain/institution-status";
 import { badUserInput } from "../../../shared/graphql/errors";
 import { institutionMutations } from "../../../shared/records/institution-mutations";
 import { UniversityKind } from "../entities/enums";
@@ -16,11 +17,13 @@ export const UniversityMutations = institutionMutations({
     update: "Changes to a university: only the fields given change (null clears an optional one).",
   },
   rules: universityRules,
-  // A branch belongs to a university, never to another branch.
+  // A branch belongs to a current university, never to another branch.
   async checkCreate(context, input) {
     if (!input.parentId) return;
     const parent = await context.dataSource.getRepository(University).findOneBy({ id: input.parentId });
     if (!parent || parent.kind === UniversityKind.BRANCH) throw badUserInput("parentId must be a university that is not itself a branch", "parentId");
+    // Archived institutions take part in nothing new, new branches included.
+    if (parent.status === InstitutionStatus.ARCHIVED) throw badUserInput("parentId: that university is archived; archived institutions take part in nothing new", "parentId");
   },
   descriptions: {
     create: "Adds a university, branch, school, academy or institute. Administrators only.",

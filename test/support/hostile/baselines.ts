@@ -32,6 +32,8 @@ export interface Fixture {
   programId: string;
   activityId: string;
   versions: Map<string, number>;
+  /** The terms hash of each program's version awaiting approval, by program id. */
+  termsHashes: Map<string, string>;
 }
 type Args = Record<string, unknown>;
 type Ask = <T = any>(query: string, variables?: Args) => Promise<T>;
@@ -142,6 +144,7 @@ function derivedArgs(root: RootField, f: Fixture): Args {
 /** The mutations whose valid arguments are more than their schema and rules say. */
 const MUTATIONS: Record<string, (f: Fixture) => Args> = {
   createProgram: (f) => ({ input: { slug: uniqueSlug("hostile-program"), title: "Hostile suite program", kind: "MEMORANDUM", parties: parties(f) } }),
+  approveProgram: (f) => ({ id: f.programId, termsHash: f.termsHashes.get(f.programId), input: { signedOn: "2025-01-15", signatoryName: "Director", institutionId: f.enterpriseId } }),
   signProgram: (f) => ({ id: f.programId, version: f.versions.get(f.programId), input: { signedOn: "2025-01-15", signatoryName: "Director", institutionId: f.enterpriseId } }),
   // A program ends in the future: a last day before today would be refused for that, not for the hostile value.
   terminateProgram: (f) => ({ id: f.programId, version: f.versions.get(f.programId), input: { endsOn: "2030-01-01", reason: "Hostile suite" } }),
@@ -209,7 +212,11 @@ export async function createFixture(ask: Ask, schema: GraphQLSchema, roots: Root
     }
     pending = pending.filter((root) => !round.includes(root));
   }
-  return Object.assign(fixture, namedRecords(fixture.records));
+  Object.assign(fixture, namedRecords(fixture.records));
+  // Approvals name the terms they approve: the draft's, which wait for every party.
+  const { program } = await ask(`query($id: ID!) { program(id: $id) { pendingVersion { termsHash } } }`, { id: fixture.programId });
+  fixture.termsHashes = new Map([[fixture.programId, program.pendingVersion.termsHash as string]]);
+  return fixture;
 }
 
 /** The records other cases name directly. */

@@ -19,11 +19,15 @@ const READ_BACK_PATHS: Record<string, string[]> = {
   "terminateProgram.input.reason": ["terminationReason"],
   "signProgram.input.signatoryName": ["parties", "signatoryName"],
   "signProgram.input.signatoryPosition": ["parties", "signatoryPosition"],
+  "approveProgram.input.signatoryName": ["parties", "signatoryName"],
+  "approveProgram.input.signatoryPosition": ["parties", "signatoryPosition"],
 };
 
 /** Mutations that end a record's life act on a fresh record each time. */
 const FRESH_RECORD: Record<string, string> = {
   terminateProgram: `mutation($input: ProgramInput!) { createProgram(input: $input) { id version } }`,
+  // An institution approves a version once: each text is approved on a program of its own, by the hash of its terms.
+  approveProgram: `mutation($input: ProgramInput!) { createProgram(input: $input) { id version pendingVersion { termsHash } } }`,
 };
 
 /** Mutations acting on the same record, which must take turns (each needs the version the last one left). */
@@ -72,8 +76,8 @@ export function readBackCases(roots: RootField[], leaves: InputLeaf[]): WrittenT
         const paths = freeText.map((leaf) => readBackPath(root, leaf, returnType));
         let args = baselineArgs(root, fixture);
         if (FRESH_RECORD[root.name]) {
-          const fresh = Object.values((await postJson(context.gatewayUrl, { query: FRESH_RECORD[root.name], variables: baselineArgs({ ...root, name: "createProgram", operation: "mutation" }, fixture) }, context.admin)).body!.data!)[0] as { id: string; version: number };
-          args = { ...args, id: fresh.id, version: fresh.version };
+          const fresh = Object.values((await postJson(context.gatewayUrl, { query: FRESH_RECORD[root.name], variables: baselineArgs({ ...root, name: "createProgram", operation: "mutation" }, fixture) }, context.admin)).body!.data!)[0] as { id: string; version: number; pendingVersion?: { termsHash: string } };
+          args = { ...args, id: fresh.id, ...("version" in args ? { version: fresh.version } : {}), ...(fresh.pendingVersion ? { termsHash: fresh.pendingVersion.termsHash } : {}) };
         }
         for (const leaf of freeText) args = withValue(args, leaf.path, leaf.containers, text, fixture);
         const reply = await postJson(context.gatewayUrl, { query: documentFor({ ...root, selection: `{ id version ${selectionOf(paths)} }` }), variables: args }, context.admin);

@@ -1,0 +1,62 @@
+/**
+ * The rows beside a program that its writes replace: its parties (each
+ * checked with the subgraph that owns it, under the archival lock) and its
+ * directions.
+ */
+import type { EntityManager } from "typeorm";
+import { randomUUID } from "node:crypto";
+import { ProgramDirection } from "../entities/program-direction";
+import { ProgramParty } from "../entities/program-party";
+import type { ProgramsContext } from "../context";
+import { checkReferencesLocked } from "../checks/institution-references";
+import type { PartyInput } from "../validation";
+
+/** What a party row carries besides its institution, unit and role: who signed for it, when. */
+export type Signature = Pick<ProgramParty, "signedOn" | "signatoryName" | "signatoryPosition">;
+
+/** Replaces a program's parties after asking the owning subgraphs about each; `signatureOf` says who signed for each (none by default). */
+export async function replaceParties(
+  context: ProgramsContext,
+  manager: EntityManager,
+  programId: string,
+  parties: PartyInput[],
+  signatureOf: (party: PartyInput) => Partial<Signature> = () => ({}),
+): Promise<ProgramParty[]> {
+  const countries = await checkReferencesLocked(context, manager, parties.map((p, i) => ({ ...p, field: `parties[${i}]` })));
+  await manager.delete(ProgramParty, { programId });
+  const rows = parties.map((p) =>
+    manager.create(ProgramParty, {
+      signatoryName: null,
+      signatoryPosition: null,
+      ...p,
+      id: randomUUID(),
+      programId,
+      institutionCountryCode: countries.get(p.institutionId) ?? null,
+      signedOn: null,
+      ...signatureOf(p),
+      version: 1,
+    }),
+  );
+  if (rows.length) await manager.insert(ProgramParty, rows);
+  return rows;
+}
+
+export async function replaceDirections(manager: EntityManager, programId: string, directions: { direction: ProgramDirection["direction"]; description?: string | null }[]): Promise<void> {
+  await manager.delete(ProgramDirection, { programId });
+  if (directions.length) {
+    await manager.insert(
+      ProgramDirection,
+      directions.map((d, position) => ({ id: randomUUID(), programId, direction: d.direction, description: d.description ?? null, position })),
+    );
+  }
+}
+
+export function directionsOf(manager: EntityManager, programId: string): Promise<ProgramDirection[]> {
+  return manager.find(ProgramDirection, { where: { programId }, order: { position: "ASC" } });
+}
+
+/** Parties as the audit log keeps them. */
+export const plainParties = (parties: ProgramParty[]) =>
+  parties.map(({ institutionType, institutionId, unitId, role, signatoryName, signatoryPosition, signedOn }) => ({
+    institutionType, institutionId, unitId, role, signatoryName, signatoryPosition, signedOn,
+  }));
