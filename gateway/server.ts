@@ -19,6 +19,7 @@ import { KnownOperationTypes } from "../shared/graphql/operation-types";
 import { createRequestTracking } from "../shared/http/request-tracking";
 import type { Subgraph } from "../shared/subgraph/server";
 import { authenticate } from "./auth/authenticate-request";
+import { checkingInstitutions, type AskSubgraph } from "./auth/institution-check";
 import { createAuthenticator } from "./auth/verify-token";
 import { createGatewayContext, principalOf, subgraphHeadersSignedWith, type GatewayContext } from "./context";
 import { HEALTH_CHECK, HttpSubgraphDataSource, InProcessSubgraphDataSource } from "./data-sources";
@@ -30,6 +31,7 @@ import { NoIntrospection } from "./introspection";
 import { requireJsonPosts } from "./limits/cross-site";
 import { limitTokens, rejectBatches } from "./limits/http-guards";
 import { operationLimitsPlugin } from "./limits/operation-limits";
+import { failedAuthentications } from "./limits/failed-authentication";
 import { rateLimit } from "./limits/rate-limit";
 import { subgraphFetchHistogram } from "./metrics";
 
@@ -119,15 +121,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     return { ready: Object.values(checks).every((c) => c === "ok"), checks };
   });
   metricsRoute(app, metrics.registry);
-  const authenticator = createAuthenticator(options.auth);
+  // A token is believed once its institution is confirmed by the subgraph that owns it (auth/institution-check.ts).
+  const authenticator = checkingInstitutions(createAuthenticator(options.auth), askAsGateway(dataSources, logger));
+  const failures = failedAuthentications(limits.rateLimit);
   if (options.dashboard !== false) {
-    dashboardRoutes(app, { authenticator, tracking, limits, execute: inProcessExecutor(server, tracking, logger), logger });
+    dashboardRoutes(app, { authenticator, failures, tracking, limits, execute: inProcessExecutor(server, tracking, logger), logger });
   }
   if (options.graphiql !== false) graphiqlRoutes(app, "/graphql", logger);
   app.use(
     "/graphql",
     tracking.middleware,
-    authenticate(authenticator),
+    authenticate(authenticator, failures),
     rateLimit(limits.rateLimit),
     requireJsonPosts,
     express.json({ limit: limits.maxBodyBytes }),
@@ -138,6 +142,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.use(jsonErrorHandler(logger));
 
   return { app, server, metrics, stop: () => server.stop() };
+}
+
+/** The gateway's own questions to a subgraph (not a client's plan: kept out of the fetch figures, like probes). */
+function askAsGateway(dataSources: Map<string, GraphQLDataSource<GatewayContext>>, logger: Logger): AskSubgraph {
+  return async (subgraph, query, variables) => {
+    const dataSource = dataSources.get(subgraph);
+    if (!dataSource) throw new Error(`this gateway has no ${subgraph} subgraph`);
+    const response = await dataSource.process({ kind: HEALTH_CHECK as never, request: { query, variables }, context: { requestId: "token-check", logger } });
+    if (response.errors?.length) throw new Error(`the ${subgraph} subgraph answered with errors`);
+    return response.data;
+  };
 }
 
 /** A subgraph is reachable when it answers the smallest query there is. */

@@ -43,6 +43,7 @@ export const ENVIRONMENT_VARIABLES = {
   AUTH_ISSUER: { default: "partnergraph", description: "Required `iss` of bearer tokens (your identity provider's issuer URL with AUTH_JWKS_URL)." },
   AUTH_AUDIENCE: { default: "partnergraph", description: "Required `aud` of bearer tokens." },
   AUTH_ANONYMOUS: { default: "read", description: "`read`: requests without a token may read public data; `off`: every request needs a token." },
+  AUTH_MAX_TOKEN_AGE: { default: "86400", description: "Longest lifetime (`exp` - `iat`, in seconds) a bearer token may have; longer ones, and tokens issued in the future, are refused (`UNAUTHENTICATED`)." },
   LOG_LEVEL: { default: "info", description: "`debug`, `info`, `warn`, `error` or `silent`." },
   MAX_BODY_BYTES: { default: "1048576", description: "Largest request body the gateway accepts from a client (HTTP 413 `PAYLOAD_TOO_LARGE` beyond it)." },
   SUBGRAPH_MAX_BODY_BYTES: { default: "16777216", description: "Largest request body a subgraph accepts; the gateway's entity lookups grow with the answer, so keep it well above MAX_BODY_BYTES." },
@@ -157,6 +158,8 @@ export interface AuthConfig {
   issuer: string;
   audience: string;
   anonymous: "read" | "off";
+  /** AUTH_MAX_TOKEN_AGE: the longest `exp` - `iat` accepted, in seconds (24 h when not given). */
+  maxTokenAgeSeconds?: number;
 }
 
 /** Services running separately must share the secret they sign identities with. */
@@ -215,6 +218,7 @@ export function readConfig(env: Env = process.env): Config {
       issuer: read(env, "AUTH_ISSUER"),
       audience: read(env, "AUTH_AUDIENCE"),
       anonymous: readChoice(env, "AUTH_ANONYMOUS", ["read", "off"] as const),
+      maxTokenAgeSeconds: readInteger(env, "AUTH_MAX_TOKEN_AGE", 60, 31_536_000),
     },
     limits: readGatewayLimits(env),
     subgraphMaxBodyBytes: readInteger(env, "SUBGRAPH_MAX_BODY_BYTES", 1024, 1_073_741_824),
