@@ -12,7 +12,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
 import { disableVendorTelemetry, readGatewayLimits, type AuthConfig, type GatewayLimits, type SubgraphName } from "../shared/config";
 import { formatError } from "../shared/graphql/errors";
-import { createApp, healthRoutes, jsonErrorHandler } from "../shared/http/server";
+import { createApp, healthRoutes, jsonErrorHandler, noStore, notFoundHandler, onlyMethods } from "../shared/http/server";
 import type { Logger } from "../shared/logger";
 import { createServiceMetrics, metricsRoute, type ServiceMetrics } from "../shared/metrics";
 import { KnownOperationTypes } from "../shared/graphql/operation-types";
@@ -101,6 +101,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // Our own rule instead of Apollo's switch, for an error message that makes sense to a client.
     introspection: true,
     validationRules: [KnownOperationTypes, ...(options.introspection === false ? [NoIntrospection] : [])],
+    // With introspection off, "Did you mean …?" in validation errors would name the fields it hides.
+    hideSchemaDetailsFromClientErrors: options.introspection === false,
     // Apollo's landing pages load from a CDN; GraphiQL is served from local files instead.
     // No HTTP cache hints are used: without the cache-control plugin no resolver is wrapped per field.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), tracking.plugin, operationLimitsPlugin(limits)],
@@ -121,6 +123,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     return { ready: Object.values(checks).every((c) => c === "ok"), checks };
   });
   metricsRoute(app, metrics.registry);
+  // What /graphql and the exports answer depends on the caller's credential.
+  app.use(["/graphql", "/export"], noStore);
   // A token is believed once its institution is confirmed by the subgraph that owns it (auth/institution-check.ts).
   const authenticator = checkingInstitutions(createAuthenticator(options.auth), askAsGateway(dataSources, logger));
   const failures = failedAuthentications(limits.rateLimit);
@@ -130,6 +134,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   if (options.graphiql !== false) graphiqlRoutes(app, "/graphql", logger);
   app.use(
     "/graphql",
+    onlyMethods("GET", "POST"),
     tracking.middleware,
     authenticate(authenticator, failures),
     rateLimit(limits.rateLimit),
@@ -139,6 +144,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     limitTokens(limits.maxTokens),
     expressMiddleware(server, { context: async ({ req, res }) => tracking.track(createGatewayContext(req.headers, logger, principalOf(res)), res) }),
   );
+  app.use(notFoundHandler);
   app.use(jsonErrorHandler(logger));
 
   return { app, server, metrics, stop: () => server.stop() };

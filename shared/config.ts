@@ -47,7 +47,7 @@ export const ENVIRONMENT_VARIABLES = {
   LOG_LEVEL: { default: "info", description: "`debug`, `info`, `warn`, `error` or `silent`." },
   MAX_BODY_BYTES: { default: "1048576", description: "Largest request body the gateway accepts from a client (HTTP 413 `PAYLOAD_TOO_LARGE` beyond it)." },
   SUBGRAPH_MAX_BODY_BYTES: { default: "16777216", description: "Largest request body a subgraph accepts; the gateway's entity lookups grow with the answer, so keep it well above MAX_BODY_BYTES." },
-  QUERY_MAX_DEPTH: { default: "15", description: "Deepest nesting of fields an operation may have at the gateway (`QUERY_TOO_DEEP`); introspection is not counted." },
+  QUERY_MAX_DEPTH: { default: "15", description: "Deepest nesting of fields an operation may have at the gateway (`QUERY_TOO_DEEP`), introspection included; an operation asking for the schema may be as deep as the standard introspection query." },
   QUERY_MAX_ALIASES: { default: "30", description: "Most aliases an operation may use at the gateway (`TOO_MANY_ALIASES`)." },
   QUERY_MAX_TOKENS: { default: "5000", description: "Most GraphQL tokens a query document may have at the gateway (`TOO_MANY_TOKENS`), checked before parsing." },
   QUERY_MAX_COST: { default: "100000", description: "Highest estimated cost of an operation at the gateway (`QUERY_TOO_COSTLY`): every field costs 1, times the page sizes (`first`/`last`, 20 when omitted) of the lists around it." },
