@@ -12,7 +12,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
 import { disableVendorTelemetry, readGatewayLimits, type AuthConfig, type GatewayLimits, type SubgraphName } from "../shared/config";
 import { formatError } from "../shared/graphql/errors";
-import { createApp, healthRoutes, jsonErrorHandler, noStore, notFoundHandler, onlyMethods } from "../shared/http/server";
+import { createApp, healthRoutes, jsonErrorHandler, noStore, notFoundHandler } from "../shared/http/server";
 import type { Logger } from "../shared/logger";
 import { createServiceMetrics, metricsRoute, type ServiceMetrics } from "../shared/metrics";
 import { KnownOperationTypes } from "../shared/graphql/operation-types";
@@ -134,7 +134,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   if (options.graphiql !== false) graphiqlRoutes(app, "/graphql", logger);
   app.use(
     "/graphql",
-    onlyMethods("GET", "POST"),
     tracking.middleware,
     authenticate(authenticator, failures),
     rateLimit(limits.rateLimit),

@@ -99,12 +99,12 @@ export const noStore: RequestHandler = (_req, res, next) => {
   next();
 };
 
-/** 405 `METHOD_NOT_ALLOWED`, in JSON with `Allow`, for a request to a known path with another method. */
+/** 405 in JSON with `Allow`, for a request to a known path with another method; `BAD_REQUEST` as Apollo Server says it on /graphql. */
 export function onlyMethods(...methods: string[]): RequestHandler {
   return (req, res, next) => {
     if (methods.includes(req.method)) return next();
     res.setHeader("Allow", methods.join(", "));
-    sendError(res, 405, ErrorCode.METHOD_NOT_ALLOWED, `${req.path} answers ${methods.filter((m) => m !== "HEAD").join(" and ")} only.`);
+    sendError(res, 405, "BAD_REQUEST", `${req.path} answers ${methods.filter((m) => m !== "HEAD").join(" and ")} only.`);
   };
 }
 

@@ -21,7 +21,7 @@ import { REQUEST_ID_HEADER, requestIdFrom, type SubgraphContext } from "./contex
 import type { SubgraphDataSource } from "../database/data-source";
 import { registerDatabaseMetrics } from "../database/metrics";
 import { ErrorCode, formatError } from "../graphql/errors";
-import { createApp, healthRoutes, jsonErrorHandler, noStore, notFoundHandler, onlyMethods, type ReadinessCheck } from "../http/server";
+import { createApp, healthRoutes, jsonErrorHandler, noStore, notFoundHandler, type ReadinessCheck } from "../http/server";
 import type { Logger } from "../logger";
 import { createServiceMetrics, metricsRoute, type ServiceMetrics } from "../metrics";
 import { KnownOperationTypes } from "../graphql/operation-types";
@@ -139,7 +139,6 @@ export async function createSubgraph<Loaders>(
   metricsRoute(app, metrics.registry);
   app.use(
     "/graphql",
-    onlyMethods("GET", "POST"),
     noStore,
     tracking.middleware,
     express.json({ limit: maxBodyBytes }),
