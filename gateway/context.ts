@@ -1,7 +1,7 @@
 /** What the gateway knows about one client request, and what it forwards to the subgraphs. */
 import type { IncomingHttpHeaders } from "node:http";
 import type { Response } from "express";
-import { signIdentity } from "../shared/auth/internal-identity";
+import { signIdentity, type BoundRequest } from "../shared/auth/internal-identity";
 import type { Principal } from "../shared/auth/principal";
 import { REQUEST_ID_HEADER, requestIdFrom } from "../shared/subgraph/context";
 import type { Logger } from "../shared/logger";
@@ -26,15 +26,16 @@ export function createGatewayContext(headers: IncomingHttpHeaders, logger: Logge
 /** The gateway's own calls (readiness probes) speak for the gateway itself. */
 const GATEWAY: Principal = { role: "service", subject: "service:gateway" };
 
-export type SubgraphHeaders = (context: Partial<GatewayContext> | undefined) => Record<string, string>;
+export type SubgraphHeaders = (context: Partial<GatewayContext> | undefined, request: BoundRequest) => Record<string, string>;
 
 /**
  * Headers every subgraph call carries, whether it goes over HTTP or stays in
- * process: the request id and the caller, signed with the deployment's secret.
+ * process: the request id and the caller, signed with the deployment's secret
+ * for this one request to this one subgraph.
  */
 export function subgraphHeadersSignedWith(internalSecret: string): SubgraphHeaders {
-  return (context) => ({
+  return (context, request) => ({
     ...(context?.requestId ? { [REQUEST_ID_HEADER]: context.requestId } : {}),
-    ...signIdentity(context?.principal ?? GATEWAY, internalSecret),
+    ...signIdentity(context?.principal ?? GATEWAY, internalSecret, request),
   });
 }

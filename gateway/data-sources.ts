@@ -87,7 +87,9 @@ export class HttpSubgraphDataSource extends RemoteGraphQLDataSource<GatewayConte
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    for (const [name, value] of Object.entries(this.headers(context))) request.http!.headers.set(name, value);
+    // Signed last thing before the fetch, for exactly what is fetched (RemoteGraphQLDataSource POSTs).
+    const bound = { audience: this.serviceName, method: request.http?.method ?? "POST", query: request.query, operationName: request.operationName, variables: request.variables };
+    for (const [name, value] of Object.entries(this.headers(context, bound))) request.http!.headers.set(name, value);
   }
 
   /** Never pass on the subgraph's URL or the network error: name the service and say what happened. */
@@ -120,10 +122,9 @@ export class InProcessSubgraphDataSource implements GraphQLDataSource<GatewayCon
 
   private async execute({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
-      const result = await this.subgraph.execute(
-        { query: request.query, variables: request.variables, operationName: request.operationName },
-        this.headers(context as GatewayContext),
-      );
+      const operation = { query: request.query, variables: request.variables, operationName: request.operationName };
+      // Signed as an HTTP call would be: the subgraph verifies it the same way in process.
+      const result = await this.subgraph.execute(operation, this.headers(context as GatewayContext, { audience: this.subgraph.name, method: "POST", ...operation }));
       return result as GatewayGraphQLResponse;
     } catch (error) {
       throw unavailable(this.subgraph.name, error);

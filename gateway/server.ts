@@ -12,13 +12,14 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
 import { disableVendorTelemetry, readGatewayLimits, type AuthConfig, type GatewayLimits, type SubgraphName } from "../shared/config";
 import { formatError } from "../shared/graphql/errors";
-import { createApp, healthRoutes, jsonErrorHandler } from "../shared/http/server";
+import { createApp, healthRoutes, jsonErrorHandler, noStore, notFoundHandler } from "../shared/http/server";
 import type { Logger } from "../shared/logger";
 import { createServiceMetrics, metricsRoute, type ServiceMetrics } from "../shared/metrics";
 import { KnownOperationTypes } from "../shared/graphql/operation-types";
 import { createRequestTracking } from "../shared/http/request-tracking";
 import type { Subgraph } from "../shared/subgraph/server";
 import { authenticate } from "./auth/authenticate-request";
+import { checkingInstitutions, type AskSubgraph } from "./auth/institution-check";
 import { createAuthenticator } from "./auth/verify-token";
 import { createGatewayContext, principalOf, subgraphHeadersSignedWith, type GatewayContext } from "./context";
 import { HEALTH_CHECK, HttpSubgraphDataSource, InProcessSubgraphDataSource } from "./data-sources";
@@ -31,6 +32,7 @@ import { legacyJsonStatusPlugin } from "./legacy-json-status";
 import { requireJsonPosts } from "./limits/cross-site";
 import { limitTokens, rejectBatches } from "./limits/http-guards";
 import { operationLimitsPlugin } from "./limits/operation-limits";
+import { failedAuthentications } from "./limits/failed-authentication";
 import { rateLimit } from "./limits/rate-limit";
 import { subgraphFetchHistogram } from "./metrics";
 
@@ -100,6 +102,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // Our own rule instead of Apollo's switch, for an error message that makes sense to a client.
     introspection: true,
     validationRules: [KnownOperationTypes, ...(options.introspection === false ? [NoIntrospection] : [])],
+    // With introspection off, "Did you mean …?" in validation errors would name the fields it hides.
+    hideSchemaDetailsFromClientErrors: options.introspection === false,
     // Apollo's landing pages load from a CDN; GraphiQL is served from local files instead.
     // No HTTP cache hints are used: without the cache-control plugin no resolver is wrapped per field.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), tracking.plugin, operationLimitsPlugin(limits), legacyJsonStatusPlugin],
@@ -120,15 +124,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     return { ready: Object.values(checks).every((c) => c === "ok"), checks };
   });
   metricsRoute(app, metrics.registry);
-  const authenticator = createAuthenticator(options.auth);
+  // What /graphql and the exports answer depends on the caller's credential.
+  app.use(["/graphql", "/export"], noStore);
+  // A token is believed once its institution is confirmed by the subgraph that owns it (auth/institution-check.ts).
+  const authenticator = checkingInstitutions(createAuthenticator(options.auth), askAsGateway(dataSources, logger));
+  const failures = failedAuthentications(limits.rateLimit);
   if (options.dashboard !== false) {
-    dashboardRoutes(app, { authenticator, tracking, limits, execute: inProcessExecutor(server, tracking, logger), logger });
+    dashboardRoutes(app, { authenticator, failures, tracking, limits, execute: inProcessExecutor(server, tracking, logger), logger });
   }
   if (options.graphiql !== false) graphiqlRoutes(app, "/graphql", logger);
   app.use(
     "/graphql",
     tracking.middleware,
-    authenticate(authenticator),
+    authenticate(authenticator, failures),
     rateLimit(limits.rateLimit),
     requireJsonPosts,
     express.json({ limit: limits.maxBodyBytes }),
@@ -136,9 +144,21 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     limitTokens(limits.maxTokens),
     expressMiddleware(server, { context: async ({ req, res }) => tracking.track(createGatewayContext(req.headers, logger, principalOf(res)), res) }),
   );
+  app.use(notFoundHandler);
   app.use(jsonErrorHandler(logger));
 
   return { app, server, metrics, stop: () => server.stop() };
+}
+
+/** The gateway's own questions to a subgraph (not a client's plan: kept out of the fetch figures, like probes). */
+function askAsGateway(dataSources: Map<string, GraphQLDataSource<GatewayContext>>, logger: Logger): AskSubgraph {
+  return async (subgraph, query, variables) => {
+    const dataSource = dataSources.get(subgraph);
+    if (!dataSource) throw new Error(`this gateway has no ${subgraph} subgraph`);
+    const response = await dataSource.process({ kind: HEALTH_CHECK as never, request: { query, variables }, context: { requestId: "token-check", logger } });
+    if (response.errors?.length) throw new Error(`the ${subgraph} subgraph answered with errors`);
+    return response.data;
+  };
 }
 
 /** A subgraph is reachable when it answers the smallest query there is. */

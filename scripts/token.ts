@@ -9,6 +9,7 @@
  */
 import "reflect-metadata";
 import { parseArgs } from "node:util";
+import { decodeJwt } from "jose";
 import { mintToken, type TokenClaims } from "../shared/auth/tokens";
 import { ConfigError, readConfig } from "../shared/config";
 import { localAuth } from "../shared/stack";
@@ -63,7 +64,12 @@ try {
     throw new ConfigError(role === "reader" || role === "editor" ? `a ${role} belongs to an institution: give --institution <slug>` : `an ${role} belongs to no institution`);
   }
   const subject = values.subject ?? (values.institution ? `${values.institution}-system` : `${role}-${Date.now()}`);
-  process.stdout.write(`${await sign({ subject, role, institution }, values.expires!)}\n`);
+  const token = await sign({ subject, role, institution }, values.expires!);
+  // The gateway would refuse it: say so now rather than with a 401 later.
+  const { iat, exp } = decodeJwt(token);
+  const maxAge = config.auth.maxTokenAgeSeconds!;
+  if (exp! - iat! > maxAge) throw new ConfigError(`--expires ${values.expires} is longer than AUTH_MAX_TOKEN_AGE (${maxAge} s), so the gateway would refuse the token: raise AUTH_MAX_TOKEN_AGE or expire sooner`);
+  process.stdout.write(`${token}\n`);
 } catch (error) {
   console.error(`npm run token: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -55,10 +55,11 @@ export const ENVIRONMENT_VARIABLES = {
   AUTH_ISSUER: { default: "partnergraph", description: "Required `iss` of bearer tokens (your identity provider's issuer URL with AUTH_JWKS_URL)." },
   AUTH_AUDIENCE: { default: "partnergraph", description: "Required `aud` of bearer tokens." },
   AUTH_ANONYMOUS: { default: "read", description: "`read`: requests without a token may read public data; `off`: every request needs a token." },
+  AUTH_MAX_TOKEN_AGE: { default: "86400", description: "Longest lifetime (`exp` - `iat`, in seconds) a bearer token may have; longer ones, and tokens issued in the future, are refused (`UNAUTHENTICATED`)." },
   LOG_LEVEL: { default: "info", description: "`debug`, `info`, `warn`, `error` or `silent`." },
   MAX_BODY_BYTES: { default: "1048576", description: "Largest request body the gateway accepts from a client (HTTP 413 `PAYLOAD_TOO_LARGE` beyond it)." },
   SUBGRAPH_MAX_BODY_BYTES: { default: "16777216", description: "Largest request body a subgraph accepts; the gateway's entity lookups grow with the answer, so keep it well above MAX_BODY_BYTES." },
-  QUERY_MAX_DEPTH: { default: "15", description: "Deepest nesting of fields an operation may have at the gateway (`QUERY_TOO_DEEP`); introspection is not counted." },
+  QUERY_MAX_DEPTH: { default: "15", description: "Deepest nesting of fields an operation may have at the gateway (`QUERY_TOO_DEEP`), introspection included; an operation asking for the schema may be as deep as the standard introspection query." },
   QUERY_MAX_ALIASES: { default: "30", description: "Most aliases an operation may use at the gateway (`TOO_MANY_ALIASES`)." },
   QUERY_MAX_TOKENS: { default: "5000", description: "Most GraphQL tokens a query document may have at the gateway (`TOO_MANY_TOKENS`), checked before parsing." },
   QUERY_MAX_COST: { default: "100000", description: "Highest estimated cost of an operation at the gateway (`QUERY_TOO_COSTLY`): every field costs 1, times the page sizes (`first`/`last`, 20 when omitted) of the lists around it." },
@@ -169,6 +170,8 @@ export interface AuthConfig {
   issuer: string;
   audience: string;
   anonymous: "read" | "off";
+  /** AUTH_MAX_TOKEN_AGE: the longest `exp` - `iat` accepted, in seconds (24 h when not given). */
+  maxTokenAgeSeconds?: number;
 }
 
 /** Services running separately must share the secret they sign identities with. */
@@ -225,6 +228,7 @@ export function readConfig(env: Env = process.env): Config {
       issuer: read(env, "AUTH_ISSUER"),
       audience: read(env, "AUTH_AUDIENCE"),
       anonymous: readChoice(env, "AUTH_ANONYMOUS", ["read", "off"] as const),
+      maxTokenAgeSeconds: readInteger(env, "AUTH_MAX_TOKEN_AGE", 60, 31_536_000),
     },
     limits: readGatewayLimits(env),
     subgraphMaxBodyBytes: readInteger(env, "SUBGRAPH_MAX_BODY_BYTES", 1024, 1_073_741_824),

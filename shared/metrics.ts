@@ -5,6 +5,7 @@
  * subgraph its database pool and statements (shared/database/metrics.ts).
  */
 import type { Express } from "express";
+import { onlyMethods } from "./http/server";
 import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 export interface ServiceMetrics {
@@ -61,6 +62,7 @@ export function metricsRoute(app: Express, registry: Registry): void {
   app.get("/metrics", async (_req, res) => {
     res.type(registry.contentType).send(await registry.metrics());
   });
+  app.all("/metrics", onlyMethods("GET", "HEAD"));
 }
 
 const MAX_OPERATION_NAMES = 200;

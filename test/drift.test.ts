@@ -155,23 +155,21 @@ describe("calls between subgraphs follow SUBGRAPH_TIMEOUT_MS", () => {
     );
     try {
       const started = Date.now();
-      const result = await programs.execute(
-        {
-          query: `mutation($input: ProgramInput!) { createProgram(input: $input) { id } }`,
-          variables: {
-            input: {
-              slug: "timeout-probe",
-              title: "Timeout probe",
-              kind: "MEMORANDUM",
-              parties: [
-                { institutionType: "ENTERPRISE", institutionId: AMMC, role: "SIGNATORY" },
-                { institutionType: "UNIVERSITY", institutionId: BRANCH, role: "SIGNATORY" },
-              ],
-            },
+      const request = {
+        query: `mutation($input: ProgramInput!) { createProgram(input: $input) { id } }`,
+        variables: {
+          input: {
+            slug: "timeout-probe",
+            title: "Timeout probe",
+            kind: "MEMORANDUM",
+            parties: [
+              { institutionType: "ENTERPRISE", institutionId: AMMC, role: "SIGNATORY" },
+              { institutionType: "UNIVERSITY", institutionId: BRANCH, role: "SIGNATORY" },
+            ],
           },
         },
-        signedHeaders(internalSecret, { role: "admin", subject: "admin-test" }),
-      );
+      };
+      const result = await programs.execute(request, signedHeaders(internalSecret, { role: "admin", subject: "admin-test" }, { audience: "programs", ...request }));
       expect(result.errors?.[0].extensions?.code).toBe("SUBGRAPH_UNAVAILABLE");
       expect(Date.now() - started).toBeLessThan(3000);
     } finally {

@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isPortFree } from "../shared/database/embedded-postgres";
+import { embeddedPasswordFile, isPortFree } from "../shared/database/embedded-postgres";
 import { freePort } from "../shared/database/scratch-postgres";
 import { graphqlData } from "./support/graphql";
 import { startProcess, type ServiceProcess } from "./support/process";
@@ -48,7 +48,8 @@ function start(extraEnv: Record<string, string> = {}): ServiceProcess {
 }
 
 const gatewayUrl = () => `http://127.0.0.1:${env.GATEWAY_PORT}/graphql`;
-const databaseUrl = () => `postgres://postgres:partnergraph@127.0.0.1:${pgPort}/partnergraph`;
+/** The superuser's password is the one `npm start` made and keeps beside the data folder. */
+const databaseUrl = () => `postgres://postgres:${fs.readFileSync(embeddedPasswordFile(env.PG_DATA_DIR), "utf8").trim()}@127.0.0.1:${pgPort}/partnergraph`;
 
 describe("npm start", () => {
   it("serves the whole graph within 30 seconds, seeded, and stops cleanly on Ctrl-C", async () => {

@@ -14,10 +14,10 @@ import { measureOperation } from "../gateway/limits/measure";
 import { formatError } from "../shared/graphql/errors";
 import { decodeCursor } from "../shared/graphql/pagination";
 import { text } from "../shared/records/validation";
-import { signIdentity } from "../shared/auth/internal-identity";
 import { readGatewayLimits, SUBGRAPH_NAMES, type SubgraphName } from "../shared/config";
 import { composeApiSchema } from "../gateway/composition";
 import { bearer, tokenFor } from "./support/auth";
+import { signedFor, type RequestHeaders } from "./support/graphql";
 import { AUTH_CASES } from "./support/hostile/auth-cases";
 import { askWith, baselineArgs, createFixture, validElement, withValue } from "./support/hostile/baselines";
 import type { HostileCase, SuiteContext } from "./support/hostile/cases";
@@ -39,7 +39,7 @@ const LISTS = INPUTS.flatMap((inputs) => inputs.lists);
 
 let stack: TestStack;
 let localGateway: Awaited<ReturnType<typeof startExtraGateway>>;
-let context: SuiteContext & { localGatewayUrl: string; ownerUrl(root: RootField): string };
+let context: SuiteContext & { localGatewayUrl: string; subgraphOf(root: RootField): SubgraphName; ownerUrl(root: RootField): string };
 let tablesBefore: Record<string, string>;
 
 beforeAll(async () => {
@@ -62,6 +62,7 @@ beforeAll(async () => {
     auth: stack.auth,
     admin,
     fixture,
+    subgraphOf: (root) => owners[`${root.operation}.${root.name}`],
     ownerUrl: (root) => stack.subgraphUrls[owners[`${root.operation}.${root.name}`]],
   };
   tablesBefore = await tableChecksums(stack.database.url);
@@ -95,9 +96,10 @@ type Leaf = { root: RootField; path: (string | number)[]; containers: InputLeaf[
 const leafName = (leaf: Leaf) => `${leaf.root.name}(${pathText(leaf.path)})`;
 
 /** `value` in one argument or input field, all else valid. */
-function sendValue(url: string, headers: Record<string, string>, leaf: Leaf, value: unknown) {
+function sendValue(url: string, headers: RequestHeaders, leaf: Leaf, value: unknown) {
   const args = withValue(baselineArgs(leaf.root, context.fixture), leaf.path, leaf.containers, leaf.list ? [value] : value, context.fixture);
-  return postJson(url, { query: documentFor(leaf.root), variables: args }, headers);
+  const body = { query: documentFor(leaf.root), variables: args };
+  return postJson(url, body, typeof headers === "function" ? headers(body) : headers);
 }
 
 /** One test per input: every hostile value for it, sent at once. */
@@ -184,7 +186,7 @@ describe("every text and id input, sent with a NUL straight to its subgraph", ()
   const leaves = LEAVES.filter((leaf) => ["free text", "search text", "code", "cursor", "id"].includes(kindOf(leaf)));
   describe.concurrent("cases", () => {
     it.each(leaves.map((leaf) => ({ name: leafName(leaf), leaf })))("$name", async ({ leaf }) => {
-      const headers = signIdentity({ role: "admin", subject: "hostile-suite" }, context.internalSecret);
+      const headers = signedFor(context.internalSecret, context.subgraphOf(leaf.root), { role: "admin", subject: "hostile-suite" });
       const value = kindOf(leaf) === "id" ? "00000000-0000-0000-0000-000000000000\u0000" : "a\u0000b";
       expectReply(await sendValue(context.ownerUrl(leaf.root), headers, leaf, value), refused("BAD_USER_INPUT", { field: fieldNamed(leaf) }));
     });

@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isPortFree } from "../shared/database/embedded-postgres";
+import { embeddedPasswordFile, isPortFree } from "../shared/database/embedded-postgres";
 import { freePort } from "../shared/database/scratch-postgres";
 import { RELOCATION_ROOT } from "../shared/database/server-user";
 import { graphqlData } from "./support/graphql";
@@ -108,7 +108,8 @@ describe.skipIf(!asRoot)("npm start as root from a checkout in a 0700 folder", (
     const gateway = `http://127.0.0.1:${env.GATEWAY_PORT}/graphql`;
     expect((await graphqlData(gateway, `{ enterprise(slug: "ammc") { name } }`)).enterprise.name).toBe("Almalyk Mining and Metallurgical Complex");
     // A record added while running must survive the restart.
-    const client = new pg.Client({ connectionString: `postgres://postgres:partnergraph@127.0.0.1:${env.PG_PORT}/partnergraph` });
+    const password = fs.readFileSync(embeddedPasswordFile(path.join(checkout, ".data", "postgres")), "utf8").trim();
+    const client = new pg.Client({ connectionString: `postgres://postgres:${password}@127.0.0.1:${env.PG_PORT}/partnergraph` });
     await client.connect();
     await client.query(
       `INSERT INTO enterprises.enterprise (id, slug, name, country_code, version) VALUES (gen_random_uuid(), 'restart-check', 'Restart Check Ltd', 'UZ', 1)`,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SUBGRAPH_NAMES, keyedEntityTypes, type SubgraphName } from "../shared/subgraph/registry";
 import { deterministicId } from "../shared/records/ids";
 import { subgraphSdl } from "../gateway/composition";
-import { graphql, graphqlData, signedHeaders } from "./support/graphql";
+import { graphql, graphqlData, signedFor, signedHeaders } from "./support/graphql";
 import { startTestStack, type TestStack } from "./support/stack";
 
 let stack: TestStack;
@@ -20,7 +20,7 @@ const ENTITY_TYPES = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, keye
 
 describe.each(SUBGRAPH_NAMES)("the %s subgraph", (name) => {
   it("serves its federation SDL with @link and a key on every entity", async () => {
-    const { _service } = await graphqlData(stack.subgraphUrls[name], `{ _service { sdl } }`, undefined, signedHeaders(stack.internalSecret));
+    const { _service } = await graphqlData(stack.subgraphUrls[name], `{ _service { sdl } }`, undefined, signedFor(stack.internalSecret, name));
     expect(_service.sdl).toContain(`@link(url: "https://specs.apollo.dev/federation/v2.7"`);
     for (const type of ENTITY_TYPES[name]) {
       // Every entity is also a Relay `Node` (`type Enterprise implements Node @key(fields: "id")`).
@@ -43,7 +43,7 @@ describe("entity lookups (_entities)", () => {
           { __typename: "Enterprise", id: deterministicId("Enterprise", "nobody") },
         ],
       },
-      signedHeaders(stack.internalSecret),
+      signedFor(stack.internalSecret, "enterprises"),
     );
     expect(_entities).toEqual([
       { __typename: "Enterprise", slug: "ammc" },
@@ -62,7 +62,7 @@ describe("entity lookups (_entities)", () => {
           { __typename: "Department", id: deterministicId("Department", "ugs-mining-operations-and-technologies") },
         ],
       },
-      signedHeaders(stack.internalSecret),
+      signedFor(stack.internalSecret, "universities"),
     );
     expect(_entities).toEqual([
       { slug: "nust-misis", branches: [{ slug: "nust-misis-almalyk" }] },
@@ -83,7 +83,7 @@ describe("entity lookups (_entities)", () => {
           { __typename: "University", id: deterministicId("University", "wuhan-university-of-science-and-technology") },
         ],
       },
-      signedHeaders(stack.internalSecret),
+      signedFor(stack.internalSecret, "programs"),
     );
     expect(_entities[0]).toEqual({ slug: "stupino-educational-partnership-2024", signedOn: "2024-04-10" });
     expect(_entities[1].programs).toEqual({ totalCount: 1, nodes: [{ slug: "nust-misis-almalyk-wust-memorandum-2025" }] });
@@ -113,10 +113,10 @@ describe("a subgraph trusts only the gateway", () => {
   });
 
   it("refuses an identity signed with another secret, or with the signature of another identity", async () => {
-    const forged = signedHeaders("x".repeat(64), { role: "admin", subject: "mallory" });
+    const forged = signedHeaders("x".repeat(64), { role: "admin", subject: "mallory" }, { audience: "enterprises", query });
     expect((await graphql(stack.subgraphUrls.enterprises, query, undefined, forged)).status).toBe(401);
-    const genuine = signedHeaders(stack.internalSecret, { role: "analyst", subject: "alice" });
-    const admin = signedHeaders(stack.internalSecret, { role: "admin", subject: "mallory" });
+    const genuine = signedHeaders(stack.internalSecret, { role: "analyst", subject: "alice" }, { audience: "enterprises", query });
+    const admin = signedHeaders(stack.internalSecret, { role: "admin", subject: "mallory" }, { audience: "enterprises", query });
     const spliced = { ...genuine, "x-partnergraph-identity": admin["x-partnergraph-identity"].replace(/.$/, "A") };
     expect((await graphql(stack.subgraphUrls.enterprises, query, undefined, spliced)).status).toBe(401);
   });

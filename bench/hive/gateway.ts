@@ -18,16 +18,20 @@ import { readSupergraph } from "../../gateway/supergraph";
 /** What our gateway forwards for an anonymous caller (AUTH_ANONYMOUS=read), so the subgraphs do the same work. */
 const CALLER: Principal = { role: "anonymous", subject: "anonymous" };
 
-/** Signs each subgraph request the way gateway/context.ts does for ours: a fresh signature per fetch. */
-function signSubgraphRequests(secret: string): GatewayPlugin {
+/** Signs each subgraph request the way gateway/context.ts does for ours: for that body, to that subgraph, once. */
+function signSubgraphRequests(secret: string, audienceOf: (url: string) => string | undefined): GatewayPlugin {
   return {
-    onFetch({ options, setOptions }) {
-      setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), ...signIdentity(CALLER, secret) } });
+    onFetch({ url, options, setOptions }) {
+      const audience = audienceOf(url);
+      if (!audience || typeof options.body !== "string") return;
+      const request = { audience, method: options.method ?? "POST", ...(JSON.parse(options.body) as Record<string, unknown>) };
+      setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), ...signIdentity(CALLER, secret, request) } });
     },
   };
 }
 
 const config = readConfig();
+const audienceOf = (url: string) => SUBGRAPH_NAMES.find((name) => config.subgraphUrls[name] === url);
 const secret = requireInternalSecret(config);
 const gateway = createGatewayRuntime({
   supergraph: readSupergraph(config.supergraphPath),
@@ -37,7 +41,7 @@ const gateway = createGatewayRuntime({
     "*.http": { options: { deduplicateInflightRequests: false } },
   },
   inboundInflightRequestDeduplication: false,
-  plugins: () => [signSubgraphRequests(secret)],
+  plugins: () => [signSubgraphRequests(secret, audienceOf)],
   reporting: undefined,
   landingPage: false,
   graphiql: false,

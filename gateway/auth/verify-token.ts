@@ -4,6 +4,10 @@
  * verified claims become the request's Principal; a bad token is refused,
  * never treated as anonymous.
  *
+ * A token issued in the future, or living longer than AUTH_MAX_TOKEN_AGE
+ * (`exp` - `iat`, or `exp` - now without `iat`), is refused: a stolen
+ * token must not stay good for centuries.
+ *
  * Claims: `sub`, `exp`, `role` (reader | editor | analyst | dashboard | admin) and, for
  * readers and editors, `institution_type` (ENTERPRISE | UNIVERSITY) and
  * `institution_id` (the institution's id in the graph).
@@ -21,6 +25,20 @@ function refuse(message: string): GraphQLError {
 }
 
 export type Authenticator = (authorization: string | undefined) => Promise<Principal>;
+
+/** AUTH_MAX_TOKEN_AGE's default. */
+const DEFAULT_MAX_TOKEN_AGE_S = 24 * 3600;
+/** How far ahead of this clock an issuer's clock may be. */
+const CLOCK_SKEW_S = 30;
+
+/** Why a verified token's dates are still not accepted, if they are not. */
+function datesRefusal(payload: JWTPayload, maxAgeSeconds: number, nowSeconds: number): string | undefined {
+  const { iat, exp } = payload;
+  if (iat !== undefined && (typeof iat !== "number" || iat > nowSeconds + CLOCK_SKEW_S)) return "The token's iat claim is in the future.";
+  const lifetime = (exp as number) - (typeof iat === "number" ? iat : nowSeconds);
+  if (lifetime > maxAgeSeconds) return `The token lives ${lifetime} s; at most ${maxAgeSeconds} s (AUTH_MAX_TOKEN_AGE) are accepted.`;
+  return undefined;
+}
 
 export function createAuthenticator(config: AuthConfig): Authenticator {
   const keys: Uint8Array | JWTVerifyGetKey | undefined = config.jwksUrl
@@ -56,6 +74,8 @@ export function createAuthenticator(config: AuthConfig): Authenticator {
             : "The token is not valid.",
       );
     }
+    const tooLong = datesRefusal(payload, config.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_S, Math.floor(Date.now() / 1000));
+    if (tooLong) throw refuse(tooLong);
     if (!(TOKEN_ROLES as readonly string[]).includes(payload.role as string)) {
       throw refuse(`The token's role must be one of ${TOKEN_ROLES.join(", ")}.`);
     }

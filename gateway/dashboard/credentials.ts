@@ -9,6 +9,7 @@
 import type { Request } from "express";
 import { authenticate, type CredentialSource } from "../auth/authenticate-request";
 import type { Authenticator } from "../auth/verify-token";
+import type { FailedAuthentications } from "../limits/failed-authentication";
 
 export const TOKEN_PARAMETER = "access_token";
 
@@ -25,4 +26,4 @@ const HEADER_OR_URL: CredentialSource = {
       : undefined,
 };
 
-export const authenticateDashboardCaller = (authenticator: Authenticator) => authenticate(authenticator, HEADER_OR_URL);
+export const authenticateDashboardCaller = (authenticator: Authenticator, failures?: FailedAuthentications) => authenticate(authenticator, failures, HEADER_OR_URL);

@@ -11,6 +11,7 @@ import type { RequestTracking } from "../../shared/http/request-tracking";
 import type { Authenticator } from "../auth/verify-token";
 import { rateLimit } from "../limits/rate-limit";
 import { authenticateDashboardCaller } from "./credentials";
+import type { FailedAuthentications } from "../limits/failed-authentication";
 import type { ExecuteOperation } from "./execute";
 import { exportHandler } from "./exports";
 import { loadDashboardOperations } from "./operations";
@@ -19,6 +20,8 @@ import { isPersistedGet, persistedDocumentHandler } from "./persisted";
 
 export interface DashboardRouteOptions {
   authenticator: Authenticator;
+  /** Shared with /graphql: failed authentications count against the address wherever they happen. */
+  failures?: FailedAuthentications;
   tracking: RequestTracking;
   limits: GatewayLimits;
   execute: ExecuteOperation;
@@ -29,7 +32,7 @@ export interface DashboardRouteOptions {
 export function dashboardRoutes(app: Express, options: DashboardRouteOptions): void {
   const operations = loadDashboardOperations();
   const guarded = express.Router();
-  guarded.use(options.tracking.middleware, authenticateDashboardCaller(options.authenticator), rateLimit(options.limits.rateLimit));
+  guarded.use(options.tracking.middleware, authenticateDashboardCaller(options.authenticator, options.failures), rateLimit(options.limits.rateLimit));
 
   const persisted = express.Router();
   persisted.use(guarded, persistedDocumentHandler(operations, options.execute));

@@ -2,10 +2,20 @@
  * Measures an operation the way the gateway's limits count it, in one walk
  * over its selections (fragments included) with the request's variables, so
  * a page size passed as `$first` weighs as much as a literal one.
+ * Introspection (`__schema`, `__type`) counts like any other field: its lists
+ * weigh what they hold in this schema on average, so the cost of a query
+ * asking for the schema follows the size of its answer.
  */
 import {
   Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
   getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isIntrospectionType,
+  isListType,
+  getNullableType,
   isInterfaceType,
   isObjectType,
   type FragmentDefinitionNode,
@@ -18,13 +28,15 @@ import {
 } from "graphql";
 
 export interface OperationMeasure {
-  /** Deepest nesting of fields; a root field is at depth 1. Introspection is not counted. */
+  /** Deepest nesting of fields; a root field is at depth 1. */
   depth: number;
   aliases: number;
   /** Every field costs 1; what is under a list costs as often as the list's page size (or its number of `ids`). */
   cost: number;
   /** The largest `first`/`last` the operation asks for (0 when it asks for none). */
   largestPage: number;
+  /** Whether it asks for `__schema` or `__type` (operation-limits.ts allows it the standard introspection query's depth and cost). */
+  introspects: boolean;
 }
 
 /**
@@ -50,6 +62,7 @@ export function measureOperation(
 
   let aliases = 0;
   let largestPage = 0;
+  let introspects = false;
   /**
    * Each fragment is walked once: its cost, depth below the spread and aliases
    * are the same wherever it is spread, so a fragment bomb (fragments each
@@ -65,9 +78,10 @@ export function measureOperation(
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
         if (selection.alias) aliases++;
-        if (name === "__schema" || name === "__type") continue;
+        if (name === "__schema" || name === "__type") introspects = true;
         const field = fieldOf(parentType, name);
         let pageSize = field?.args.some((arg) => arg.name === "first") ? ASSUMED_PAGE_SIZE : 1;
+        if (field && parentType && isIntrospectionType(parentType) && isListType(getNullableType(field.type))) pageSize = introspectionListSize(schema, name);
         for (const argument of selection.arguments ?? []) {
           if (!PAGE_ARGUMENTS.includes(argument.name.value)) continue;
           const value = literal(argument.value, variables);
@@ -119,10 +133,13 @@ export function measureOperation(
 
   const rootType = schema.getRootType(operation.operation) ?? undefined;
   const { depth, cost } = walk(operation.selectionSet, rootType, 1, new Set());
-  return { depth: Math.max(depth, 0), aliases, cost, largestPage };
+  return { depth: Math.max(depth, 0), aliases, cost, largestPage, introspects };
 }
 
 function fieldOf(type: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
+  // The introspection entry points are on every query type without being among its fields.
+  if (name === "__schema") return SchemaMetaFieldDef;
+  if (name === "__type") return TypeMetaFieldDef;
   return type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields()[name] : undefined;
 }
 
@@ -134,6 +151,33 @@ function listLength(value: ValueNode, variables: Record<string, unknown>): numbe
     return Array.isArray(list) ? list.length : 0;
   }
   return 0;
+}
+
+const listSizes = new WeakMap<GraphQLSchema, Record<string, number>>();
+
+/** How many entries an introspection list holds in this schema: all of them for `types` and `directives`, on average for the others. */
+function introspectionListSize(schema: GraphQLSchema, name: string): number {
+  let sizes = listSizes.get(schema);
+  if (!sizes) {
+    const types = Object.values(schema.getTypeMap());
+    const average = (counts: number[]) => Math.max(1, Math.ceil(counts.reduce((sum, n) => sum + n, 0) / Math.max(1, counts.length)));
+    const withFields = types.filter((type) => isObjectType(type) || isInterfaceType(type));
+    const fields = withFields.flatMap((type) => Object.values(type.getFields()));
+    const inputs = types.filter(isInputObjectType);
+    sizes = {
+      types: types.length,
+      directives: schema.getDirectives().length,
+      fields: average(withFields.map((type) => Object.keys(type.getFields()).length)),
+      args: average([...fields, ...schema.getDirectives()].map((field) => field.args.length)),
+      inputFields: average(inputs.map((type) => Object.keys(type.getFields()).length)),
+      enumValues: average(types.filter(isEnumType).map((type) => type.getValues().length)),
+      interfaces: average(withFields.map((type) => type.getInterfaces().length)),
+      possibleTypes: average(types.filter((type) => !isObjectType(type) && (isInterfaceType(type) || "getTypes" in type)).map((type) => schema.getPossibleTypes(type as never).length)),
+      locations: 4,
+    };
+    listSizes.set(schema, sizes);
+  }
+  return sizes[name] ?? 1;
 }
 
 /** The value of an argument when it is a number, from the document or from the variables. */

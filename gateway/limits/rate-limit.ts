@@ -59,6 +59,14 @@ export class TokenBuckets {
     return Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000));
   }
 
+  /** Like take, without taking: undefined when a token is there, else the seconds until one is. */
+  wait(key: string): number | undefined {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return undefined;
+    const tokens = Math.min(this.burst, bucket.tokens + (this.now() - bucket.updatedAt) * this.perMs);
+    return tokens >= 1 ? undefined : Math.max(1, Math.ceil((1 - tokens) / this.perMs / 1000));
+  }
+
   private sweep(now: number): void {
     for (const [key, bucket] of this.buckets) {
       if (bucket.tokens + (now - bucket.updatedAt) * this.perMs >= this.burst) this.buckets.delete(key);

@@ -12,7 +12,11 @@ export function localSecretFile(pgDataDir: string): string {
 }
 
 export function readOrCreateLocalSecret(pgDataDir: string): string {
-  const file = localSecretFile(pgDataDir);
+  return readOrCreateSecretFile(localSecretFile(pgDataDir));
+}
+
+/** A random secret kept in `file` (mode 0600), made the first time it is asked for. */
+export function readOrCreateSecretFile(file: string): string {
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const secret = randomBytes(32).toString("hex");

@@ -9,6 +9,7 @@ import fsp from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { readOrCreateSecretFile } from "../auth/local-secret";
 import type { Logger } from "../logger";
 import { initdb, packagedPostgres, startServer, type ServerProcess } from "./postgres-server";
 import { ownDataFolder, placeServer } from "./server-user";
@@ -32,10 +33,22 @@ export interface RunningPostgres {
 }
 
 const USER = "postgres";
-// The server listens on 127.0.0.1 only; the password guards nothing that the
-// machine's own users could not read from the data folder anyway.
-const PASSWORD = "partnergraph";
+/**
+ * What data folders made before the superuser got a password of its own were
+ * initialised with. Such a folder gets its own password on its first start
+ * with this code, using this one once; after that it opens nothing.
+ */
+const FORMER_PASSWORD = "partnergraph";
 const DATABASE = "partnergraph";
+
+/**
+ * The superuser's password: random, made on the first start and kept beside
+ * the data folder (like `auth-secret`), readable only by its owner. Any local
+ * account can reach 127.0.0.1, so the password must be one no one else knows.
+ */
+export function embeddedPasswordFile(dataDir: string): string {
+  return path.join(path.dirname(dataDir), "postgres-password");
+}
 
 export class EmbeddedPostgresError extends Error {
   override name = "EmbeddedPostgresError";
@@ -54,6 +67,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 async function start(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const { dataDir, port, durable = true, logger } = options;
   await assertPortFree(port);
+  const passwordFile = embeddedPasswordFile(dataDir);
+  const password = readOrCreateSecretFile(passwordFile);
   const packaged = packagedPostgres();
   const placement = placeServer(packaged.folder, packaged.version, dataDir);
   for (const { what, from, to } of placement.relocated ?? []) {
@@ -67,7 +82,7 @@ async function start(options: EmbeddedPostgresOptions): Promise<RunningPostgres>
     if (placement.runAs) ownDataFolder(placement.dataDir, placement.runAs);
     await initdb(placement.binaries, placement.dataDir, {
       user: USER,
-      password: PASSWORD,
+      password,
       runAs: placement.runAs,
       // UTF-8 with PostgreSQL's own C.UTF-8 locale: Unicode case mapping (Cyrillic
       // search is case-insensitive) that does not depend on the machine's locales.
@@ -96,8 +111,15 @@ async function start(options: EmbeddedPostgresOptions): Promise<RunningPostgres>
   const stopOnExit = () => server.child.kill("SIGINT");
   process.once("exit", stopOnExit);
 
-  const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
-  await ensureDatabase(`${base}/postgres`, DATABASE);
+  const base = `postgres://${USER}:${password}@127.0.0.1:${port}`;
+  try {
+    await adoptPassword(port, password, passwordFile, logger);
+    await ensureDatabase(`${base}/postgres`, DATABASE);
+  } catch (error) {
+    process.removeListener("exit", stopOnExit);
+    await server.stop();
+    throw error;
+  }
   return {
     url: `${base}/${DATABASE}`,
     adminUrl: `${base}/postgres`,
@@ -176,6 +198,39 @@ function parentPid(pid: number): number | undefined {
     return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Makes sure the superuser answers to `password`: a folder initialised with
+ * the former built-in password is changed over, once. A folder that knows
+ * neither (its password file was lost) is refused with what to do.
+ */
+async function adoptPassword(port: number, password: string, passwordFile: string, logger?: Logger): Promise<void> {
+  const login = async (secret: string) => {
+    const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password: secret, database: "postgres" });
+    try {
+      await client.connect();
+      return client;
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      if ((error as { code?: string }).code === "28P01") return undefined;
+      throw error;
+    }
+  };
+  const current = await login(password);
+  if (current) return void (await current.end());
+  const former = await login(FORMER_PASSWORD);
+  if (!former) {
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL does not accept the password in ${passwordFile}; restore that file, or remove the data folder to start afresh.`,
+    );
+  }
+  try {
+    await former.query(`ALTER ROLE ${former.escapeIdentifier(USER)} PASSWORD ${former.escapeLiteral(password)}`);
+    logger?.info("the embedded PostgreSQL's superuser has its own password now, instead of the former built-in one");
+  } finally {
+    await former.end();
   }
 }
 

@@ -51,7 +51,7 @@ export async function initdb(binaries: string, dataDir: string, options: { user:
     await fsp.chown(pwfile, runAs.uid, runAs.gid);
   }
   try {
-    const args = [`--pgdata=${dataDir}`, "--auth=password", `--username=${user}`, `--pwfile=${pwfile}`, "--lc-messages=C", ...flags];
+    const args = [`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${user}`, `--pwfile=${pwfile}`, "--lc-messages=C", ...flags];
     const child = run(path.join(binaries, "bin", "initdb"), args, runAs);
     const [code, output] = await finished(child);
     if (code !== 0) throw new PostgresProgramError(`initdb failed (exit ${code}): ${lastLines(output)}`);

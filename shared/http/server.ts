@@ -68,6 +68,7 @@ export function healthRoutes(app: Express, ready: ReadinessCheck): void {
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
+  app.all(["/health", "/ready"], onlyMethods("GET", "HEAD"));
   const readiness: RequestHandler = async (_req, res) => {
     try {
       const { ready: ok, checks } = await ready();
@@ -84,8 +85,33 @@ export function createApp(): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
+  // No browser may read an answer as anything but its declared type (JSON as HTML, say).
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    next();
+  });
   return app;
 }
+
+/** For answers that depend on who asks (GraphQL, exports): no cache, shared or private, may keep them. */
+export const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader("Cache-Control", "no-store");
+  next();
+};
+
+/** 405 in JSON with `Allow`, for a request to a known path with another method; `BAD_REQUEST` as Apollo Server says it on /graphql. */
+export function onlyMethods(...methods: string[]): RequestHandler {
+  return (req, res, next) => {
+    if (methods.includes(req.method)) return next();
+    res.setHeader("Allow", methods.join(", "));
+    sendError(res, 405, "BAD_REQUEST", `${req.path} answers ${methods.filter((m) => m !== "HEAD").join(" and ")} only.`);
+  };
+}
+
+/** After every route: a path no route serves gets 404 `NOT_FOUND` in JSON, not Express's HTML page. */
+export const notFoundHandler: RequestHandler = (req, res) => {
+  sendError(res, 404, ErrorCode.NOT_FOUND, `Nothing is served at ${req.path}.`);
+};
 
 /**
  * A refusal before GraphQL runs (body too large, not JSON, rate limited, ...),

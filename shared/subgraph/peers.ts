@@ -22,14 +22,12 @@ export function createPeerClient(self: SubgraphName, urls: Partial<Record<Subgra
       const url = urls[peer];
       if (!url) throw unavailable(peer);
       let body: { data?: T; errors?: unknown[] };
+      // Signed for this one request to this one peer, as the gateway signs its own.
+      const identity = signIdentity({ role: "service", subject: `service:${self}` }, internalSecret, { audience: peer, method: "POST", query, variables });
       try {
         const response = await fetch(url, {
           method: "POST",
-          headers: {
-            "content-type": "application/json",
-            [REQUEST_ID_HEADER]: requestId,
-            ...signIdentity({ role: "service", subject: `service:${self}` }, internalSecret),
-          },
+          headers: { "content-type": "application/json", [REQUEST_ID_HEADER]: requestId, ...identity },
           body: JSON.stringify({ query, variables }),
           signal: AbortSignal.timeout(timeoutMs),
         });

@@ -15,13 +15,13 @@ import express, { type Express } from "express";
 import type { FormattedExecutionResult, GraphQLSchema } from "graphql";
 import { GraphQLError } from "graphql";
 import { accessFor } from "../auth/access";
-import { IdentityError, verifyIdentity } from "../auth/internal-identity";
+import { createIdentityVerifier, IdentityError, type BoundRequest } from "../auth/internal-identity";
 import type { PeerClient } from "./peers";
 import { REQUEST_ID_HEADER, requestIdFrom, type SubgraphContext } from "./context";
 import type { SubgraphDataSource } from "../database/data-source";
 import { registerDatabaseMetrics } from "../database/metrics";
 import { ErrorCode, formatError } from "../graphql/errors";
-import { createApp, healthRoutes, jsonErrorHandler, type ReadinessCheck } from "../http/server";
+import { createApp, healthRoutes, jsonErrorHandler, noStore, notFoundHandler, type ReadinessCheck } from "../http/server";
 import type { Logger } from "../logger";
 import { createServiceMetrics, metricsRoute, type ServiceMetrics } from "../metrics";
 import { KnownOperationTypes } from "../graphql/operation-types";
@@ -31,6 +31,9 @@ import { buildFederatedSchema } from "./schema";
 import { recordLookup } from "../graphql/dataloaders";
 
 export type HeaderMap = Record<string, string | string[] | undefined>;
+
+/** The request a signed identity must be bound to: its HTTP method and the GraphQL request in its body. */
+export type ReceivedRequest = Omit<BoundRequest, "audience">;
 
 export interface Subgraph {
   name: string;
@@ -42,8 +45,8 @@ export interface Subgraph {
   metrics: ServiceMetrics;
   /** What its /ready reports: the database answers and no migration is pending. */
   readiness: ReadinessCheck;
-  createContext(headers: HeaderMap): Promise<SubgraphContext>;
-  /** Runs one operation in process, as if it had arrived over HTTP with these headers. */
+  createContext(headers: HeaderMap, request: ReceivedRequest): Promise<SubgraphContext>;
+  /** Runs one operation in process, as if it had arrived over HTTP (POST) with these headers. */
   execute(request: GraphQLRequest, headers: HeaderMap): Promise<FormattedExecutionResult>;
   stop(): Promise<void>;
 }
@@ -55,6 +58,12 @@ export interface SubgraphServerOptions {
   peers: PeerClient;
   /** The largest page a list serves (QUERY_MAX_LIST_SIZE). */
   maxPageSize: number;
+}
+
+/** What a body holds of a GraphQL request; anything else (a GET, a list) binds to nothing a signer signs. */
+function receivedRequest(method: string, body: unknown): ReceivedRequest {
+  const fields = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  return { method, query: fields.query, operationName: fields.operationName, variables: fields.variables };
 }
 
 /**
@@ -95,12 +104,16 @@ export async function createSubgraph<Loaders>(
   });
   await server.start();
 
-  /** Only callers holding the deployment's secret (the gateway, the other subgraphs) are believed. */
-  const createContext = async (headers: HeaderMap): Promise<SubgraphContext> => {
+  /**
+   * Only callers holding the deployment's secret (the gateway, the other subgraphs) are believed,
+   * and only for the one request they signed for this subgraph (see internal-identity.ts).
+   */
+  const verifyIdentity = createIdentityVerifier(internalSecret, definition.name);
+  const createContext = async (headers: HeaderMap, request: ReceivedRequest): Promise<SubgraphContext> => {
     const requestId = requestIdFrom(headers[REQUEST_ID_HEADER]);
     let access;
     try {
-      access = accessFor(verifyIdentity(headers, internalSecret));
+      access = accessFor(verifyIdentity(headers, request));
     } catch (error) {
       if (!(error instanceof IdentityError)) throw error;
       logger.warn({ requestId, reason: error.message }, "refused a request without a valid signed identity");
@@ -128,10 +141,12 @@ export async function createSubgraph<Loaders>(
   metricsRoute(app, metrics.registry);
   app.use(
     "/graphql",
+    noStore,
     tracking.middleware,
     express.json({ limit: maxBodyBytes }),
-    expressMiddleware(server, { context: async ({ req, res }) => tracking.track(await createContext(req.headers), res) }),
+    expressMiddleware(server, { context: async ({ req, res }) => tracking.track(await createContext(req.headers, receivedRequest(req.method, req.body)), res) }),
   );
+  app.use(notFoundHandler);
   app.use(jsonErrorHandler(logger));
 
   return {
@@ -146,7 +161,7 @@ export async function createSubgraph<Loaders>(
     async execute(request, headers) {
       let contextValue: SubgraphContext;
       try {
-        contextValue = await createContext(headers);
+        contextValue = await createContext(headers, { method: "POST", query: request.query, operationName: request.operationName, variables: request.variables });
       } catch (error) {
         if (error instanceof GraphQLError) return { errors: [formatError(error.toJSON(), error)] };
         throw error;

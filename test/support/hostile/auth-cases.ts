@@ -68,28 +68,35 @@ const AUTHORIZATIONS: [string, (c: SuiteContext) => Promise<string> | string][] 
   ["a header pointing at the attacker's key set", async (c) => `Bearer ${await token(c, {}, { secret: ATTACKER_SECRET, header: { jku: "https://evil.example/jwks.json" } })}`],
 ];
 
+/** The archiving request, as a signer would bind an identity to it for one subgraph. */
+const archiveRequest = (c: SuiteContext, audience: string) => ({ audience, method: "POST", ...(JSON.parse(archiveBody(c)) as { query: string; variables: unknown }) });
+
 /** Identity headers a client adds, hoping the gateway forwards them to the subgraphs. */
 const FORGED_AT_GATEWAY: [string, (c: SuiteContext) => Record<string, string>][] = [
-  ["an administrator's identity signed with a guessed secret", () => signIdentity(ADMIN, "guessed".repeat(8))],
+  ["an administrator's identity signed with a guessed secret", (c) => signIdentity(ADMIN, "guessed".repeat(8), archiveRequest(c, "enterprises"))],
   ["an identity without a signature", () => ({ [IDENTITY_HEADER]: encode({ principal: ADMIN, issuedAt: Date.now() }) })],
   ["garbage identity headers", () => ({ [IDENTITY_HEADER]: "garbage", [SIGNATURE_HEADER]: "garbage" })],
 ];
 
+type SubgraphHeaders = (c: SuiteContext, subgraph: SubgraphName) => Record<string, string>;
+
 /** Identity headers sent straight to a subgraph. */
-const FORGED_AT_SUBGRAPH: [string, (c: SuiteContext) => Record<string, string>][] = [
+const FORGED_AT_SUBGRAPH: [string, SubgraphHeaders][] = [
   ["no identity", () => ({})],
   ["an identity without a signature", () => ({ [IDENTITY_HEADER]: encode({ principal: ADMIN, issuedAt: Date.now() }) })],
-  ["a signature without an identity", (c) => ({ [SIGNATURE_HEADER]: signIdentity(ADMIN, c.internalSecret)[SIGNATURE_HEADER] })],
+  ["a signature without an identity", (c, s) => ({ [SIGNATURE_HEADER]: signIdentity(ADMIN, c.internalSecret, archiveRequest(c, s))[SIGNATURE_HEADER] })],
   ["garbage in both", () => ({ [IDENTITY_HEADER]: "garbage", [SIGNATURE_HEADER]: "garbage" })],
-  ["signed with a guessed secret", () => signIdentity(ADMIN, "guessed".repeat(8))],
-  ["a signature of another identity", (c) => ({ ...signIdentity(ADMIN, c.internalSecret), [IDENTITY_HEADER]: encode({ principal: { ...ADMIN, subject: "eve" }, issuedAt: Date.now() }) })],
-  ["a replayed identity 10 minutes old", (c) => signIdentity(ADMIN, c.internalSecret, Date.now() - 10 * 60_000)],
-  ["an identity dated 10 minutes ahead", (c) => signIdentity(ADMIN, c.internalSecret, Date.now() + 10 * 60_000)],
-  ["a signed identity with an unknown role", (c) => signIdentity({ role: "root" } as unknown as Principal, c.internalSecret)],
+  ["signed with a guessed secret", (c, s) => signIdentity(ADMIN, "guessed".repeat(8), archiveRequest(c, s))],
+  ["a signature of another identity", (c, s) => ({ ...signIdentity(ADMIN, c.internalSecret, archiveRequest(c, s)), [IDENTITY_HEADER]: encode({ principal: { ...ADMIN, subject: "eve" }, issuedAt: Date.now() }) })],
+  ["a replayed identity 10 minutes old", (c, s) => signIdentity(ADMIN, c.internalSecret, archiveRequest(c, s), Date.now() - 10 * 60_000)],
+  ["an identity dated 10 minutes ahead", (c, s) => signIdentity(ADMIN, c.internalSecret, archiveRequest(c, s), Date.now() + 10 * 60_000)],
+  ["an identity signed for another subgraph", (c, s) => signIdentity(ADMIN, c.internalSecret, archiveRequest(c, s === "programs" ? "enterprises" : "programs"))],
+  ["an identity signed for another document", (c, s) => signIdentity(ADMIN, c.internalSecret, { ...archiveRequest(c, s), query: "{ __typename }" })],
+  ["a signed identity with an unknown role", (c, s) => signIdentity({ role: "root" } as unknown as Principal, c.internalSecret, archiveRequest(c, s))],
   ["a signed identity that is not JSON", (c) => signedPayload(c, Buffer.from("not json").toString("base64url"))],
   ["a signed identity that is a list", (c) => signedPayload(c, encode([ADMIN]))],
   ["a signed identity without a date", (c) => signedPayload(c, encode({ principal: ADMIN }))],
-  ["a signed identity of a reader without an institution", (c) => signIdentity({ role: "reader", subject: "x" } as Principal, c.internalSecret)],
+  ["a signed identity of a reader without an institution", (c, s) => signIdentity({ role: "reader", subject: "x" } as Principal, c.internalSecret, archiveRequest(c, s))],
   ["a signature of 10 000 characters", () => ({ [IDENTITY_HEADER]: "a", [SIGNATURE_HEADER]: "s".repeat(10_000) })],
 ];
 
@@ -100,7 +107,7 @@ function signedPayload(c: SuiteContext, payload: string): Record<string, string>
 
 /** The identity header sent twice: Node joins repeated headers, which must not verify. */
 function duplicateIdentity(c: SuiteContext, subgraph: SubgraphName): Promise<Reply> {
-  const signed = signIdentity(ADMIN, c.internalSecret);
+  const signed = signIdentity(ADMIN, c.internalSecret, archiveRequest(c, subgraph));
   return new Promise((resolve, reject) => {
     const request = http.request(c.subgraphUrls[subgraph], {
       method: "POST",
@@ -112,7 +119,7 @@ function duplicateIdentity(c: SuiteContext, subgraph: SubgraphName): Promise<Rep
       response.on("end", () => resolve({ status: response.statusCode!, contentType: String(response.headers["content-type"]), text, body: JSON.parse(text) }));
     });
     request.on("error", reject);
-    request.end(JSON.stringify({ query: "{ __typename }" }));
+    request.end(archiveBody(c));
   });
 }
 
@@ -133,7 +140,7 @@ export const AUTH_CASES: HostileCase[] = [
   ...SUBGRAPH_NAMES.flatMap((subgraph) => [
     ...FORGED_AT_SUBGRAPH.map(([name, headers]) => ({
       name: `${subgraph} called directly: ${name}`,
-      send: (c: SuiteContext) => postJson(c.subgraphUrls[subgraph], archiveBody(c), headers(c)),
+      send: (c: SuiteContext) => postJson(c.subgraphUrls[subgraph], archiveBody(c), headers(c, subgraph)),
       expect: UNAUTHENTICATED,
     })),
     { name: `${subgraph} called directly: the identity header twice`, send: (c: SuiteContext) => duplicateIdentity(c, subgraph), expect: UNAUTHENTICATED },

@@ -10,7 +10,19 @@ import { subgraphEntry } from "../../../shared/subgraph/registry";
 import type { HostileCase, SuiteContext } from "./cases";
 import { answered, postJson, refused, send, type Expectation } from "./reply";
 
-const signed = (c: SuiteContext) => signIdentity({ role: "admin", subject: "hostile-suite" }, c.internalSecret);
+/** A valid identity for this body to this subgraph, as the gateway would sign it (a body that is no JSON object binds to an empty request). */
+function signed(c: SuiteContext, subgraph: SubgraphName, body: unknown): Record<string, string> {
+  let request: unknown = body;
+  if (typeof body === "string") {
+    try {
+      request = JSON.parse(body);
+    } catch {
+      request = {};
+    }
+  }
+  const fields = typeof request === "object" && request !== null && !Array.isArray(request) ? (request as Record<string, unknown>) : {};
+  return signIdentity({ role: "admin", subject: "hostile-suite" }, c.internalSecret, { audience: subgraph, method: "POST", ...fields });
+}
 
 const BODIES: [string, string, Expectation][] = [
   ["a body that is not JSON", `{"query": "{ __typename }"`, refused("BAD_REQUEST", { status: 400 })],
@@ -40,22 +52,20 @@ const REPRESENTATIONS: [string, (type: string) => unknown[], Expectation][] = [
 export const SUBGRAPH_CASES: HostileCase[] = SUBGRAPH_NAMES.flatMap((subgraph) => [
   ...BODIES.map(([name, body, expect]) => ({
     name: `${subgraph}, signed: ${name}`,
-    send: (c: SuiteContext) => postJson(c.subgraphUrls[subgraph], body, signed(c)),
+    send: (c: SuiteContext) => postJson(c.subgraphUrls[subgraph], body, signed(c, subgraph, body)),
     expect,
   })),
   {
     name: `${subgraph}, signed: a text/plain request (CSRF)`,
-    send: (c: SuiteContext) => send(c.subgraphUrls[subgraph], { method: "POST", headers: { "content-type": "text/plain", ...signed(c) }, body: JSON.stringify({ query: "{ __typename }" }) }),
+    send: (c: SuiteContext) => send(c.subgraphUrls[subgraph], { method: "POST", headers: { "content-type": "text/plain", ...signed(c, subgraph, { query: "{ __typename }" }) }, body: JSON.stringify({ query: "{ __typename }" }) }),
     expect: refused("BAD_REQUEST", { status: 400 }),
   },
   ...REPRESENTATIONS.map(([name, representations, expect]) => ({
     name: `${subgraph}, signed: _entities with ${name}`,
-    send: (c: SuiteContext) =>
-      postJson(
-        c.subgraphUrls[subgraph],
-        { query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ${ENTITIES[subgraph]} } }`, variables: { representations: representations(ENTITY_TYPE[subgraph]) } },
-        signed(c),
-      ),
+    send: (c: SuiteContext) => {
+      const body = { query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ${ENTITIES[subgraph]} } }`, variables: { representations: representations(ENTITY_TYPE[subgraph]) } };
+      return postJson(c.subgraphUrls[subgraph], body, signed(c, subgraph, body));
+    },
     expect,
   })),
 ]);
