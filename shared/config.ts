@@ -13,7 +13,8 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-type Setting = { default: string; description: string };
+/** `shown`: how the configuration table shows a default that is worked out, not written (a URL from the port, a file). */
+type Setting = { default: string; description: string; shown?: string };
 
 /** One variable per subgraph (ENTERPRISES_PORT, UNIVERSITIES_PORT, ...), named by the registry's prefixes. */
 function perSubgraph<Suffix extends string>(suffix: Suffix, setting: (entry: SubgraphEntry) => Setting) {
@@ -33,39 +34,40 @@ export const ENVIRONMENT_VARIABLES = {
     description: `Connection string for the ${name} subgraph alone, as its own role (which \`npm run provision\` creates from it); falls back to DATABASE_URL.`,
   })),
   PG_DATA_DIR: { default: ".data/postgres", description: "Data folder of the embedded PostgreSQL (kept across restarts)." },
-  PG_PORT: { default: "54329", description: "Port of the embedded PostgreSQL." },
+  PG_PORT: { default: "54329", description: "Port of the embedded PostgreSQL (listens on 127.0.0.1 only)." },
   DB_POOL_SIZE: { default: "10", description: "Connections per subgraph pool." },
-  HOST: { default: "127.0.0.1", description: "Interface every HTTP server binds to (0.0.0.0 in containers)." },
+  HOST: { default: "127.0.0.1", description: "Interface every HTTP server binds to (`0.0.0.0` in containers)." },
   GATEWAY_PORT: { default: "4000", description: "Port of the gateway." },
   ...perSubgraph("PORT", ({ name, defaultPort }) => ({ default: String(defaultPort), description: `Port of the ${name} subgraph.` })),
-  ...perSubgraph("URL", ({ name, envPrefix }) => ({
+  ...perSubgraph("URL", ({ name, envPrefix, defaultPort }) => ({
     default: "",
-    description: `GraphQL URL of the ${name} subgraph, as the gateway and the subgraphs that depend on it reach it. Default: http://localhost:${envPrefix}_PORT/graphql.`,
+    description: `GraphQL URL of the ${name} subgraph, as the gateway and the subgraphs that depend on it reach it; unset, on this machine at ${envPrefix}_PORT.`,
+    shown: `http://localhost:${defaultPort}/graphql`,
   })),
-  SUBGRAPH_TRANSPORT: { default: "local", description: "`npm start` only: `local` lets the gateway call the co-located subgraphs in process, `http` over their HTTP ports." },
+  SUBGRAPH_TRANSPORT: { default: "local", description: "`npm start` only: `local` lets the gateway call the co-located subgraphs in process, `http` over their ports." },
   SEED: { default: "auto", description: "`auto` loads the article data into an empty database at start, `never` leaves it empty." },
   SUPERGRAPH_PATH: { default: "supergraph.graphql", description: "The composed supergraph the gateway serves." },
-  SUBGRAPH_TIMEOUT_MS: { default: "10000", description: "How long the gateway waits for one subgraph fetch, and a subgraph for another (reference checks)." },
-  GRAPHIQL: { default: "on", description: "`on` serves the GraphiQL explorer at /graphiql (and to browsers at /graphql), `off` answers 404." },
-  DASHBOARD: { default: "on", description: "`on` serves the dashboard at /dashboard (and to browsers at /), the exports at /export/* and the dashboard operations by GET with `documentId`; `off` answers 404." },
-  INTROSPECTION: { default: "on", description: "`on` answers schema introspection (`__schema`, `__type`), which GraphiQL needs; `off` rejects it." },
-  INTERNAL_SECRET: { default: "", description: "Secret the gateway signs the caller's identity with for the subgraphs (and subgraphs for each other). Required when services run separately; `npm start` makes one per run." },
-  AUTH_JWT_SECRET: { default: "", description: "Shared secret (HS256) for verifying bearer tokens. `npm start` and `npm run token` use one kept in `.data/auth-secret` when this and AUTH_JWKS_URL are unset." },
-  AUTH_JWKS_URL: { default: "", description: "JWKS endpoint of an identity provider (Keycloak, Azure AD); tokens signed with its keys (RS256, ES256, PS256) are accepted." },
-  AUTH_ISSUER: { default: "partnergraph", description: "Required `iss` of bearer tokens (your identity provider's issuer URL with AUTH_JWKS_URL)." },
+  SUBGRAPH_TIMEOUT_MS: { default: "10000", description: "How long the gateway waits for one subgraph fetch (`SUBGRAPH_TIMEOUT` after that), and the programs subgraph for the others when it checks references (`SUBGRAPH_UNAVAILABLE`)." },
+  GRAPHIQL: { default: "on", description: "`on` serves the GraphiQL explorer at `/graphiql` (and to browsers at `/graphql`); `off` answers 404." },
+  DASHBOARD: { default: "on", description: "`on` serves the dashboard at `/dashboard` (and to browsers at `/`), the exports at `/export/*` and the dashboard operations by GET with `documentId`; `off` answers 404." },
+  INTROSPECTION: { default: "on", description: "`on` answers schema introspection (`__schema`, `__type`), which GraphiQL needs; `off` rejects it with `GRAPHQL_VALIDATION_FAILED`." },
+  INTERNAL_SECRET: { default: "", description: "Secret (≥ 32 characters) the gateway signs the caller's identity with for the subgraphs, and subgraphs for each other. Required when services run separately; `npm start` makes one per run." },
+  AUTH_JWT_SECRET: { default: "", description: "Shared secret (HS256, ≥ 32 characters) for bearer tokens. Unset, `npm start` and `npm run token` use one kept in `.data/auth-secret`.", shown: ".data/auth-secret" },
+  AUTH_JWKS_URL: { default: "", description: "JWKS endpoint of an identity provider (Keycloak, Azure AD); tokens signed with its keys (RS256, ES256, PS256, EdDSA) are accepted." },
+  AUTH_ISSUER: { default: "partnergraph", description: "Required `iss` of bearer tokens (your identity provider's issuer URL with `AUTH_JWKS_URL`)." },
   AUTH_AUDIENCE: { default: "partnergraph", description: "Required `aud` of bearer tokens." },
   AUTH_ANONYMOUS: { default: "read", description: "`read`: requests without a token may read public data; `off`: every request needs a token." },
-  AUTH_MAX_TOKEN_AGE: { default: "86400", description: "Longest lifetime (`exp` - `iat`, in seconds) a bearer token may have; longer ones, and tokens issued in the future, are refused (`UNAUTHENTICATED`)." },
-  LOG_LEVEL: { default: "info", description: "`debug`, `info`, `warn`, `error` or `silent`." },
+  AUTH_MAX_TOKEN_AGE: { default: "86400", description: "Longest lifetime (`exp` − `iat`, in seconds; `exp` − now without `iat`) a bearer token may have; longer ones, and tokens with an `iat` in the future, are refused with 401 `UNAUTHENTICATED`." },
+  LOG_LEVEL: { default: "info", description: "`debug`, `info`, `warn`, `error` or `silent`; logs are JSON lines." },
   MAX_BODY_BYTES: { default: "1048576", description: "Largest request body the gateway accepts from a client (HTTP 413 `PAYLOAD_TOO_LARGE` beyond it)." },
-  SUBGRAPH_MAX_BODY_BYTES: { default: "16777216", description: "Largest request body a subgraph accepts; the gateway's entity lookups grow with the answer, so keep it well above MAX_BODY_BYTES." },
-  QUERY_MAX_DEPTH: { default: "15", description: "Deepest nesting of fields an operation may have at the gateway (`QUERY_TOO_DEEP`), introspection included; an operation asking for the schema may be as deep as the standard introspection query." },
-  QUERY_MAX_ALIASES: { default: "30", description: "Most aliases an operation may use at the gateway (`TOO_MANY_ALIASES`)." },
-  QUERY_MAX_TOKENS: { default: "5000", description: "Most GraphQL tokens a query document may have at the gateway (`TOO_MANY_TOKENS`), checked before parsing." },
-  QUERY_MAX_COST: { default: "100000", description: "Highest estimated cost of an operation at the gateway (`QUERY_TOO_COSTLY`): every field costs 1, times the page sizes (`first`/`last`, 20 when omitted) of the lists around it." },
-  QUERY_MAX_LIST_SIZE: { default: "1000", description: "Largest page (`first`/`last`, literal or variable) an operation may ask the gateway for (`LIST_TOO_LARGE`)." },
-  RATE_LIMIT_PER_MINUTE: { default: "1200", description: "Requests per minute each client may send to the gateway's /graphql on average (HTTP 429 `RATE_LIMITED` beyond); 0 turns rate limiting off." },
-  RATE_LIMIT_BURST: { default: "200", description: "Requests a client may send at once before RATE_LIMIT_PER_MINUTE paces it (the size of its token bucket)." },
+  SUBGRAPH_MAX_BODY_BYTES: { default: "16777216", description: "Largest request body a subgraph accepts; the gateway's entity lookups grow with the answer, so keep it well above `MAX_BODY_BYTES`." },
+  QUERY_MAX_DEPTH: { default: "15", description: "Deepest nesting of fields an operation may have at the gateway (`QUERY_TOO_DEEP`), introspection included; an operation asking for the schema may be as deep, and a quarter more costly, as the standard introspection query GraphiQL sends, whatever the limits." },
+  QUERY_MAX_ALIASES: { default: "30", description: "Most aliases an operation may use (`TOO_MANY_ALIASES`)." },
+  QUERY_MAX_TOKENS: { default: "5000", description: "Most GraphQL tokens a query document may have (`TOO_MANY_TOKENS`), checked before parsing." },
+  QUERY_MAX_COST: { default: "100000", description: "Highest estimated cost of an operation (`QUERY_TOO_COSTLY`): every field costs 1, times the page sizes (`first`/`last`, 20 when omitted) of the lists around it." },
+  QUERY_MAX_LIST_SIZE: { default: "1000", description: "Largest page (`first`/`last`, literal or variable) an operation may ask for (`LIST_TOO_LARGE`); the subgraphs serve pages up to it." },
+  RATE_LIMIT_PER_MINUTE: { default: "1200", description: "Requests per minute each client may send to the gateway's `/graphql` on average (HTTP 429 `RATE_LIMITED` with `Retry-After` beyond). Failed authentications count against the caller's address in a bucket of their own, a tenth of this per minute and half of `RATE_LIMIT_BURST` at once; `0` turns both off." },
+  RATE_LIMIT_BURST: { default: "200", description: "Requests a client may send at once before `RATE_LIMIT_PER_MINUTE` paces it (the size of its token bucket)." },
   TRUST_PROXY: {
     default: "off",
     description: "Reverse proxies in front of the gateway whose `X-Forwarded-For` names the client, so anonymous clients are rate-limited each on their own address: `off`, a number of proxy hops (`1`), or their addresses or subnets (`10.0.0.0/8, loopback`). Leave `off` without a proxy: clients could then pick their own address.",
