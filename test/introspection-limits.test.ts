@@ -8,7 +8,7 @@
  */
 import { getIntrospectionQuery, Kind, parse, print, type FieldNode, type OperationDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readConfig } from "../shared/config";
+import { readConfig, SUBGRAPH_NAMES, type SubgraphName } from "../shared/config";
 import { listen, type Listening } from "../shared/http/server";
 import { createLogger } from "../shared/logger";
 import { createGateway } from "../gateway/server";
@@ -23,7 +23,7 @@ async function startGateway(env: Record<string, string>): Promise<{ url: string;
   const config = readConfig({ RATE_LIMIT_PER_MINUTE: "0", ...env });
   const gateway = await createGateway({
     supergraphSdl: readSupergraph(config.supergraphPath),
-    subgraphUrls: { enterprises: NOWHERE, universities: NOWHERE, programs: NOWHERE },
+    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, NOWHERE])) as Record<SubgraphName, string>,
     subgraphTimeoutMs: 1000,
     internalSecret: "x".repeat(64),
     auth: config.auth,
