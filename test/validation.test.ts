@@ -12,11 +12,11 @@ import { validate, ValidationError } from "../shared/records/validation";
 import { enterprises } from "../subgraphs/enterprises";
 import { enterpriseSeeds } from "../subgraphs/enterprises/seed-data";
 import { seed as seedEnterprises } from "../subgraphs/enterprises/seed";
-import { enterpriseRules } from "../subgraphs/enterprises/validation";
+import { enterpriseRules } from "../subgraphs/enterprises/fields";
 import { programSeeds } from "../subgraphs/programs/seed-data";
-import { programRules } from "../subgraphs/programs/validation";
+import { programRules } from "../subgraphs/programs/fields";
 import { universitySeeds } from "../subgraphs/universities/seed-data";
-import { universityRules } from "../subgraphs/universities/validation";
+import { universityRules } from "../subgraphs/universities/fields";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 
 const logger = createLogger("test", "silent");

@@ -26,7 +26,7 @@ export interface InstitutionMutationsOptions<T extends Institution, Input extend
   noun: string;
   /** Its names' table and the column naming the institution there. */
   names: { entity: EntityTarget<LocalizedName>; owner: string };
-  /** The record's writable fields (validation.ts), from which its two input types are made. */
+  /** The record's writable fields (its subgraph's fields.ts), from which its two input types are made. */
   fields: FieldDeclarations;
   inputTypes: RecordInputDescriptions;
   rules: Rules<Input>;

@@ -23,7 +23,7 @@ export interface MemberMutationsOptions<T extends Member, Input extends object> 
   owner: RecordOwner;
   /** The unit a member may belong to: its field (`divisionId`), table and noun ("division of the same enterprise"). */
   unit: { field: keyof Input & string; table: string; sameOwnerNoun: string };
-  /** The record's writable fields (validation.ts), from which its two input types are made. */
+  /** The record's writable fields (its subgraph's fields.ts), from which its two input types are made. */
   fields: FieldDeclarations;
   inputTypes: RecordInputDescriptions;
   rules: Rules<Input>;

@@ -29,7 +29,7 @@ export interface UnitMutationsOptions<T extends Unit, Input extends object> {
   table: string;
   /** For messages: "division of the same enterprise". */
   sameOwnerNoun: string;
-  /** The record's writable fields (validation.ts), from which its two input types are made. */
+  /** The record's writable fields (its subgraph's fields.ts), from which its two input types are made. */
   fields: FieldDeclarations;
   inputTypes: RecordInputDescriptions;
   rules: Rules<Input>;

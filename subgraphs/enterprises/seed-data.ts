@@ -5,7 +5,7 @@
 import { NameKind } from "../../shared/domain/localized-name";
 import { SEED_FILES } from "../../shared/domain/seed-articles";
 import { DivisionKind } from "./entities/enums";
-import type { ContactInput, DivisionInput, EnterpriseInput } from "./validation";
+import type { ContactInput, DivisionInput, EnterpriseInput } from "./fields";
 
 interface SeedDivision extends Omit<DivisionInput, "parentId"> {
   parent?: string;

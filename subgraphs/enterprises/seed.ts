@@ -14,7 +14,7 @@ import { Division } from "./entities/division";
 import { Enterprise } from "./entities/enterprise";
 import { EnterpriseName } from "./entities/enterprise-name";
 import { enterpriseSeeds, type SeedEnterprise } from "./seed-data";
-import { contactRules, divisionRules, enterpriseRules } from "./validation";
+import { contactRules, divisionRules, enterpriseRules } from "./fields";
 
 export const enterpriseId = (slug: string) => deterministicId("Enterprise", slug);
 export const divisionId = (slug: string) => deterministicId("Division", slug);

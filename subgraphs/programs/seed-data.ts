@@ -8,7 +8,7 @@ import { deterministicId } from "../../shared/records/ids";
 import { SEED_FILES } from "../../shared/domain/seed-articles";
 import { ActivityKind, ActivityStatus, CooperationDirection as D, InstitutionType, PartyRole, ProgramKind, ProgramStatus } from "./entities/enums";
 import { institutionKind } from "./entities/institution-kinds";
-import type { ActivityInput, PartyInput, ProgramInput } from "./validation";
+import type { ActivityInput, PartyInput, ProgramInput } from "./fields";
 
 const S = SEED_FILES;
 const { DAY, MONTH } = DatePrecision;

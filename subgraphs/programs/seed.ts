@@ -13,7 +13,7 @@ import { Program } from "./entities/program";
 import { ProgramDirection } from "./entities/program-direction";
 import { ProgramParty } from "./entities/program-party";
 import { programSeeds, type SeedProgram } from "./seed-data";
-import { programRules } from "./validation";
+import { programRules } from "./fields";
 
 export const programId = (slug: string) => deterministicId("Program", slug);
 

@@ -7,7 +7,7 @@ import { deterministicId } from "../../shared/records/ids";
 import { NameKind } from "../../shared/domain/localized-name";
 import { SEED_FILES } from "../../shared/domain/seed-articles";
 import { DepartmentKind, UniversityKind } from "./entities/enums";
-import type { DepartmentInput, PersonInput, UniversityInput } from "./validation";
+import type { DepartmentInput, PersonInput, UniversityInput } from "./fields";
 
 interface SeedDepartment extends Omit<DepartmentInput, "parentId"> {
   parent?: string;

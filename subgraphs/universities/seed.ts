@@ -14,7 +14,7 @@ import { Person } from "./entities/person";
 import { University } from "./entities/university";
 import { UniversityName } from "./entities/university-name";
 import { universitySeeds, type SeedUniversity } from "./seed-data";
-import { departmentRules, personRules, universityRules } from "./validation";
+import { departmentRules, personRules, universityRules } from "./fields";
 
 export const universityId = (slug: string) => deterministicId("University", slug);
 export const departmentId = (slug: string) => deterministicId("Department", slug);

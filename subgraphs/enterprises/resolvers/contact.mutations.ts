@@ -1,6 +1,6 @@
 import { memberMutations } from "../../../shared/records/member-mutations";
 import { Contact } from "../entities/contact";
-import { contactFields, contactRules } from "../validation";
+import { contactFields, contactRules } from "../fields";
 import { ENTERPRISE_OWNS } from "../checks/enterprise-owner";
 
 export const ContactMutations = memberMutations({

@@ -1,6 +1,6 @@
 import { unitMutations } from "../../../shared/records/unit-mutations";
 import { Division } from "../entities/division";
-import { divisionFields, divisionRules } from "../validation";
+import { divisionFields, divisionRules } from "../fields";
 import { ENTERPRISE_OWNS } from "../checks/enterprise-owner";
 
 export const DivisionMutations = unitMutations({

@@ -1,7 +1,7 @@
 import { institutionMutations } from "../../../shared/records/institution-mutations";
 import { Enterprise } from "../entities/enterprise";
 import { EnterpriseName } from "../entities/enterprise-name";
-import { enterpriseFields, enterpriseRules } from "../validation";
+import { enterpriseFields, enterpriseRules } from "../fields";
 
 export const EnterpriseMutations = institutionMutations({
   entity: Enterprise,

@@ -10,7 +10,7 @@ import type { EnterpriseName } from "../entities/enterprise-name";
 import type { EnterprisesContext } from "../context";
 import { ENTERPRISE_ORDER, enterpriseList } from "../sql/enterprise-list";
 import { EnterpriseConnection } from "../types/enterprise-connection";
-import { checkEnterpriseFilter } from "../validation";
+import { checkEnterpriseFilter } from "../fields";
 import { EnterpriseFilter } from "./filters";
 
 @Resolver(() => Enterprise)

@@ -1,4 +1,4 @@
-/** The filter of the enterprises list, as a GraphQL input; its rules are in ../validation.ts, its SQL in ../sql/. */
+/** The filter of the enterprises list, as a GraphQL input; its rules are in ../fields.ts, its SQL in ../sql/. */
 import { Field, InputType } from "type-graphql";
 import { InstitutionStatus } from "../../../shared/domain/institution-status";
 

@@ -11,7 +11,7 @@ export const ENTERPRISE_ORDER: KeysetColumn<Enterprise>[] = [
   { expression: "enterprise.id", value: (e) => e.id, direction: "ASC" },
 ];
 
-/** The enterprises matching a filter checked by checkEnterpriseFilter (../validation.ts), or all of them. */
+/** The enterprises matching a filter checked by checkEnterpriseFilter (../fields.ts), or all of them. */
 export function enterpriseList(dataSource: DataSource, filter: EnterpriseFilter | null) {
   const query = dataSource.getRepository(Enterprise).createQueryBuilder("enterprise");
   if (filter?.text) matchesNames(query, "enterprise", "enterprise_name", "enterprise_id", filter.text);

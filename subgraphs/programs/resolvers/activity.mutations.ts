@@ -7,7 +7,7 @@ import { Program } from "../entities/program";
 import type { ProgramParty } from "../entities/program-party";
 import type { ProgramsContext } from "../context";
 import { checkReferencesLocked, requireActiveInstitution } from "../checks/institution-references";
-import { activityRules, type ActivityInput } from "../validation";
+import { activityRules, type ActivityInput } from "../fields";
 import { ActivityCreateInput, ActivityUpdateInput } from "./inputs";
 import { partiesOf, requireOpen, requirePartyEditor } from "../checks/program-lifecycle";
 

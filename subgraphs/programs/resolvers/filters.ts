@@ -1,4 +1,4 @@
-/** The filter of every list, network and statistic of programs, as a GraphQL input; its rules are in ../validation.ts, its SQL in ../sql/program-filter.ts. */
+/** The filter of every list, network and statistic of programs, as a GraphQL input; its rules are in ../fields.ts, its SQL in ../sql/program-filter.ts. */
 import { Field, ID, InputType, Int } from "type-graphql";
 import { DateScalar } from "../../../shared/graphql/scalars";
 import { CooperationDirection, InstitutionType, ProgramKind, ProgramStatus } from "../entities/enums";

@@ -2,12 +2,12 @@
  * What clients send to write programs. A program is created as a DRAFT;
  * parties sign it (signProgram) and it becomes ACTIVE when every signatory
  * has; parties amend or terminate it. All input is checked by the rules in
- * ../validation.ts.
+ * ../fields.ts.
  */
 import { createInputType, updateInputType } from "../../../shared/records/input-fields";
-import { activityFields, programFields, signatureFields, terminationFields } from "../validation";
+import { activityFields, programFields, signatureFields, terminationFields } from "../fields";
 
-export { MoneyInput, ProgramDirectionInput, ProgramPartyInput } from "../validation";
+export { MoneyInput, ProgramDirectionInput, ProgramPartyInput } from "../fields";
 
 export const ProgramCreateInput = createInputType("ProgramInput", "A new program, stored as a DRAFT until its signatories sign it.", programFields);
 export type ProgramCreateInput = InstanceType<typeof ProgramCreateInput>;

@@ -17,7 +17,7 @@ import { pageArgs, PageArguments } from "../../../shared/graphql/pagination";
 import type { ProgramsContext } from "../context";
 import type { ProgramOwner } from "../sql/programs-of-owner";
 import { ProgramConnection } from "../types/program-connection";
-import { checkProgramFilter } from "../validation";
+import { checkProgramFilter } from "../fields";
 import { ProgramFilter } from "./filters";
 
 function ownedProgramsResolver(stub: ClassType<{ id: string }>, owner: ProgramOwner, description: string) {

@@ -3,7 +3,7 @@ import { badUserInput } from "../../../shared/graphql/errors";
 import type { ProgramsContext } from "../context";
 import { cooperationNetwork } from "../sql/cooperation-network";
 import { CooperationNetwork } from "../types/cooperation-network";
-import { checkProgramFilter } from "../validation";
+import { checkProgramFilter } from "../fields";
 import { ProgramFilter } from "./filters";
 
 const MAX_EDGES = 10_000;

@@ -23,7 +23,7 @@ import { checkReferencesLocked } from "../checks/institution-references";
 import { activation, lastDayOfTerm, lockProgram, partiesOf, requireOpen, requirePartyEditor } from "../checks/program-lifecycle";
 import { approvalsOfVersion, approversOf, bringIntoForce, pendingOf, storedVersions } from "../checks/program-versions";
 import type { ProgramTerms } from "../checks/program-terms";
-import { signatureRules, type PartyInput } from "../validation";
+import { signatureRules, type PartyInput } from "../fields";
 import { SignProgramInput } from "./inputs";
 import { plainParties, replaceDirections, replaceParties } from "./program-rows";
 

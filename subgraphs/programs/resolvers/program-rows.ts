@@ -9,7 +9,7 @@ import { ProgramDirection } from "../entities/program-direction";
 import { ProgramParty } from "../entities/program-party";
 import type { ProgramsContext } from "../context";
 import { checkReferencesLocked } from "../checks/institution-references";
-import type { PartyInput } from "../validation";
+import type { PartyInput } from "../fields";
 
 /** What a party row carries besides its institution, unit and role: who signed for it, when. */
 export type Signature = Pick<ProgramParty, "signedOn" | "signatoryName" | "signatoryPosition">;

@@ -4,7 +4,7 @@ import { selectedFields } from "../../../shared/graphql/selection";
 import type { ProgramsContext } from "../context";
 import { programStats } from "../sql/program-stats";
 import { ProgramStatsBucket, ProgramStatsGrouping } from "../types/program-stats";
-import { checkProgramFilter } from "../validation";
+import { checkProgramFilter } from "../fields";
 import { ProgramFilter } from "./filters";
 
 const ACTIVITY_FIELDS = ["activityCount", "plannedParticipants", "actualParticipants"];

@@ -12,7 +12,7 @@ import { checkReferencesLocked, requireActiveInstitution } from "../checks/insti
 import { partiesOf, requireOpen, requirePartyEditor } from "../checks/program-lifecycle";
 import { TERM_FIELDS, termsHash, termsOf, type ProgramTerms } from "../checks/program-terms";
 import { pendingOf, proposeVersion, storedVersions, voidPending } from "../checks/program-versions";
-import { partyRules, programRules, terminationRules, type PartyInput, type ProgramInput } from "../validation";
+import { partyRules, programRules, terminationRules, type PartyInput, type ProgramInput } from "../fields";
 import { ProgramCreateInput, ProgramDirectionInput, ProgramPartyInput, ProgramUpdateInput, TerminateProgramInput } from "./inputs";
 import { directionsOf, plainParties, replaceDirections, replaceParties } from "./program-rows";
 

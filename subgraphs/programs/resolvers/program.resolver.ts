@@ -11,7 +11,7 @@ import { ProgramParty } from "../entities/program-party";
 import type { ProgramsContext } from "../context";
 import { PROGRAM_ORDER, programList } from "../sql/program-list";
 import { ProgramConnection } from "../types/program-connection";
-import { checkProgramFilter } from "../validation";
+import { checkProgramFilter } from "../fields";
 import { ProgramFilter } from "./filters";
 
 @Resolver(() => Program)

@@ -10,7 +10,7 @@ const STARTED = (alias: string) => `COALESCE(${alias}.starts_on, ${alias}.signed
 /**
  * The one place ProgramFilter becomes SQL, for every list, network and
  * statistic of programs, so they always agree on what a filter means.
- * The filter has passed checkProgramFilter (../validation.ts) in the resolver.
+ * The filter has passed checkProgramFilter (../fields.ts) in the resolver.
  */
 export function applyProgramFilter(query: SelectQueryBuilder<Program>, filter: ProgramFilter | null | undefined): void {
   if (!filter) return;

@@ -1,6 +1,6 @@
 import { unitMutations } from "../../../shared/records/unit-mutations";
 import { Department } from "../entities/department";
-import { departmentFields, departmentRules } from "../validation";
+import { departmentFields, departmentRules } from "../fields";
 import { UNIVERSITY_OWNS } from "../checks/university-owner";
 
 export const DepartmentMutations = unitMutations({

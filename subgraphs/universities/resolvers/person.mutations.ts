@@ -1,6 +1,6 @@
 import { memberMutations } from "../../../shared/records/member-mutations";
 import { Person } from "../entities/person";
-import { personFields, personRules } from "../validation";
+import { personFields, personRules } from "../fields";
 import { UNIVERSITY_OWNS } from "../checks/university-owner";
 
 export const PersonMutations = memberMutations({

@@ -4,7 +4,7 @@ import { institutionMutations } from "../../../shared/records/institution-mutati
 import { UniversityKind } from "../entities/enums";
 import { University } from "../entities/university";
 import { UniversityName } from "../entities/university-name";
-import { universityFields, universityRules } from "../validation";
+import { universityFields, universityRules } from "../fields";
 
 export const UniversityMutations = institutionMutations({
   entity: University,

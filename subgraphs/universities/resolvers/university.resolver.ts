@@ -10,7 +10,7 @@ import type { UniversityName } from "../entities/university-name";
 import type { UniversitiesContext } from "../context";
 import { UNIVERSITY_ORDER, universityList } from "../sql/university-list";
 import { UniversityConnection } from "../types/university-connection";
-import { checkUniversityFilter } from "../validation";
+import { checkUniversityFilter } from "../fields";
 import { UniversityFilter } from "./filters";
 
 @Resolver(() => University)

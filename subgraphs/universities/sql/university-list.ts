@@ -11,7 +11,7 @@ export const UNIVERSITY_ORDER: KeysetColumn<University>[] = [
   { expression: "university.id", value: (u) => u.id, direction: "ASC" },
 ];
 
-/** The universities matching a filter checked by checkUniversityFilter (../validation.ts), or all of them. */
+/** The universities matching a filter checked by checkUniversityFilter (../fields.ts), or all of them. */
 export function universityList(dataSource: DataSource, filter: UniversityFilter | null) {
   const query = dataSource.getRepository(University).createQueryBuilder("university");
   if (filter?.text) matchesNames(query, "university", "university_name", "university_id", filter.text);

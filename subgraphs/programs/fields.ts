@@ -1,6 +1,6 @@
 /**
  * Every program record's fields, once: type, rules and words on the create
- * and update inputs (resolvers/inputs.ts derives the inputs). Some fields are
+ * and update inputs (resolvers/inputs.ts derives the inputs), and the filter's rules. Some fields are
  * set by the server or the seed, never sent (status, signatures): they carry
  * rules only. The seed and every mutation check the same rules.
  */

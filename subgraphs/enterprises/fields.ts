@@ -1,6 +1,7 @@
 /**
- * Every enterprise record's writable fields, once: type, rules and words on
- * the create and update inputs (the record mechanisms in shared/records make the inputs from them). The
+ * Every enterprise record's writable fields, declared once: type, rules and
+ * words on the create and update inputs (the record mechanisms in
+ * shared/records make the inputs from them), and the filter's rules. The
  * seed and every mutation check the same rules.
  */
 import { ID } from "type-graphql";
