@@ -58,7 +58,8 @@ export async function startStack(config: Config): Promise<Stack> {
       const subgraph = await openSubgraph(
         definitions[name],
         config.databaseUrls[name] ?? postgres!.url,
-        { ...config, internalSecret, peerUrls: { ...subgraphUrls } },
+        // The live map, not a copy: subgraphs started later (node(id:) asks every owner) are reachable once they listen.
+        { ...config, internalSecret, peerUrls: subgraphUrls },
         subgraphLogger,
       );
       cleanup.push({ name: `${name} subgraph`, run: () => subgraph.stop() });

@@ -13,6 +13,7 @@ import { assetRoute, bundleBrowserCode, bundledFile, type Asset } from "../brows
 import type { DashboardOperations } from "./operations";
 import { DASHBOARD_CONFIG_ELEMENT_ID, type DashboardPageConfig } from "./page-config";
 import { pageHeaders } from "../page-headers";
+import { renderAppPage } from "../app-page";
 
 export const DASHBOARD_PATH = "/dashboard";
 const ASSETS_PATH = "/dashboard/assets";
@@ -37,23 +38,16 @@ function numericToAlpha2(): Record<string, string> {
 }
 
 export function renderDashboardPage(config: DashboardPageConfig, files: Map<string, Asset>): string {
-  const json = JSON.stringify(config).replace(/</g, "\\u003c");
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>PartnerGraph dashboard</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="${ASSETS_PATH}/${bundledFile(files, "app", "css")}">
-<script id="${DASHBOARD_CONFIG_ELEMENT_ID}" type="application/json">${json}</script>
-<script defer src="${ASSETS_PATH}/${bundledFile(files, "app", "js")}"></script>
-</head>
-<body>
-<div id="dashboard">Loading the PartnerGraph dashboard…</div>
-</body>
-</html>
-`;
+  return renderAppPage({
+    title: "PartnerGraph dashboard",
+    assetsPath: ASSETS_PATH,
+    stylesheet: bundledFile(files, "app", "css"),
+    script: bundledFile(files, "app", "js"),
+    configElementId: DASHBOARD_CONFIG_ELEMENT_ID,
+    config,
+    rootId: "dashboard",
+    loading: "Loading the PartnerGraph dashboard…",
+  });
 }
 
 export function dashboardPageRoutes(app: Express, operations: DashboardOperations, logger: Logger): void {

@@ -5,6 +5,7 @@
  * internet (the browser test checks both).
  */
 import { CONFIG_ELEMENT_ID, type GraphiQLPageConfig } from "./page-config";
+import { renderAppPage } from "../app-page";
 import { pageHeaders } from "../page-headers";
 
 export const ASSETS_PATH = "/graphiql/assets";
@@ -12,22 +13,13 @@ export const ASSETS_PATH = "/graphiql/assets";
 export const PAGE_HEADERS = pageHeaders({ workers: true, fonts: true });
 
 export function renderPage(config: GraphiQLPageConfig, assets: { script: string; stylesheet: string }): string {
-  // JSON inside <script> must not contain "</script>"; escaping every "<" is enough.
-  const json = JSON.stringify(config).replace(/</g, "\\u003c");
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>PartnerGraph explorer</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="${ASSETS_PATH}/${assets.stylesheet}">
-<script id="${CONFIG_ELEMENT_ID}" type="application/json">${json}</script>
-<script defer src="${ASSETS_PATH}/${assets.script}"></script>
-</head>
-<body>
-<div id="graphiql">Loading the PartnerGraph explorer…</div>
-</body>
-</html>
-`;
+  return renderAppPage({
+    title: "PartnerGraph explorer",
+    assetsPath: ASSETS_PATH,
+    ...assets,
+    configElementId: CONFIG_ELEMENT_ID,
+    config,
+    rootId: "graphiql",
+    loading: "Loading the PartnerGraph explorer…",
+  });
 }

@@ -4,7 +4,7 @@
  * with its own database role, its port and the URLs of the subgraphs it
  * depends on) and the gateway in front of them all.
  */
-import { SUBGRAPH_REGISTRY, startOrder, type SubgraphEntry } from "../subgraph/registry";
+import { SUBGRAPH_REGISTRY, peersOf, startOrder, type SubgraphEntry } from "../subgraph/registry";
 
 const HEADER = `# The distributed topology: PostgreSQL, a one-shot provisioning step, the
 # subgraphs and the gateway as separate services, each configured only
@@ -25,7 +25,7 @@ const url = (entry: SubgraphEntry) => `http://${entry.name}:${entry.defaultPort}
 const byName = new Map<string, SubgraphEntry>(SUBGRAPH_REGISTRY.map((entry) => [entry.name, entry]));
 
 function subgraphService(entry: SubgraphEntry): string {
-  const peers = entry.dependsOn.map((name) => `      ${byName.get(name)!.envPrefix}_URL: ${url(byName.get(name)!)}`);
+  const peers = peersOf(entry.name).map((name) => `      ${byName.get(name)!.envPrefix}_URL: ${url(byName.get(name)!)}`);
   return `  ${entry.name}:
     <<: *subgraph
     command: ["npm", "run", "start:subgraph", "--", "${entry.name}"]

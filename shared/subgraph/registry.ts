@@ -43,6 +43,8 @@ export interface SubgraphEntry {
   /** Federation entity types it owns (`@key(fields: "id")`). */
   readonly entityTypes: readonly string[];
   readonly partyKind?: PartyKindEntry;
+  /** It asks every other subgraph too, whenever it serves (programs answers node(id:) for the whole graph). */
+  readonly asksEveryOther?: boolean;
 }
 
 export const SUBGRAPH_REGISTRY = [
@@ -79,6 +81,7 @@ export const SUBGRAPH_REGISTRY = [
     // Checks every institution and unit a program names with the subgraph that owns it.
     dependsOn: ["enterprises", "universities"],
     entityTypes: ["Program"],
+    asksEveryOther: true,
   },
 ] as const satisfies readonly SubgraphEntry[];
 
@@ -134,4 +137,10 @@ export function keyedEntityTypes(name: SubgraphName): string[] {
     .map((dependency) => BY_NAME.get(dependency)!.partyKind)
     .filter((party): party is PartyKindEntry => party !== undefined);
   return [...entry.entityTypes, ...extended.map((party) => party.institution.type), ...extended.map((party) => party.unit.type)];
+}
+
+/** The subgraphs a subgraph calls while it serves: those it depends on, and every other one if it asks them all. */
+export function peersOf(name: string, entries: readonly SubgraphEntry[] = SUBGRAPH_REGISTRY): string[] {
+  const entry = entries.find((candidate) => candidate.name === name)!;
+  return entry.asksEveryOther ? entries.filter((other) => other.name !== name).map((other) => other.name) : [...entry.dependsOn];
 }

@@ -11,7 +11,7 @@ import type { GraphQLError } from "graphql";
 import type { SubgraphName } from "../../shared/config";
 import type { NodeValue } from "../../shared/graphql/node";
 import type { ProgramsContext } from "./context";
-import { SUBGRAPH_REGISTRY } from "../../shared/subgraph/registry";
+import { SUBGRAPH_REGISTRY, peersOf } from "../../shared/subgraph/registry";
 import { Activity } from "./entities/activity";
 import { Program } from "./entities/program";
 import { ProgramApproval } from "./entities/program-approval";
@@ -29,7 +29,7 @@ const OWN_NODE_TYPES = [
 
 /** The other subgraphs' types that are nodes (the entity types the registry says each owns), as each owner calls them. */
 const FOREIGN_NODE_TYPES: Partial<Record<SubgraphName, readonly string[]>> = Object.fromEntries(
-  SUBGRAPH_REGISTRY.filter((entry) => entry.name !== "programs").map((entry) => [entry.name, entry.entityTypes]),
+  SUBGRAPH_REGISTRY.filter((entry) => peersOf("programs").includes(entry.name)).map((entry) => [entry.name, entry.entityTypes]),
 );
 
 /** Each id's node, or null when no type has it, or the error of an owner that could not be asked when no one else had it. */
