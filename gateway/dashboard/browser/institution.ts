@@ -60,7 +60,7 @@ export async function renderInstitution(root: HTMLElement, context: ViewContext)
       ),
       section(
         `${t("units")}: ${formatNumber(units.length)}`,
-        units.length ? h("ul", { class: "unit-list", "data-testid": "units" }, units.map((unit) => h("li", {}, unit.name, unit.kind ? ` · ${unit.kind.toLowerCase()}` : ""))) : h("p", {}, t("noneYet")),
+        units.length ? h("ul", { class: "unit-list", "data-testid": "units" }, units.map((unit) => h("li", {}, unit.name, unit.kind ? ` · ${enumLabel(unit.kind)}` : ""))) : h("p", {}, t("noneYet")),
       ),
     ),
     section(
@@ -76,7 +76,7 @@ export async function renderInstitution(root: HTMLElement, context: ViewContext)
       activities.length
         ? table(
             [t("titleColumn"), t("program"), t("status"), t("startsOn"), t("participants")],
-            activities.map(({ program, activity }) => [activity.title, program.title, activity.status.toLowerCase(), activity.startsOn, `${activity.plannedParticipants ?? "–"} / ${activity.actualParticipants ?? "–"}`]),
+            activities.map(({ program, activity }) => [activity.title, program.title, enumLabel(activity.status), activity.startsOn, `${activity.plannedParticipants ?? "–"} / ${activity.actualParticipants ?? "–"}`]),
             "activities",
           )
         : h("p", {}, t("noneYet")),

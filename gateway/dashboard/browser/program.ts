@@ -22,7 +22,7 @@ export async function renderProgram(root: HTMLElement, context: ViewContext): Pr
       t("parties"),
       table(
         [t("institution"), t("kind"), t("status")],
-        program.parties.map((party: any) => [context.link(localName(party.institution), { view: "institution", slug: party.institution.slug }), enumLabel(party.institutionType), party.role.toLowerCase()]),
+        program.parties.map((party: any) => [context.link(localName(party.institution), { view: "institution", slug: party.institution.slug }), enumLabel(party.institutionType), enumLabel(party.role)]),
         "program-parties",
       ),
     ),
@@ -30,7 +30,7 @@ export async function renderProgram(root: HTMLElement, context: ViewContext): Pr
       t("activities"),
       table(
         [t("titleColumn"), t("status"), t("startsOn"), t("participants")],
-        program.activities.map((activity: any) => [activity.title, activity.status.toLowerCase(), activity.startsOn, `${activity.plannedParticipants ?? "–"} / ${activity.actualParticipants ?? "–"}`]),
+        program.activities.map((activity: any) => [activity.title, enumLabel(activity.status), activity.startsOn, `${activity.plannedParticipants ?? "–"} / ${activity.actualParticipants ?? "–"}`]),
       ),
     ),
   );
