@@ -18,7 +18,7 @@ export function limitTokens(maxTokens: number): RequestHandler {
   return (req, res, next) => {
     const query = queryText(req);
     if (query !== undefined && hasMoreTokens(query, maxTokens)) {
-      sendError(res, 400, ErrorCode.TOO_MANY_TOKENS, `The query document has more than ${maxTokens} tokens.`);
+      sendError(res, 400, ErrorCode.TOO_MANY_TOKENS, `The query document has more than ${maxTokens} tokens.`, { limit: maxTokens });
       return;
     }
     next();

@@ -117,12 +117,14 @@ export const notFoundHandler: RequestHandler = (req, res) => {
  * A refusal before GraphQL runs (body too large, not JSON, rate limited, ...),
  * shaped like a GraphQL error response so clients handle it the same way.
  */
-export function sendError(res: Response, status: number, code: string, message: string): void {
+export function sendError(res: Response, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
   requestRecord(res)?.errorCodes.push(code);
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  res.status(status).json({ errors: [{ message, extensions: { code, ...extensions } }] });
 }
 
 interface HttpError {
+  /** body-parser's: the largest body accepted, on `entity.too.large`. */
+  limit?: number;
   status?: number;
   statusCode?: number;
   type?: string;
@@ -136,11 +138,12 @@ interface HttpError {
 export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
     if (res.headersSent) return next(error);
-    const { status = 500, statusCode, type } = (error ?? {}) as HttpError;
+    const { status = 500, statusCode, type, limit } = (error ?? {}) as HttpError;
     const httpStatus = statusCode ?? status;
     const requestId = requestRecord(res)?.requestId;
     if (type === "entity.too.large") {
-      sendError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than this service accepts.");
+      // Like every limit refusal, it names the limit (extensions.limit, in bytes).
+      sendError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than this service accepts (at most ${limit} bytes).`, { limit });
     } else if (type === "entity.parse.failed") {
       sendError(res, 400, "BAD_REQUEST", "The request body is not valid JSON.");
     } else if (httpStatus >= 400 && httpStatus < 500) {

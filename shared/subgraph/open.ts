@@ -6,6 +6,7 @@ import { createSubgraphDataSource, openSubgraphDatabase } from "../database/data
 import type { Logger } from "../logger";
 import type { SubgraphDefinition } from "./definition";
 import { createSubgraph, type Subgraph } from "./server";
+import { closeDataSource } from "../database/close-pool";
 
 export async function openSubgraph(
   definition: SubgraphDefinition,
@@ -43,7 +44,7 @@ export async function openSubgraph(
       ...subgraph,
       async stop() {
         await subgraph.stop();
-        await dataSource.destroy();
+        await closeDataSource(dataSource);
       },
     };
   } catch (error) {
