@@ -83,7 +83,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!local && !url) throw new Error(`The supergraph names a subgraph "${name}" that this gateway does not know.`);
       const dataSource = local
-        ? new InProcessSubgraphDataSource(local, headers, fetchHistogram)
+        ? new InProcessSubgraphDataSource(local, options.subgraphTimeoutMs, headers, fetchHistogram)
         : new HttpSubgraphDataSource(name, url, options.subgraphTimeoutMs, headers, fetchHistogram);
       dataSources.set(name, dataSource);
       return new EntityBatchingDataSource(dataSource);

@@ -19,6 +19,8 @@ export class NetworkResolver {
     if (!Number.isInteger(maxEdges) || maxEdges < 1 || maxEdges > MAX_EDGES) {
       throw badUserInput(`maxEdges must be a whole number from 1 to ${MAX_EDGES}, got ${maxEdges}`, "maxEdges");
     }
-    return cooperationNetwork(context.dataSource, filter && checkProgramFilter(filter), maxEdges);
+    const checked = filter && checkProgramFilter(filter);
+    // Under the aggregates' own concurrency limit: cheap reads keep their pool connections.
+    return context.aggregates.run(() => cooperationNetwork(context.dataSource, checked, maxEdges));
   }
 }

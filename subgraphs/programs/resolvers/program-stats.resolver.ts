@@ -21,6 +21,8 @@ export class ProgramStatsResolver {
     // Activities are summed only when a client asks for their figures: it is most of the cost.
     const selected = selectedFields(info);
     const withActivities = ACTIVITY_FIELDS.some((field) => selected.has(field));
-    return programStats(context.dataSource, filter && checkProgramFilter(filter), groupBy, withActivities);
+    const checked = filter && checkProgramFilter(filter);
+    // Under the aggregates' own concurrency limit: cheap reads keep their pool connections.
+    return context.aggregates.run(() => programStats(context.dataSource, checked, groupBy, withActivities));
   }
 }
