@@ -1,0 +1,166 @@
+/**
+ * One client floods the dashboard aggregates while another reads single
+ * programs (issue 14): the aliased flood is refused before any subgraph
+ * works, a dozen heavy requests in flight are bounded by the programs
+ * subgraph's bulkhead (AGGREGATE_CONCURRENCY), and the reader's median
+ * stays within twice its unloaded value without an error. Then the
+ * deadlines: a statement blocked behind a lock answers SUBGRAPH_TIMEOUT at
+ * SUBGRAPH_TIMEOUT_MS, in process and over HTTP alike, and PostgreSQL is no
+ * longer running it a second later.
+ */
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prepareDatabase } from "../bench/dataset";
+import { startStack, type Stack } from "../shared/stack";
+import { bearer, tokenFor } from "./support/auth";
+import { createTestDatabase, type TestDatabase } from "./support/database";
+import { graphql, graphqlData } from "./support/graphql";
+import { startExtraGateway, testConfig } from "./support/stack";
+
+/** Enough programs that an aggregate takes real work (tens of ms), few enough to generate in seconds. */
+const SIZE = { programs: 20_000, enterprises: 600, universities: 1_400 };
+const AGGREGATE_CONCURRENCY = 2;
+const HEAVY_IN_FLIGHT = 12;
+const SAMPLES = 80;
+const DEADLINE_MS = 400;
+
+let database: TestDatabase;
+let stack: Stack;
+let slug: string;
+let readerHeaders: Record<string, string>;
+
+const READ = `query Program($slug: String!) { program(slug: $slug) { slug title status parties { role } } }`;
+const HEAVY = [
+  `query Network { cooperationNetwork(maxEdges: 500) { nodes { institutionId programCount } edges { sourceId targetId weight } } }`,
+  `query StatsByCountry { programStats(groupBy: COUNTRY, filter: { statuses: [ACTIVE] }) { key count } }`,
+  `query StatsByYear { programStats(groupBy: YEAR_SIGNED) { key count } }`,
+];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** `SAMPLES` reads one after another, each timed; every one must answer in full. */
+async function readerLatencies(): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const started = performance.now();
+    const answer = await graphql(stack.gatewayUrl, READ, { slug }, readerHeaders);
+    latencies.push(performance.now() - started);
+    expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+    expect(answer.data?.program).toMatchObject({ slug });
+  }
+  return latencies;
+}
+
+/** Statements of the programs subgraph PostgreSQL is running now (this test's own connections aside). */
+async function runningStatements(admin: pg.Client): Promise<string[]> {
+  const { rows } = await admin.query<{ query: string }>(
+    `SELECT query FROM pg_stat_activity WHERE datname = $1 AND application_name = 'partnergraph-programs' AND state = 'active' AND pid <> pg_backend_pid()`,
+    [database.name],
+  );
+  return rows.map((row) => row.query);
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await prepareDatabase(database.url, SIZE, () => undefined);
+  stack = await startStack(testConfig(database.url, { AGGREGATE_CONCURRENCY: String(AGGREGATE_CONCURRENCY) }));
+  slug = (await graphqlData(stack.gatewayUrl, `{ programs(first: 1) { nodes { slug } } }`)).programs.nodes[0].slug;
+  // The reader is a client of its own (its own rate-limit bucket): a dashboard user with a token.
+  readerHeaders = bearer(await tokenFor(stack, "dashboard"));
+}, 300_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  await database?.drop();
+});
+
+describe("a client flooding the aggregates", () => {
+  it("is refused for 30 aliased networks of 10,000 edges before any subgraph works", async () => {
+    const statementsBefore = stack.subgraphs.programs.dataSource.statements.count;
+    const aliased = `{ ${Array.from({ length: 30 }, (_, i) => `n${i}: cooperationNetwork(maxEdges: 10000) { edges { sourceId targetId weight } }`).join(" ")} }`;
+    const answer = await graphql(stack.gatewayUrl, aliased);
+    expect(answer.status).toBe(400);
+    expect(answer.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COSTLY");
+    expect(stack.subgraphs.programs.dataSource.statements.count).toBe(statementsBefore);
+  });
+
+  it("keeps another client's reads of one program as fast as unloaded, without errors, while 12 heavy requests are in flight", async () => {
+    const unloadedBefore = await readerLatencies();
+
+    let flooding = true;
+    const outcomes = new Map<string, number>();
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    let mostRunning = 0;
+    // Each flooder sends one heavy request at a time, at most one a second: 12 a second, inside RATE_LIMIT_PER_MINUTE (1200).
+    const flooders = Array.from({ length: HEAVY_IN_FLIGHT }, async (_, worker) => {
+      for (let round = 0; flooding; round++) {
+        const started = Date.now();
+        const answer = await graphql(stack.gatewayUrl, HEAVY[(worker + round) % HEAVY.length]!);
+        const outcome = answer.errors ? String(answer.errors[0]?.extensions?.code) : "answered";
+        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 - (Date.now() - started))));
+      }
+    });
+    const sampler = (async () => {
+      while (flooding) {
+        mostRunning = Math.max(mostRunning, (await runningStatements(admin)).length);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    // Let the flood fill the bulkhead first.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const loaded = await readerLatencies();
+    flooding = false;
+    await Promise.all([...flooders, sampler]);
+    await admin.end();
+
+    const unloadedAfter = await readerLatencies();
+    const unloaded = median([...unloadedBefore, ...unloadedAfter]);
+    console.log(
+      `reader p50 unloaded ${unloaded.toFixed(1)} ms, under the flood ${median(loaded).toFixed(1)} ms; flood outcomes ${JSON.stringify(Object.fromEntries(outcomes))}; most programs statements running at once ${mostRunning}`,
+    );
+    // The flood is bounded: answered, or refused with SERVICE_OVERLOADED, nothing else.
+    expect([...outcomes.keys()].every((outcome) => outcome === "answered" || outcome === "SERVICE_OVERLOADED"), JSON.stringify([...outcomes])).toBe(true);
+    expect(outcomes.get("answered") ?? 0).toBeGreaterThan(0);
+    // At most the bulkhead's aggregates and the reader's own statement run at once.
+    expect(mostRunning).toBeLessThanOrEqual(AGGREGATE_CONCURRENCY + 1);
+    // Within twice the unloaded median; a floor of 3 ms keeps timer and scheduling noise of a shared 2-core machine out.
+    expect(median(loaded)).toBeLessThanOrEqual(Math.max(2 * unloaded, unloaded + 3));
+  }, 180_000);
+});
+
+describe("a request the gateway gives up on", () => {
+  for (const transport of ["in process", "over HTTP"] as const) {
+    it(`answers SUBGRAPH_TIMEOUT at SUBGRAPH_TIMEOUT_MS ${transport}, and PostgreSQL stops running its statement`, async () => {
+      const gateway = await startExtraGateway(stack, {
+        subgraphTimeoutMs: DEADLINE_MS,
+        inProcess: transport === "in process" ? stack.subgraphs : undefined,
+      });
+      // Another connection holds a lock on the programs table: any read of it waits behind the lock.
+      const locker = new pg.Client({ connectionString: database.url });
+      const admin = new pg.Client({ connectionString: database.url });
+      await Promise.all([locker.connect(), admin.connect()]);
+      try {
+        await locker.query("BEGIN");
+        await locker.query("LOCK TABLE programs.program IN ACCESS EXCLUSIVE MODE");
+        const started = Date.now();
+        const answer = await graphql(gateway.url, READ, { slug: `${slug}` }, readerHeaders);
+        const elapsed = Date.now() - started;
+        expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(["SUBGRAPH_TIMEOUT"]);
+        expect(elapsed).toBeGreaterThanOrEqual(DEADLINE_MS - 50);
+        expect(elapsed).toBeLessThan(DEADLINE_MS + 2000);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        // The lock is still held: a statement of the abandoned request would still be waiting for it.
+        expect(await runningStatements(admin)).toEqual([]);
+      } finally {
+        await locker.query("ROLLBACK").catch(() => undefined);
+        await Promise.all([locker.end(), admin.end()]);
+        await gateway.stop();
+      }
+    });
+  }
+});
