@@ -38,7 +38,7 @@ export const ENVIRONMENT_VARIABLES = {
   DB_POOL_SIZE: { default: "10", description: "Connections per subgraph pool." },
   DB_STATEMENT_TIMEOUT_MS: { default: "10000", description: "PostgreSQL's `statement_timeout` on every connection of the subgraphs' pools: a statement running longer is cancelled (`SUBGRAPH_TIMEOUT`). Migrations and `npm run generate` run without it." },
   AGGREGATE_CONCURRENCY: { default: "2", description: "How many dashboard aggregates (`cooperationNetwork`, `programStats`) one programs subgraph computes at once, so cheap reads always find a pool connection; kept below `DB_POOL_SIZE`." },
-  AGGREGATE_QUEUE_SIZE: { default: "8", description: "How many aggregates wait for their turn beyond `AGGREGATE_CONCURRENCY`; more are refused at once with `SERVICE_OVERLOADED`." },
+  AGGREGATE_QUEUE_SIZE: { default: "64", description: "How many aggregates wait for their turn beyond `AGGREGATE_CONCURRENCY` (holding no connection; one whose caller gives up leaves the queue); more are refused at once with `SERVICE_OVERLOADED`." },
   HOST: { default: "127.0.0.1", description: "Interface every HTTP server binds to (`0.0.0.0` in containers)." },
   GATEWAY_PORT: { default: "4000", description: "Port of the gateway." },
   ...perSubgraph("PORT", ({ name, defaultPort }) => ({ default: String(defaultPort), description: `Port of the ${name} subgraph.` })),

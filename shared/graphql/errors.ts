@@ -116,6 +116,8 @@ function ownCode(error: unknown): unknown {
 
 function databaseRule(error: unknown): { code: ErrorCode; message: string } | undefined {
   const cause = rootCause(error);
+  // shared/database/request-cancellation.ts: the caller gave up at its deadline, so nothing was run for it.
+  if (cause instanceof Error && cause.name === "RequestAbandonedError") return { code: ErrorCode.SUBGRAPH_TIMEOUT, message: "The service did not answer in time." };
   return cause && typeof cause === "object" ? fromPostgres(cause as PostgresError) : undefined;
 }
 
