@@ -86,9 +86,11 @@ export function cancelAbandonedStatements(pool: pg.Pool): void {
     const request = requests.getStore();
     if (request?.signal.aborted) return void process.nextTick(callback, new RequestAbandonedError(), undefined, () => undefined);
     connect((error, client, release) => {
-      if (error || !client || !request) return callback(error, client, release);
-      guardQueries(client);
+      if (error || !client) return callback(error, client, release);
+      // Set on every loan, to nothing outside a request: a loan returned by `client.release()` is never left marked.
       client.lentTo = request;
+      if (!request) return callback(undefined, client, release);
+      guardQueries(client);
       const cancel = () => cancelStatement(client);
       request.signal.addEventListener("abort", cancel, { once: true });
       callback(undefined, client, (releaseError) => {
