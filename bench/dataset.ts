@@ -7,7 +7,7 @@ import { SUBGRAPH_NAMES } from "../shared/config";
 import { createSubgraphDataSource, openSubgraphDatabase } from "../shared/database/data-source";
 import { createLogger } from "../shared/logger";
 import { subgraphs } from "../subgraphs";
-import { FULL_SIZE, SYNTHETIC_GENERATORS, type DatasetSize } from "./synthetic/generate";
+import { BULK_STATEMENT_TIMEOUT_MS, FULL_SIZE, SYNTHETIC_GENERATORS, type DatasetSize } from "./synthetic/generate";
 
 /** The full-size proportions of institutions to programs, scaled to `programs`. */
 export function datasetSize(programs: number): DatasetSize {
@@ -29,7 +29,7 @@ export async function prepareDatabase(url: string, size: DatasetSize, log: (line
   const started = Date.now();
   for (const name of SUBGRAPH_NAMES) {
     const definition = subgraphs[name];
-    const dataSource = createSubgraphDataSource({ url, schema: name, entities: definition.entities, migrations: definition.migrations });
+    const dataSource = createSubgraphDataSource({ url, schema: name, entities: definition.entities, migrations: definition.migrations, statementTimeoutMs: BULK_STATEMENT_TIMEOUT_MS });
     await openSubgraphDatabase(dataSource);
     await definition.seed(dataSource, createLogger("bench", "silent"));
     await SYNTHETIC_GENERATORS[name]?.(dataSource, size);

@@ -105,9 +105,16 @@ export class HttpSubgraphDataSource extends RemoteGraphQLDataSource<GatewayConte
   }
 }
 
+/** Rejects when `signal` fires, with its reason (a TimeoutError for AbortSignal.timeout). */
+function whenAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }));
+}
+
 export class InProcessSubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: Subgraph,
+    /** SUBGRAPH_TIMEOUT_MS, as over HTTP: the answer is SUBGRAPH_TIMEOUT and the subgraph's statements are cancelled. */
+    private readonly timeoutMs: number,
     private readonly headers: SubgraphHeaders,
     private readonly histogram?: SubgraphFetchHistogram,
   ) {}
@@ -124,7 +131,9 @@ export class InProcessSubgraphDataSource implements GraphQLDataSource<GatewayCon
     try {
       const operation = { query: request.query, variables: request.variables, operationName: request.operationName };
       // Signed as an HTTP call would be: the subgraph verifies it the same way in process.
-      const result = await this.subgraph.execute(operation, this.headers(context as GatewayContext, { audience: this.subgraph.name, method: "POST", ...operation }));
+      const deadline = AbortSignal.timeout(this.timeoutMs);
+      const headers = this.headers(context as GatewayContext, { audience: this.subgraph.name, method: "POST", ...operation });
+      const result = await Promise.race([this.subgraph.execute(operation, headers, deadline), whenAborted(deadline)]);
       return result as GatewayGraphQLResponse;
     } catch (error) {
       throw unavailable(this.subgraph.name, error);

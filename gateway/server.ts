@@ -31,6 +31,7 @@ import { NoIntrospection } from "./introspection";
 import { legacyJsonStatusPlugin } from "./legacy-json-status";
 import { requireJsonPosts } from "./limits/cross-site";
 import { limitTokens, rejectBatches } from "./limits/http-guards";
+import { declaredCosts } from "./limits/declared-costs";
 import { operationLimitsPlugin } from "./limits/operation-limits";
 import { failedAuthentications } from "./limits/failed-authentication";
 import { rateLimit } from "./limits/rate-limit";
@@ -83,7 +84,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!local && !url) throw new Error(`The supergraph names a subgraph "${name}" that this gateway does not know.`);
       const dataSource = local
-        ? new InProcessSubgraphDataSource(local, headers, fetchHistogram)
+        ? new InProcessSubgraphDataSource(local, options.subgraphTimeoutMs, headers, fetchHistogram)
         : new HttpSubgraphDataSource(name, url, options.subgraphTimeoutMs, headers, fetchHistogram);
       dataSources.set(name, dataSource);
       return new EntityBatchingDataSource(dataSource);
@@ -106,7 +107,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     hideSchemaDetailsFromClientErrors: options.introspection === false,
     // Apollo's landing pages load from a CDN; GraphiQL is served from local files instead.
     // No HTTP cache hints are used: without the cache-control plugin no resolver is wrapped per field.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), tracking.plugin, operationLimitsPlugin(limits), legacyJsonStatusPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), tracking.plugin, operationLimitsPlugin(limits, declaredCosts(options.supergraphSdl)), legacyJsonStatusPlugin],
   });
   await server.start();
 

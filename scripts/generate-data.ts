@@ -11,7 +11,7 @@ import { SUBGRAPH_NAMES, readConfig } from "../shared/config";
 import { createSubgraphDataSource, openSubgraphDatabase } from "../shared/database/data-source";
 import { startEmbeddedPostgres } from "../shared/database/embedded-postgres";
 import { subgraphs } from "../subgraphs";
-import { FULL_SIZE, SYNTHETIC_GENERATORS, type DatasetSize } from "../bench/synthetic/generate";
+import { BULK_STATEMENT_TIMEOUT_MS, FULL_SIZE, SYNTHETIC_GENERATORS, type DatasetSize } from "../bench/synthetic/generate";
 
 const { values } = parseArgs({
   options: {
@@ -31,7 +31,7 @@ const postgres = config.databaseUrl ? undefined : await startEmbeddedPostgres(co
 try {
   for (const name of SUBGRAPH_NAMES) {
     const { entities, migrations } = subgraphs[name];
-    const dataSource = createSubgraphDataSource({ url: config.databaseUrls[name] ?? postgres!.url, schema: name, entities, migrations });
+    const dataSource = createSubgraphDataSource({ url: config.databaseUrls[name] ?? postgres!.url, schema: name, entities, migrations, statementTimeoutMs: BULK_STATEMENT_TIMEOUT_MS });
     await openSubgraphDatabase(dataSource);
     const started = Date.now();
     await SYNTHETIC_GENERATORS[name]?.(dataSource, size);

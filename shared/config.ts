@@ -36,6 +36,9 @@ export const ENVIRONMENT_VARIABLES = {
   PG_DATA_DIR: { default: ".data/postgres", description: "Data folder of the embedded PostgreSQL (kept across restarts)." },
   PG_PORT: { default: "54329", description: "Port of the embedded PostgreSQL (listens on 127.0.0.1 only)." },
   DB_POOL_SIZE: { default: "10", description: "Connections per subgraph pool." },
+  DB_STATEMENT_TIMEOUT_MS: { default: "10000", description: "PostgreSQL's `statement_timeout` on every connection of the subgraphs' pools: a statement running longer is cancelled (`SUBGRAPH_TIMEOUT`). Migrations and `npm run generate` run without it." },
+  AGGREGATE_CONCURRENCY: { default: "2", description: "How many dashboard aggregates (`cooperationNetwork`, `programStats`) one programs subgraph computes at once, so cheap reads always find a pool connection; kept below `DB_POOL_SIZE`." },
+  AGGREGATE_QUEUE_SIZE: { default: "64", description: "How many aggregates wait for their turn beyond `AGGREGATE_CONCURRENCY` (holding no connection; one whose caller gives up leaves the queue); more are refused at once with `SERVICE_OVERLOADED`." },
   HOST: { default: "127.0.0.1", description: "Interface every HTTP server binds to (`0.0.0.0` in containers)." },
   GATEWAY_PORT: { default: "4000", description: "Port of the gateway." },
   ...perSubgraph("PORT", ({ name, defaultPort }) => ({ default: String(defaultPort), description: `Port of the ${name} subgraph.` })),
@@ -64,7 +67,7 @@ export const ENVIRONMENT_VARIABLES = {
   QUERY_MAX_DEPTH: { default: "15", description: "Deepest nesting of fields an operation may have at the gateway (`QUERY_TOO_DEEP`), introspection included; an operation asking for the schema may be as deep, and a quarter more costly, as the standard introspection query GraphiQL sends, whatever the limits." },
   QUERY_MAX_ALIASES: { default: "30", description: "Most aliases an operation may use (`TOO_MANY_ALIASES`)." },
   QUERY_MAX_TOKENS: { default: "5000", description: "Most GraphQL tokens a query document may have (`TOO_MANY_TOKENS`), checked before parsing." },
-  QUERY_MAX_COST: { default: "100000", description: "Highest estimated cost of an operation (`QUERY_TOO_COSTLY`): every field costs 1, times the page sizes (`first`/`last`, 20 when omitted) of the lists around it." },
+  QUERY_MAX_COST: { default: "100000", description: "Highest estimated cost of an operation (`QUERY_TOO_COSTLY`): every field costs 1, or the weight its schema declares with `@cost(weight:)`, times the sizes of the lists around it: a page's `first`/`last` (20 when omitted), a lookup's number of `ids`, or what a field's `@listSize` declares (its `slicingArguments`' value, their default, else `assumedSize`). An aggregate so weighs its scan and its answer: `cooperationNetwork` 1,000 plus its nodes and edges times `maxEdges`, `programStats` 1,000 plus 250 buckets." },
   QUERY_MAX_LIST_SIZE: { default: "1000", description: "Largest page (`first`/`last`, literal or variable) an operation may ask for (`LIST_TOO_LARGE`); the subgraphs serve pages up to it." },
   RATE_LIMIT_PER_MINUTE: { default: "1200", description: "Requests per minute each client may send to the gateway's `/graphql` on average (HTTP 429 `RATE_LIMITED` with `Retry-After` beyond). Failed authentications count against the caller's address in a bucket of their own, a tenth of this per minute and half of `RATE_LIMIT_BURST` at once; `0` turns both off." },
   RATE_LIMIT_BURST: { default: "200", description: "Requests a client may send at once before `RATE_LIMIT_PER_MINUTE` paces it (the size of its token bucket)." },
@@ -148,6 +151,10 @@ export interface Config {
   databaseUrls: Record<SubgraphName, string | undefined>;
   databaseUrl: string | undefined;
   poolSize: number;
+  /** DB_STATEMENT_TIMEOUT_MS: PostgreSQL's statement_timeout on the pools' connections. */
+  statementTimeoutMs: number;
+  /** How many heavy aggregates a subgraph computes at once, and how many may wait (SERVICE_OVERLOADED beyond). */
+  aggregates: { concurrency: number; queueSize: number };
   embeddedPostgres: { dataDir: string; port: number };
   transport: "local" | "http";
   seed: "auto" | "never";
@@ -211,6 +218,8 @@ export function readConfig(env: Env = process.env): Config {
     databaseUrls,
     databaseUrl,
     poolSize: readInteger(env, "DB_POOL_SIZE", 1, 1000),
+    statementTimeoutMs: readInteger(env, "DB_STATEMENT_TIMEOUT_MS", 1, 3_600_000),
+    aggregates: { concurrency: readInteger(env, "AGGREGATE_CONCURRENCY", 1, 1000), queueSize: readInteger(env, "AGGREGATE_QUEUE_SIZE", 0, 100_000) },
     embeddedPostgres: {
       dataDir: path.resolve(read(env, "PG_DATA_DIR")),
       port: readPort(env, "PG_PORT"),

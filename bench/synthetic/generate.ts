@@ -36,8 +36,16 @@ function officialNames(typeName: "Enterprise" | "University", count: number, pre
   ];
 }
 
+/**
+ * One INSERT here writes the whole dataset (100,000 programs at full scale):
+ * far beyond the pools' DB_STATEMENT_TIMEOUT_MS, which is sized for requests.
+ */
+export const BULK_STATEMENT_TIMEOUT_MS = 30 * 60_000;
+const BULK_STATEMENT_TIMEOUT = `SET LOCAL statement_timeout = ${BULK_STATEMENT_TIMEOUT_MS}`;
+
 export async function generateEnterprises(dataSource: DataSource, size: DatasetSize): Promise<void> {
   await dataSource.transaction(async (db) => {
+    await db.query(BULK_STATEMENT_TIMEOUT);
     await db.query(
       `INSERT INTO enterprise (id, slug, name, short_name, country_code, city, industry_codes, status, version)
        SELECT ${syntheticId("Enterprise", i)}, 'synthetic-enterprise-' || i, 'Synthetic Mining Company ' || i, 'SMC' || i,
@@ -60,6 +68,7 @@ export async function generateEnterprises(dataSource: DataSource, size: DatasetS
 
 export async function generateUniversities(dataSource: DataSource, size: DatasetSize): Promise<void> {
   await dataSource.transaction(async (db) => {
+    await db.query(BULK_STATEMENT_TIMEOUT);
     await db.query(
       `INSERT INTO university (id, slug, name, short_name, kind, country_code, city, field_codes, status, version)
        SELECT ${syntheticId("University", i)}, 'synthetic-university-' || i, 'Synthetic Technical University ' || i, 'STU' || i, 'UNIVERSITY',
@@ -93,6 +102,7 @@ export async function generatePrograms(dataSource: DataSource, size: DatasetSize
   const universityRow = `(1 + ${hash(i, "program-university")} % $3::int)`;
   const secondUniversityRow = `(1 + ${hash(i, "program-university-2")} % $3::int)`;
   await dataSource.transaction(async (db) => {
+    await db.query(BULK_STATEMENT_TIMEOUT);
     await db.query(
       `INSERT INTO program (id, slug, title, kind, status, description, signed_on, signed_on_precision, starts_on, starts_on_precision,
                             ends_on, ends_on_precision, term_months, field_codes, version)

@@ -5,6 +5,10 @@
  * Introspection (`__schema`, `__type`) counts like any other field: its lists
  * weigh what they hold in this schema on average, so the cost of a query
  * asking for the schema follows the size of its answer.
+ * A field whose schema declares `@cost`/`@listSize` (declared-costs.ts)
+ * weighs what they say: its own weight instead of 1, and its list (or the
+ * `sizedFields` of its answer) as long as its slicing argument, the
+ * argument's default, or its `assumedSize`.
  */
 import {
   Kind,
@@ -26,12 +30,13 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from "graphql";
+import type { DeclaredCosts, DeclaredListSize } from "./declared-costs";
 
 export interface OperationMeasure {
   /** Deepest nesting of fields; a root field is at depth 1. */
   depth: number;
   aliases: number;
-  /** Every field costs 1; what is under a list costs as often as the list's page size (or its number of `ids`). */
+  /** Every field costs 1 (or its `@cost` weight); what is under a list costs as often as the list's page size (its number of `ids`, its `@listSize`). */
   cost: number;
   /** The largest `first`/`last` the operation asks for (0 when it asks for none). */
   largestPage: number;
@@ -53,6 +58,7 @@ export function measureOperation(
   fragments: Record<string, FragmentDefinitionNode>,
   schema: GraphQLSchema,
   requestVariables: Record<string, unknown> = {},
+  declared: DeclaredCosts = new Map(),
 ): OperationMeasure {
   const variables: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {
@@ -70,8 +76,11 @@ export function measureOperation(
    */
   const measured = new Map<string, { depthBelow: number; cost: number; aliases: number }>();
 
-  /** Depth and cost of a selection set whose fields sit at `depth`. */
-  const walk = (selectionSet: SelectionSetNode, parentType: GraphQLNamedType | undefined, depth: number, inFragments: Set<string>) => {
+  /**
+   * Depth and cost of a selection set whose fields sit at `depth`; `sized`: the
+   * fields of it that are lists as long as the field above declares (`sizedFields`).
+   */
+  const walk = (selectionSet: SelectionSetNode, parentType: GraphQLNamedType | undefined, depth: number, inFragments: Set<string>, sized?: Sized) => {
     let deepest = depth - 1;
     let cost = 0;
     for (const selection of selectionSet.selections) {
@@ -93,32 +102,44 @@ export function measureOperation(
         // `nodes(ids:)` returns one object per id: the list it is given is its page.
         const ids = selection.arguments?.find((argument) => argument.name.value === "ids");
         if (ids) pageSize = Math.max(pageSize, listLength(ids.value, variables));
+        const declaration = parentType ? declared.get(`${parentType.name}.${name}`) : undefined;
+        const weight = declaration?.weight ?? 1;
+        let sizedBelow: Sized | undefined;
+        if (declaration?.listSize) {
+          const size = declaredSize(declaration.listSize, field, selection.arguments ?? [], variables);
+          if (declaration.listSize.sizedFields.length) sizedBelow = { fields: new Set(declaration.listSize.sizedFields), size };
+          else pageSize = size;
+        }
+        // A list the field above says is as long as its slicing argument.
+        const times = sized?.fields.has(name) ? sized.size : 1;
         if (selection.selectionSet) {
-          const inner = walk(selection.selectionSet, field && getNamedType(field.type), depth + 1, inFragments);
+          const inner = walk(selection.selectionSet, field && getNamedType(field.type), depth + 1, inFragments, sizedBelow);
           deepest = Math.max(deepest, inner.depth);
-          cost += 1 + pageSize * inner.cost;
+          cost += times * (weight + pageSize * inner.cost);
         } else {
           deepest = Math.max(deepest, depth);
-          cost += 1;
+          cost += times * weight;
         }
       } else {
         // Fragments add no depth of their own; every type condition is counted, which overestimates unions a little.
         let inner: { depth: number; cost: number } | undefined;
         if (selection.kind === Kind.INLINE_FRAGMENT) {
           const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
-          inner = walk(selection.selectionSet, type ?? undefined, depth, inFragments);
+          inner = walk(selection.selectionSet, type ?? undefined, depth, inFragments, sized);
         } else {
           const name = selection.name.value;
           const fragment = fragments[name];
           // Validation has rejected fragment cycles; the guard keeps this walk finite regardless.
           if (!fragment || inFragments.has(name)) continue;
-          let known = measured.get(name);
+          // A fragment spread where some of its fields are sized lists costs differently: measured apart.
+          const key = sized ? `${name}|${[...sized.fields].join(",")}×${sized.size}` : name;
+          let known = measured.get(key);
           if (!known) {
             const type = schema.getType(fragment.typeCondition.name.value) ?? undefined;
             const aliasesBefore = aliases;
-            const walked = walk(fragment.selectionSet, type, depth, new Set([...inFragments, name]));
+            const walked = walk(fragment.selectionSet, type, depth, new Set([...inFragments, name]), sized);
             known = { depthBelow: walked.depth - depth, cost: walked.cost, aliases: aliases - aliasesBefore };
-            measured.set(name, known);
+            measured.set(key, known);
           } else {
             aliases += known.aliases;
           }
@@ -134,6 +155,32 @@ export function measureOperation(
   const rootType = schema.getRootType(operation.operation) ?? undefined;
   const { depth, cost } = walk(operation.selectionSet, rootType, 1, new Set());
   return { depth: Math.max(depth, 0), aliases, cost, largestPage, introspects };
+}
+
+interface Sized {
+  fields: Set<string>;
+  size: number;
+}
+
+/** A `@listSize` list's length: the largest slicing argument given, else the largest default of theirs, else `assumedSize`, else 1. */
+function declaredSize(
+  listSize: DeclaredListSize,
+  field: GraphQLField<unknown, unknown> | undefined,
+  given: readonly { name: { value: string }; value: ValueNode }[],
+  variables: Record<string, unknown>,
+): number {
+  const sizes: number[] = [];
+  const defaults: number[] = [];
+  for (const name of listSize.slicingArguments) {
+    const argument = given.find((a) => a.name.value === name);
+    const value = argument ? literal(argument.value, variables) : undefined;
+    if (typeof value === "number" && Number.isInteger(value)) sizes.push(Math.max(value, 0));
+    const fallback = field?.args.find((a) => a.name === name)?.defaultValue;
+    if (typeof fallback === "number") defaults.push(fallback);
+  }
+  if (sizes.length) return Math.max(...sizes);
+  if (defaults.length) return Math.max(...defaults);
+  return listSize.assumedSize ?? 1;
 }
 
 function fieldOf(type: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {

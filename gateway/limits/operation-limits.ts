@@ -10,6 +10,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, Kind, getIntrospectionQuery, parse, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import type { GatewayLimits } from "../../shared/config";
 import { ErrorCode } from "../../shared/graphql/errors";
+import type { DeclaredCosts } from "./declared-costs";
 import { measureOperation, type OperationMeasure } from "./measure";
 
 function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
@@ -43,7 +44,8 @@ function refused(code: ErrorCode, message: string, limit: number): GraphQLError 
   return new GraphQLError(message, { extensions: { code, limit, http: { status: 400 } } });
 }
 
-export function operationLimitsPlugin(limits: GatewayLimits): ApolloServerPlugin {
+/** `declared`: what the supergraph's `@cost`/`@listSize` say fields cost (declared-costs.ts). */
+export function operationLimitsPlugin(limits: GatewayLimits, declared?: DeclaredCosts): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
@@ -55,7 +57,7 @@ export function operationLimitsPlugin(limits: GatewayLimits): ApolloServerPlugin
               : "Must provide operation name if query contains multiple operations.";
             throw new GraphQLError(message, { extensions: { code: "INVALID_GRAPHQL", http: { status: 400 } } });
           }
-          const found = measureOperation(operation, fragmentsOf(document), schema, request.variables);
+          const found = measureOperation(operation, fragmentsOf(document), schema, request.variables, declared);
           const allowance = found.introspects ? introspectionAllowance(schema) : { depth: 0, cost: 0 };
           const maxDepth = Math.max(limits.maxDepth, allowance.depth);
           const maxCost = Math.max(limits.maxCost, allowance.cost);

@@ -4,9 +4,10 @@
  * across schemas.
  */
 import pg from "pg";
-import { DataSource, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from "typeorm";
+import { DataSource, MigrationExecutor, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from "typeorm";
 import type { Logger } from "../logger";
 import { EXTENSIONS_SCHEMA } from "./extensions";
+import { cancelAbandonedStatements } from "./request-cancellation";
 import { SnakeNamingStrategy } from "./naming-strategy";
 
 export interface SubgraphDatabaseOptions {
@@ -18,6 +19,8 @@ export interface SubgraphDatabaseOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
   poolSize?: number;
+  /** PostgreSQL's statement_timeout on every connection (DB_STATEMENT_TIMEOUT_MS); 0 turns it off. */
+  statementTimeoutMs?: number;
   logger?: Logger;
 }
 
@@ -62,6 +65,9 @@ export interface SubgraphDataSource extends DataSource {
   statements: StatementCounter;
 }
 
+/** DB_STATEMENT_TIMEOUT_MS's default (shared/config.ts), for the scripts that do not read the configuration. */
+const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
+
 export function createSubgraphDataSource(options: SubgraphDatabaseOptions): SubgraphDataSource {
   const statements = new StatementCounter();
   const dataSource = new DataSource({
@@ -86,7 +92,8 @@ export function createSubgraphDataSource(options: SubgraphDatabaseOptions): Subg
       // Raw SQL in this subgraph sees only its own schema (and the shared extensions) unless it names another.
       // The dashboard aggregates (network, statistics) sort and hash tens of thousands of rows:
       // 16 MB keeps them in memory instead of spilling to disk, per operation of a connection.
-      options: `-c search_path=${options.schema},${EXTENSIONS_SCHEMA} -c work_mem=16MB`,
+      // statement_timeout is the server-side deadline of every statement: nothing runs on after its request is over.
+      options: `-c search_path=${options.schema},${EXTENSIONS_SCHEMA} -c work_mem=16MB -c statement_timeout=${options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS}`,
     },
   }) as SubgraphDataSource;
   dataSource.statements = statements;
@@ -99,6 +106,7 @@ export function createSubgraphDataSource(options: SubgraphDatabaseOptions): Subg
  */
 export async function openSubgraphDatabase(dataSource: DataSource): Promise<void> {
   await dataSource.initialize();
+  cancelAbandonedStatements((dataSource.driver as unknown as { master: pg.Pool }).master);
   const schema = dataSource.driver.schema!;
   const runner = dataSource.createQueryRunner();
   await runner.connect();
@@ -107,9 +115,14 @@ export async function openSubgraphDatabase(dataSource: DataSource): Promise<void
     const [{ exists }] = await runner.query("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS exists", [schema]);
     // Checked first: with least-privilege roles the schema is provisioned and CREATE is not granted.
     if (!exists) await runner.query(`CREATE SCHEMA "${schema}"`);
-    await dataSource.runMigrations({ transaction: "each" });
+    // Migrations (an index over a large table) may take longer than any request: no statement deadline on this connection.
+    await runner.query("SET statement_timeout = 0");
+    const migrations = new MigrationExecutor(dataSource, runner);
+    migrations.transaction = "each";
+    await migrations.executePendingMigrations();
   } finally {
     await runner.query("SELECT pg_advisory_unlock(hashtext($1))", [`partnergraph:migrate:${schema}`]).catch(() => undefined);
+    await runner.query("RESET statement_timeout").catch(() => undefined);
     await runner.release();
   }
 }

@@ -15,6 +15,8 @@ export const ErrorCode = {
   SUBGRAPH_UNAVAILABLE: "SUBGRAPH_UNAVAILABLE",
   SUBGRAPH_TIMEOUT: "SUBGRAPH_TIMEOUT",
   SUBGRAPH_ERROR: "SUBGRAPH_ERROR",
+  // A subgraph's bulkhead for heavy work (shared/subgraph/bulkhead.ts) is full: try again shortly.
+  SERVICE_OVERLOADED: "SERVICE_OVERLOADED",
   // The gateway's limits (gateway/limits/): the request is refused before any subgraph is asked.
   PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
   BATCHED_REQUESTS_NOT_SUPPORTED: "BATCHED_REQUESTS_NOT_SUPPORTED",
@@ -81,6 +83,9 @@ function fromPostgres(error: PostgresError): { code: ErrorCode; message: string 
     case "22007":
     case "22008":
       return { code: ErrorCode.BAD_USER_INPUT, message: "A value has the wrong format." };
+    case "57014":
+      // statement_timeout (DB_STATEMENT_TIMEOUT_MS) or a cancellation of an abandoned request.
+      return { code: ErrorCode.SUBGRAPH_TIMEOUT, message: "The service did not answer in time." };
     case "40001":
     case "40P01":
       return { code: ErrorCode.CONFLICT, message: "The record was changed by someone else at the same time; try again." };
@@ -111,6 +116,8 @@ function ownCode(error: unknown): unknown {
 
 function databaseRule(error: unknown): { code: ErrorCode; message: string } | undefined {
   const cause = rootCause(error);
+  // shared/database/request-cancellation.ts: the caller gave up at its deadline, so nothing was run for it.
+  if (cause instanceof Error && cause.name === "RequestAbandonedError") return { code: ErrorCode.SUBGRAPH_TIMEOUT, message: "The service did not answer in time." };
   return cause && typeof cause === "object" ? fromPostgres(cause as PostgresError) : undefined;
 }
 

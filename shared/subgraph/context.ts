@@ -2,6 +2,7 @@
 import type { DataSource } from "typeorm";
 import type { Access } from "../auth/access";
 import type { RecordLookup } from "../graphql/dataloaders";
+import type { Bulkhead } from "./bulkhead";
 import type { PeerClient } from "./peers";
 import type { Logger } from "../logger";
 
@@ -21,6 +22,8 @@ export interface SubgraphContext<Loaders = unknown> {
   access: Access;
   /** The other subgraphs, for checking references before storing them. */
   peers: PeerClient;
+  /** Where heavy aggregates run, under a concurrency limit of their own (AGGREGATE_CONCURRENCY). */
+  aggregates: Bulkhead;
   /** The largest page a list serves (QUERY_MAX_LIST_SIZE, which the gateway enforces too). */
   maxPageSize: number;
 }

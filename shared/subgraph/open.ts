@@ -5,13 +5,14 @@ import { createPeerClient } from "./peers";
 import { createSubgraphDataSource, openSubgraphDatabase } from "../database/data-source";
 import type { Logger } from "../logger";
 import type { SubgraphDefinition } from "./definition";
+import { createBulkhead } from "./bulkhead";
 import { createSubgraph, type Subgraph } from "./server";
 import { closeDataSource } from "../database/close-pool";
 
 export async function openSubgraph(
   definition: SubgraphDefinition,
   databaseUrl: string,
-  config: Pick<Config, "poolSize" | "seed" | "subgraphMaxBodyBytes" | "subgraphTimeoutMs" | "limits"> & {
+  config: Pick<Config, "poolSize" | "statementTimeoutMs" | "aggregates" | "seed" | "subgraphMaxBodyBytes" | "subgraphTimeoutMs" | "limits"> & {
     internalSecret: string;
     /** Where the other subgraphs listen, for reference checks. */
     peerUrls: Partial<Record<SubgraphName, string>>;
@@ -24,6 +25,7 @@ export async function openSubgraph(
     entities: definition.entities,
     migrations: definition.migrations,
     poolSize: config.poolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
     logger,
   });
   try {
@@ -39,6 +41,8 @@ export async function openSubgraph(
       // Raising QUERY_MAX_LIST_SIZE raises the subgraphs' largest page; lowering it is the gateway's to enforce
       // (LIST_TOO_LARGE), so gateways with other limits in front of the same subgraphs still get default pages.
       maxPageSize: Math.max(MAX_PAGE_SIZE, config.limits.maxListSize),
+      // At least one connection of the pool is always left to cheap reads.
+      aggregates: createBulkhead(Math.max(1, Math.min(config.aggregates.concurrency, config.poolSize - 1)), config.aggregates.queueSize),
     });
     return {
       ...subgraph,

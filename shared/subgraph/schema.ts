@@ -13,7 +13,8 @@ import { isUuid } from "../records/ids";
 import type { EntityTarget, ObjectLiteral } from "typeorm";
 import type { ReferenceResolver, SubgraphDefinition } from "./definition";
 
-export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
+// Demand control: `@cost` and `@listSize` (IBM's convention, Apollo's cost spec) declare beside a field what it costs, and reach the supergraph.
+export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"]) @link(url: "https://specs.apollo.dev/cost/v0.1", import: ["@cost", "@listSize"])`;
 
 /** Each table's GraphQL type with a `@key`: the gateway's `_entities` lookups of it, by id and batched. */
 export function ownEntityReferences(definition: SubgraphDefinition): Record<string, ReferenceResolver<unknown>> {

@@ -17,6 +17,8 @@ import { GraphQLError } from "graphql";
 import { accessFor } from "../auth/access";
 import { createIdentityVerifier, IdentityError, type BoundRequest } from "../auth/internal-identity";
 import type { PeerClient } from "./peers";
+import type { Bulkhead } from "./bulkhead";
+import { runCancellable } from "../database/request-cancellation";
 import { REQUEST_ID_HEADER, requestIdFrom, type SubgraphContext } from "./context";
 import type { SubgraphDataSource } from "../database/data-source";
 import { registerDatabaseMetrics } from "../database/metrics";
@@ -46,8 +48,11 @@ export interface Subgraph {
   /** What its /ready reports: the database answers and no migration is pending. */
   readiness: ReadinessCheck;
   createContext(headers: HeaderMap, request: ReceivedRequest): Promise<SubgraphContext>;
-  /** Runs one operation in process, as if it had arrived over HTTP (POST) with these headers. */
-  execute(request: GraphQLRequest, headers: HeaderMap): Promise<FormattedExecutionResult>;
+  /**
+   * Runs one operation in process, as if it had arrived over HTTP (POST) with these headers;
+   * when `signal` fires (the caller gave up), its statements are cancelled in PostgreSQL.
+   */
+  execute(request: GraphQLRequest, headers: HeaderMap, signal?: AbortSignal): Promise<FormattedExecutionResult>;
   stop(): Promise<void>;
 }
 
@@ -58,6 +63,8 @@ export interface SubgraphServerOptions {
   peers: PeerClient;
   /** The largest page a list serves (QUERY_MAX_LIST_SIZE). */
   maxPageSize: number;
+  /** Where heavy aggregates run (AGGREGATE_CONCURRENCY, AGGREGATE_QUEUE_SIZE). */
+  aggregates: Bulkhead;
 }
 
 /** What a body holds of a GraphQL request; anything else (a GET, a list) binds to nothing a signer signs. */
@@ -86,7 +93,7 @@ export async function createSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   dataSource: SubgraphDataSource,
   logger: Logger,
-  { maxBodyBytes, internalSecret, peers, maxPageSize }: SubgraphServerOptions,
+  { maxBodyBytes, internalSecret, peers, maxPageSize, aggregates }: SubgraphServerOptions,
 ): Promise<Subgraph> {
   const schema = await buildFederatedSchema(definition);
   const metrics = createServiceMetrics(definition.name);
@@ -122,7 +129,7 @@ export async function createSubgraph<Loaders>(
       });
     }
     const lookup = recordLookup(dataSource);
-    return { requestId, loaders: definition.createLoaders(dataSource, lookup), lookup, dataSource, logger: logger.child({ requestId }), access, peers, maxPageSize };
+    return { requestId, loaders: definition.createLoaders(dataSource, lookup), lookup, dataSource, logger: logger.child({ requestId }), access, peers, maxPageSize, aggregates };
   };
 
   const readiness: ReadinessCheck = async () => {
@@ -144,6 +151,15 @@ export async function createSubgraph<Loaders>(
     noStore,
     tracking.middleware,
     express.json({ limit: maxBodyBytes }),
+    // After the body is read (its stream events would leave the request's async context): a caller that
+    // closes the connection before the answer (the gateway at SUBGRAPH_TIMEOUT_MS) has its statements cancelled.
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      const abandoned = new AbortController();
+      res.on("close", () => {
+        if (!res.writableFinished) abandoned.abort();
+      });
+      runCancellable(abandoned.signal, next);
+    },
     expressMiddleware(server, { context: async ({ req, res }) => tracking.track(await createContext(req.headers, receivedRequest(req.method, req.body)), res) }),
   );
   app.use(notFoundHandler);
@@ -158,7 +174,7 @@ export async function createSubgraph<Loaders>(
     metrics,
     readiness,
     createContext,
-    async execute(request, headers) {
+    execute: (request, headers, signal) => runCancellable(signal ?? new AbortController().signal, async () => {
       let contextValue: SubgraphContext;
       try {
         contextValue = await createContext(headers, { method: "POST", query: request.query, operationName: request.operationName, variables: request.variables });
@@ -169,7 +185,7 @@ export async function createSubgraph<Loaders>(
       const response = await server.executeOperation(request, { contextValue });
       if (response.body.kind !== "single") throw new Error("incremental delivery is not used between gateway and subgraphs");
       return response.body.singleResult;
-    },
+    }),
     stop: () => server.stop(),
   };
 }
