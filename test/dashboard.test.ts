@@ -87,7 +87,7 @@ describe("the cooperation network", () => {
       cooperationNetwork {
         programCount edgeCount
         nodes { id institutionType programCount partnerCount institution { ... on Enterprise { slug } ... on University { slug } } }
-        edges { weight activeCount byKind { kind count } source { ... on Enterprise { slug } ... on University { slug } } target { ... on Enterprise { slug } ... on University { slug } } }
+        edges { sourceId targetId weight activeCount byKind { kind count } source { ... on Enterprise { slug } ... on University { slug } } target { ... on Enterprise { slug } ... on University { slug } } }
       }
     }`);
     expect(cooperationNetwork.programCount).toBe(7);
@@ -104,6 +104,11 @@ describe("the cooperation network", () => {
     const ammc = cooperationNetwork.nodes.find((n: any) => n.institution.slug === "ammc");
     expect(ammc).toMatchObject({ institutionType: "ENTERPRISE", programCount: 4, partnerCount: 4 });
     expect(cooperationNetwork.edges[0].weight).toBeGreaterThanOrEqual(cooperationNetwork.edges.at(-1).weight);
+    // Heaviest first; edges of equal weight by sourceId, then targetId (a stable order across requests).
+    const order = (e: any) => [e.weight, e.sourceId, e.targetId];
+    const heaviestFirst = [...cooperationNetwork.edges].sort((a: any, b: any) => b.weight - a.weight || (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0));
+    expect(cooperationNetwork.edges.length).toBeGreaterThan(1);
+    expect(cooperationNetwork.edges.map(order)).toEqual(heaviestFirst.map(order));
   });
 
   it("follows the program filter and caps the edges", async () => {

@@ -221,12 +221,35 @@ describe("sources and references", () => {
         activities { host { ... on Enterprise { name } ... on University { name } } hostDivision { name } hostDepartment { name } }
       } }
     }`);
+    expect(programs.nodes.length).toBeGreaterThan(0);
     for (const program of programs.nodes) {
+      expect(program.parties.length, program.slug).toBeGreaterThan(0);
       for (const party of program.parties) {
         expect(party.institution.name, `${program.slug} party ${party.institutionId}`).toBeTruthy();
         if (party.unitId) expect((party.division ?? party.department)?.name, `${program.slug} unit ${party.unitId}`).toBeTruthy();
       }
     }
+    // Each activity's host as the articles name it: [institution, division, department]; all null when none is named.
+    const hosts = Object.fromEntries(
+      programs.nodes
+        .filter((program: any) => program.activities.length)
+        .map((program: any) => [program.slug, program.activities.map((a: any) => [a.host?.name ?? null, a.hostDivision?.name ?? null, a.hostDepartment?.name ?? null]).sort()]),
+    );
+    const AMMC = "Almalyk Mining and Metallurgical Complex";
+    const NONE = [null, null, null];
+    expect(hosts).toEqual({
+      "ammc-international-student-delegation-2025": [[AMMC, "AMMC Engineering School", null], [AMMC, "AMMC Honorary History Museum", null], [AMMC, "Kalmakyr mine", null]],
+      "ugs-mining-operations-branch-at-ammc": [[AMMC, "AMMC Resources and Mining Department", null]],
+      "nust-misis-almalyk-wust-memorandum-2025": [NONE, NONE, NONE, NONE],
+      "stupino-educational-partnership-2024": [
+        NONE,
+        NONE,
+        NONE,
+        ["Stupino Machine-Production Plant", "SMPP assembly shops", null],
+        ["Stupino Technical School named after A.T. Tumanov", null, "Workshops and laboratories"],
+      ],
+      "tashstu-almalyk-departments-at-ammc-engineering-school": [[AMMC, "AMMC Engineering School", null], [AMMC, "AMMC Engineering School", null]],
+    });
   });
 });
 

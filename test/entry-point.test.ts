@@ -51,12 +51,15 @@ const gatewayUrl = () => `http://127.0.0.1:${env.GATEWAY_PORT}/graphql`;
 /** The superuser's password is the one `npm start` made and keeps beside the data folder. */
 const databaseUrl = () => `postgres://postgres:${fs.readFileSync(embeddedPasswordFile(env.PG_DATA_DIR), "utf8").trim()}@127.0.0.1:${pgPort}/partnergraph`;
 
+/** How long a first start may take before the test calls it hung: generous, not a figure README claims. */
+const FIRST_START_BOUND_MS = 90_000;
+
 describe("npm start", () => {
-  it("serves the whole graph within 30 seconds, seeded, and stops cleanly on Ctrl-C", async () => {
-    const startedAt = Date.now();
+  // README promises no start-up time; the bound only turns a start that hangs into a failure
+  // (a first start runs initdb, the migrations and the seed, slow on a loaded machine).
+  it("serves the whole graph, seeded, and stops cleanly on Ctrl-C", async () => {
     const first = start();
-    await first.waitFor("PartnerGraph is up");
-    expect(Date.now() - startedAt).toBeLessThan(30_000);
+    await first.waitFor("PartnerGraph is up", FIRST_START_BOUND_MS);
     expect(first.output()).toContain(gatewayUrl());
     expect(first.output()).toContain("initialising a new PostgreSQL data folder");
 
@@ -78,7 +81,7 @@ describe("npm start", () => {
     expect(await first.stop("SIGINT")).toBe(0);
     expect(await isPortFree(pgPort, "127.0.0.1")).toBe(true);
     expect(fs.existsSync(path.join(env.PG_DATA_DIR, "postmaster.pid"))).toBe(false);
-  });
+  }, FIRST_START_BOUND_MS + 30_000);
 
   it("keeps the data across a restart and does not seed again", async () => {
     const second = start();

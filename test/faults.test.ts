@@ -24,6 +24,12 @@ const SUBGRAPH_TIMEOUT_MS = 2000;
 /** A client waits this long before it calls a request hung: the gateway must always answer sooner. */
 const CLIENT_TIMEOUT_MS = SUBGRAPH_TIMEOUT_MS + 3000;
 const WRITERS = 2;
+/** Recovered means this many answers in a row arrived in full, every kind of read among them... */
+const RECOVERED_STREAK = 20;
+/** ...within this long of the first full walk (generous: the machine is shared and loaded). */
+const RECOVERED_WITHIN_MS = 15_000;
+/** Each writer must have had at least this many writes acknowledged, or the write checks prove little. */
+const MIN_ACKNOWLEDGED = 20;
 
 let services: Services;
 let admin: Record<string, string>;
@@ -192,12 +198,35 @@ interface FaultRun<Observed> {
   repairMs: number;
   /** From the end of the repair until a walk across all three subgraphs is answered in full. */
   recoveryMs: number;
+  /** The longest run of full answers in a row after that, every read among them (RECOVERED_STREAK when reached). */
+  recoveredStreak: number;
+}
+
+/**
+ * Waits, at most RECOVERED_WITHIN_MS, for RECOVERED_STREAK answers in a row
+ * of this phase to arrive in full with every read of READS among them; returns
+ * the longest such run seen. A correct system may still miss a request or two
+ * just after a repair on a loaded machine; it may not keep missing them.
+ */
+async function fullStreak(traffic: Load, phase: string): Promise<number> {
+  const deadline = Date.now() + RECOVERED_WITHIN_MS;
+  let longest = 0;
+  for (;;) {
+    let run: Outcome[] = [];
+    for (const outcome of traffic.outcomes) {
+      if (outcome.phase !== phase) continue;
+      run = outcome.full ? [...run, outcome] : [];
+      if (READS.every((read) => run.some((o) => o.request.name === read.name))) longest = Math.max(longest, run.length);
+    }
+    if (longest >= RECOVERED_STREAK || Date.now() > deadline) return Math.min(longest, RECOVERED_STREAK);
+    await sleep(50);
+  }
 }
 
 /**
  * One fault under traffic: a second of steady traffic, the fault, the repair
- * (always, even when a check fails meanwhile), then a second of traffic
- * counted as "recovered".
+ * (always, even when a check fails meanwhile), then traffic counted as
+ * "recovered" until RECOVERED_STREAK full answers in a row (see fullStreak).
  */
 async function underTraffic<Observed>(fault: Fault<Observed>): Promise<FaultRun<Observed>> {
   const traffic = startTraffic("steady");
@@ -218,9 +247,9 @@ async function underTraffic<Observed>(fault: Fault<Observed>): Promise<FaultRun<
   const repairMs = Date.now() - repairedFrom;
   const recoveryMs = await traffic.firstFullAnswer("walk");
   traffic.phase("recovered");
-  await sleep(1000);
+  const recoveredStreak = await fullStreak(traffic, "recovered");
   const tallies = await stopTraffic();
-  return { traffic, tallies, observed, downMs: repairedFrom - injectedAt, repairMs, recoveryMs };
+  return { traffic, tallies, observed, downMs: repairedFrom - injectedAt, repairMs, recoveryMs, recoveredStreak };
 }
 
 const allReadiness = () => Promise.all(ALL.map(readiness));
@@ -228,7 +257,7 @@ const allReadiness = () => Promise.all(ALL.map(readiness));
 describe("faults under traffic", () => {
   it("PostgreSQL stopped: coded errors at once and /ready says so; back: full answers without restarting any service", async () => {
     const before = pids();
-    const { traffic, tallies, observed: notReady, downMs, repairMs, recoveryMs } = await underTraffic({
+    const { traffic, tallies, observed: notReady, downMs, repairMs, recoveryMs, recoveredStreak } = await underTraffic({
       phase: "postgres down",
       repairPhase: "postgres restarting",
       inject: () => services.postgres.halt(),
@@ -257,14 +286,14 @@ describe("faults under traffic", () => {
     for (const outcome of answers(traffic, "postgres down")) {
       for (const error of outcome.errors) expect(error.message).toBe("This service cannot reach its database; try again shortly.");
     }
-    expect(tallies.recovered!.full).toBe(tallies.recovered!.requests);
+    expect(recoveredStreak, "full answers in a row after the repair").toBe(RECOVERED_STREAK);
     expect(pids()).toEqual(before);
     expectNoCrash();
   });
 
   it("PostgreSQL hangs: requests end with SUBGRAPH_TIMEOUT at the fetch timeout, /ready answers 503 in time; all recover when it answers again", async () => {
     let thaw = () => {};
-    const { tallies, observed: notReady, downMs, recoveryMs } = await underTraffic({
+    const { tallies, observed: notReady, downMs, recoveryMs, recoveredStreak } = await underTraffic({
       phase: "postgres frozen",
       repairPhase: "postgres answering",
       inject: () => {
@@ -285,12 +314,12 @@ describe("faults under traffic", () => {
     const timeouts = SUBGRAPH_NAMES.map((name) => `SUBGRAPH_TIMEOUT(${name})`);
     for (const phase of ["steady", "postgres frozen", "postgres answering"]) expectCleanFailures(tallies[phase]!, timeouts);
     expect(tallies["postgres frozen"]!.failed).toBeGreaterThan(0);
-    expect(tallies.recovered!.full).toBe(tallies.recovered!.requests);
+    expect(recoveredStreak, "full answers in a row after the repair").toBe(RECOVERED_STREAK);
     expectNoCrash();
   });
 
   it("a subgraph killed mid-load: the rest of each answer arrives, its part comes back with SUBGRAPH_UNAVAILABLE; full answers once it is restarted", async () => {
-    const { traffic, tallies, observed: gatewayReady, downMs, repairMs, recoveryMs } = await underTraffic({
+    const { traffic, tallies, observed: gatewayReady, downMs, repairMs, recoveryMs, recoveredStreak } = await underTraffic({
       phase: "universities killed",
       repairPhase: "universities restarting",
       inject: () => services.processes.universities.stop("SIGKILL"),
@@ -313,14 +342,14 @@ describe("faults under traffic", () => {
       expect(walk.data.enterprise.programs.nodes.length).toBeGreaterThan(0);
       expect(walk.errors.map((e) => e.message)).toContain("The universities service is unavailable.");
     }
-    expect(tallies.recovered!.full).toBe(tallies.recovered!.requests);
+    expect(recoveredStreak, "full answers in a row after the repair").toBe(RECOVERED_STREAK);
     expectNoCrash();
   });
 
   it("a subgraph that stops answering: its part fails with SUBGRAPH_TIMEOUT after the fetch timeout, the rest is unaffected", async () => {
     // SIGSTOP: the process keeps its port and accepts connections, but answers nothing; writes in flight stay undecided.
     const universities = () => -services.processes.universities.child.pid!;
-    const { traffic, tallies, observed: gatewayReady, downMs, recoveryMs } = await underTraffic({
+    const { traffic, tallies, observed: gatewayReady, downMs, recoveryMs, recoveredStreak } = await underTraffic({
       phase: "universities stalled",
       repairPhase: "universities resumed",
       inject: () => process.kill(universities(), "SIGSTOP"),
@@ -353,7 +382,7 @@ describe("faults under traffic", () => {
     }
     // What does not touch universities goes on as before.
     for (const outcome of answers(traffic, "universities stalled", "enterprises", "programs")) expect(outcome.full).toBe(true);
-    expect(tallies.recovered!.full).toBe(tallies.recovered!.requests);
+    expect(recoveredStreak, "full answers in a row after the repair").toBe(RECOVERED_STREAK);
     expectNoCrash();
   });
 
@@ -374,6 +403,8 @@ describe("faults under traffic", () => {
         expect(audit.slice(1).every((entry) => entry.action === "UPDATE" && entry.from === entry.to - 1)).toBe(true);
         expect(audit.at(-1)!.description).toBe(row.description);
         const stored = new Map(audit.slice(1).map((entry) => [entry.description as string, entry.to as number]));
+        // The checks below hold trivially for a writer that got nothing through.
+        expect(writer.acknowledged.size, `writes acknowledged to writer ${index}`).toBeGreaterThanOrEqual(MIN_ACKNOWLEDGED);
         expect(stored.size).toBe(audit.length - 1);
         for (const [description, version] of writer.acknowledged) expect(stored.get(description), description).toBe(version);
         for (const description of stored.keys()) expect(writer.acknowledged.has(description) || writer.unacknowledged.has(description)).toBe(true);

@@ -44,50 +44,81 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
   return undefined;
 }
 
+/** A series' value, 0 while it does not exist yet. */
+const valueOf = (text: string, name: string, labels: Record<string, string> = {}) => sample(text, name, labels) ?? 0;
+
+/** The sum of every series whose line matches `line` (e.g. one per planned operation name). */
+function sumOf(text: string, line: RegExp): number {
+  return text.split("\n").reduce((sum, entry) => {
+    const match = line.exec(entry);
+    return match ? sum + Number(entry.split(" ").at(-1)) : sum;
+  }, 0);
+}
+
+/**
+ * Each test sends its own requests and reads how much each series grew
+ * meanwhile: none relies on what another test sent, or on running alone.
+ */
+async function growth(graphqlUrl: string, send: () => Promise<unknown>): Promise<(name: string, labels?: Record<string, string>) => number> {
+  const before = await metrics(graphqlUrl);
+  await send();
+  const after = await metrics(graphqlUrl);
+  return (name, labels) => valueOf(after, name, labels) - valueOf(before, name, labels);
+}
+
 describe("the gateway's /metrics", () => {
   it("counts requests by operation and status, times them, and times each subgraph fetch", async () => {
-    await graphqlData(stack.gatewayUrl, WALK);
-    await graphqlData(stack.gatewayUrl, WALK);
-    const text = await metrics(stack.gatewayUrl);
-    expect(sample(text, "partnergraph_http_requests_total", { operation: "Walk", status: "200", service: "gateway" })).toBe(2);
-    expect(sample(text, "partnergraph_request_duration_seconds_count", { operation: "Walk" })).toBe(2);
-    expect(sample(text, "partnergraph_request_duration_seconds_bucket", { operation: "Walk", le: "+Inf" })).toBe(2);
+    const grew = await growth(stack.gatewayUrl, async () => {
+      await graphqlData(stack.gatewayUrl, WALK);
+      await graphqlData(stack.gatewayUrl, WALK);
+    });
+    expect(grew("partnergraph_http_requests_total", { operation: "Walk", status: "200", service: "gateway" })).toBe(2);
+    expect(grew("partnergraph_request_duration_seconds_count", { operation: "Walk" })).toBe(2);
+    expect(grew("partnergraph_request_duration_seconds_bucket", { operation: "Walk", le: "+Inf" })).toBe(2);
     for (const subgraph of ["enterprises", "programs", "universities"]) {
-      expect(sample(text, "partnergraph_subgraph_fetch_duration_seconds_count", { subgraph, outcome: "ok" })).toBe(2);
+      expect(grew("partnergraph_subgraph_fetch_duration_seconds_count", { subgraph, outcome: "ok" })).toBe(2);
     }
   });
 
   it("counts errors by code, refusals before GraphQL included", async () => {
-    await graphql(stack.gatewayUrl, `{ programs(first: 5000) { totalCount } }`);
-    await graphql(stack.gatewayUrl, `{ enterprise(id: "x", slug: "ammc") { name } }`);
-    await fetch(stack.gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body: "not json" });
-    const text = await metrics(stack.gatewayUrl);
-    expect(sample(text, "partnergraph_graphql_errors_total", { code: "LIST_TOO_LARGE" })).toBe(1);
-    expect(sample(text, "partnergraph_graphql_errors_total", { code: "BAD_USER_INPUT" })).toBe(1);
-    expect(sample(text, "partnergraph_graphql_errors_total", { code: "BAD_REQUEST" })).toBe(1);
-    expect(sample(text, "partnergraph_http_requests_total", { operation: "anonymous", status: "400" })).toBe(2);
+    const grew = await growth(stack.gatewayUrl, async () => {
+      await graphql(stack.gatewayUrl, `{ programs(first: 5000) { totalCount } }`);
+      await graphql(stack.gatewayUrl, `{ enterprise(id: "x", slug: "ammc") { name } }`);
+      await fetch(stack.gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body: "not json" });
+    });
+    expect(grew("partnergraph_graphql_errors_total", { code: "LIST_TOO_LARGE" })).toBe(1);
+    expect(grew("partnergraph_graphql_errors_total", { code: "BAD_USER_INPUT" })).toBe(1);
+    expect(grew("partnergraph_graphql_errors_total", { code: "BAD_REQUEST" })).toBe(1);
+    expect(grew("partnergraph_http_requests_total", { operation: "anonymous", status: "400" })).toBe(2);
   });
 
   it("leaves readiness probes out of the subgraph fetch figures", async () => {
+    // A fetch of its own first, so the series exists (undefined = undefined would prove nothing).
+    await graphqlData(stack.gatewayUrl, WALK);
     const before = sample(await metrics(stack.gatewayUrl), "partnergraph_subgraph_fetch_duration_seconds_count", { subgraph: "enterprises" });
+    expect(before).toBeGreaterThan(0);
     expect((await fetch(stack.gatewayUrl.replace("/graphql", "/ready"))).status).toBe(200);
     expect(sample(await metrics(stack.gatewayUrl), "partnergraph_subgraph_fetch_duration_seconds_count", { subgraph: "enterprises" })).toBe(before);
   });
 
   it("times in-process subgraph calls the same way", async () => {
-    await graphqlData(inProcessGatewayUrl, WALK);
-    const text = await metrics(inProcessGatewayUrl);
-    expect(sample(text, "partnergraph_subgraph_fetch_duration_seconds_count", { subgraph: "universities", outcome: "ok" })).toBe(1);
-    expect(sample(text, "partnergraph_http_requests_total", { operation: "Walk", status: "200" })).toBe(1);
+    const grew = await growth(inProcessGatewayUrl, () => graphqlData(inProcessGatewayUrl, WALK));
+    expect(grew("partnergraph_subgraph_fetch_duration_seconds_count", { subgraph: "universities", outcome: "ok" })).toBe(1);
+    expect(grew("partnergraph_http_requests_total", { operation: "Walk", status: "200" })).toBe(1);
   });
 });
 
 describe("a subgraph's /metrics", () => {
   it("counts its requests and errors, its pool and the SQL statements it sent", async () => {
+    const walks = /^partnergraph_http_requests_total\{operation="Walk__enterprises__\d+",status="200",service="enterprises"\} /;
+    const before = await metrics(stack.subgraphUrls.enterprises);
+    await graphqlData(stack.gatewayUrl, WALK);
     await graphql(stack.gatewayUrl, `{ enterprise(id: "x", slug: "ammc") { name } }`);
     const text = await metrics(stack.subgraphUrls.enterprises);
     expect(text).toMatch(/partnergraph_http_requests_total\{operation="Walk__enterprises__\d+",status="200",service="enterprises"\} [1-9]/);
+    expect(sumOf(text, walks) - sumOf(before, walks)).toBeGreaterThanOrEqual(1);
     expect(sample(text, "partnergraph_graphql_errors_total", { code: "BAD_USER_INPUT", service: "enterprises" })).toBeGreaterThanOrEqual(1);
+    expect(valueOf(text, "partnergraph_graphql_errors_total", { code: "BAD_USER_INPUT", service: "enterprises" }) - valueOf(before, "partnergraph_graphql_errors_total", { code: "BAD_USER_INPUT", service: "enterprises" })).toBe(1);
     expect(sample(text, "partnergraph_db_pool_connections", { state: "total" })).toBeGreaterThanOrEqual(1);
     expect(sample(text, "partnergraph_db_pool_connections", { state: "waiting" })).toBe(0);
     const statements = sample(text, "partnergraph_db_statements_total", { service: "enterprises" });
