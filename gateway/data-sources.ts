@@ -105,9 +105,27 @@ export class HttpSubgraphDataSource extends RemoteGraphQLDataSource<GatewayConte
   }
 }
 
-/** Rejects when `signal` fires, with its reason (a TimeoutError for AbortSignal.timeout). */
-function whenAborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }));
+/**
+ * Runs `work` with a signal that fires after `ms`, and rejects with a
+ * TimeoutError then even if `work` does not stop. The timer and the listener
+ * go as soon as the work settles: AbortSignal.timeout would keep every
+ * answer reachable (through the losing side of the race) until it fired,
+ * SUBGRAPH_TIMEOUT_MS later, and a streamed export makes hundreds of them.
+ */
+async function withDeadline<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${ms} ms`, "TimeoutError")), ms);
+  let onAbort: () => void = () => undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(controller.signal.reason);
+    controller.signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work(controller.signal), aborted]);
+  } finally {
+    clearTimeout(timer);
+    controller.signal.removeEventListener("abort", onAbort);
+  }
 }
 
 export class InProcessSubgraphDataSource implements GraphQLDataSource<GatewayContext> {
@@ -131,10 +149,8 @@ export class InProcessSubgraphDataSource implements GraphQLDataSource<GatewayCon
     try {
       const operation = { query: request.query, variables: request.variables, operationName: request.operationName };
       // Signed as an HTTP call would be: the subgraph verifies it the same way in process.
-      const deadline = AbortSignal.timeout(this.timeoutMs);
       const headers = this.headers(context as GatewayContext, { audience: this.subgraph.name, method: "POST", ...operation });
-      const result = await Promise.race([this.subgraph.execute(operation, headers, deadline), whenAborted(deadline)]);
-      return result as GatewayGraphQLResponse;
+      return (await withDeadline(this.timeoutMs, (deadline) => this.subgraph.execute(operation, headers, deadline))) as GatewayGraphQLResponse;
     } catch (error) {
       throw unavailable(this.subgraph.name, error);
     }

@@ -69,7 +69,8 @@ async function runningStatements(admin: pg.Client): Promise<string[]> {
 beforeAll(async () => {
   database = await createTestDatabase();
   await prepareDatabase(database.url, SIZE, () => undefined);
-  stack = await startStack(testConfig(database.url, { AGGREGATE_CONCURRENCY: String(AGGREGATE_CONCURRENCY) }));
+  // The reader's 3 × SAMPLES timed reads come faster than RATE_LIMIT_PER_MINUTE refills its bucket: a burst that holds them all.
+  stack = await startStack(testConfig(database.url, { AGGREGATE_CONCURRENCY: String(AGGREGATE_CONCURRENCY), RATE_LIMIT_BURST: String(4 * SAMPLES) }));
   slug = (await graphqlData(stack.gatewayUrl, `{ programs(first: 1) { nodes { slug } } }`)).programs.nodes[0].slug;
   // The reader is a client of its own (its own rate-limit bucket): a dashboard user with a token.
   readerHeaders = bearer(await tokenFor(stack, "dashboard"));
