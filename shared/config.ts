@@ -14,7 +14,7 @@ export class ConfigError extends Error {
 }
 
 /** `shown`: how the configuration table shows a default that is worked out, not written (a URL from the port, a file). */
-type Setting = { default: string; description: string; shown?: string };
+export type Setting = { default: string; description: string; shown?: string };
 
 /** One variable per subgraph (ENTERPRISES_PORT, UNIVERSITIES_PORT, ...), named by the registry's prefixes. */
 function perSubgraph<Suffix extends string>(suffix: Suffix, setting: (entry: SubgraphEntry) => Setting) {

@@ -3,9 +3,7 @@
  * ENVIRONMENT_VARIABLES (and so from the subgraph registry) by
  * `npm run compose`: a new setting or subgraph needs no edit in either.
  */
-import { ENVIRONMENT_VARIABLES } from "../config";
-
-type Setting = { default: string; description: string; shown?: string };
+import { ENVIRONMENT_VARIABLES, type Setting } from "../config";
 const settings = () => Object.entries(ENVIRONMENT_VARIABLES) as [string, Setting][];
 
 /** Variable names in a description read as code in the README. */

@@ -113,6 +113,11 @@ function exampleOf(type: GraphQLInputObjectType, f: Fixture, recordType = type.n
   return input;
 }
 
+/** The record type an owner argument names: `enterpriseId: ID!` → Enterprise; undefined for any other argument. */
+function ownerTypeOf(arg: { name: string; type: GraphQLInputType }): string | undefined {
+  return getNamedType(arg.type).name === "ID" && arg.name.endsWith("Id") ? arg.name[0].toUpperCase() + arg.name.slice(1, -2) : undefined;
+}
+
 /** The suite's record of a type, or a clear error when it has none. */
 function recordOf(f: Fixture, typeName: string): string {
   const id = f.records.get(typeName);
@@ -134,7 +139,7 @@ function derivedArgs(root: RootField, f: Fixture): Args {
     const named = getNamedType(arg.type);
     if (arg.name === "id") args.id = recordOf(f, recordType);
     else if (arg.name === "version") args.version = f.versions.get(recordOf(f, recordType));
-    else if (named.name === "ID" && arg.name.endsWith("Id")) args[arg.name] = recordOf(f, arg.name[0].toUpperCase() + arg.name.slice(1, -2));
+    else if (ownerTypeOf(arg)) args[arg.name] = recordOf(f, ownerTypeOf(arg)!);
     else if (isInputObjectType(named)) args[arg.name] = exampleOf(named, f, recordType);
     else throw new Error(`Give test/support/hostile/baselines.ts valid arguments for the mutation ${root.name} (its argument ${arg.name}).`);
   }
@@ -198,7 +203,7 @@ export async function createFixture(ask: Ask, schema: GraphQLSchema, roots: Root
   SCHEMAS.set(fixture, schema);
   let pending = roots.filter((root) => root.operation === "mutation" && /^(create|add)[A-Z]/.test(root.name));
   const ready = (root: RootField) =>
-    root.args.every((arg) => !(getNamedType(arg.type).name === "ID" && arg.name.endsWith("Id")) || fixture.records.has(arg.name[0].toUpperCase() + arg.name.slice(1, -2))) &&
+    root.args.every((arg) => !ownerTypeOf(arg) || fixture.records.has(ownerTypeOf(arg)!)) &&
     (root.name !== "createProgram" || (fixture.records.has("Enterprise") && fixture.records.has("University")));
   while (pending.length) {
     const round = pending.filter(ready);
