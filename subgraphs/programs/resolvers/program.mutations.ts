@@ -135,7 +135,8 @@ export class ProgramMutations {
           delete columns.budgetAmount;
           delete columns.budgetCurrency;
           if (termsChange) {
-            await checkReferencesLocked(context, manager, terms.parties.map((p, i) => ({ ...p, field: `parties[${i}]` })));
+            // In the order the client sent them: the canonical terms are sorted, and `parties[i]` must name what the client wrote.
+            await checkReferencesLocked(context, manager, (parties as PartyInput[]).map((p, i) => ({ ...p, field: `parties[${i}]` })));
             proposal = await proposeVersion(manager, row.id, versions, terms, proposer(context));
           }
           return columns;
