@@ -108,11 +108,13 @@ export async function renderNetwork(root: HTMLElement, context: ViewContext): Pr
       },
     ],
   });
-  networkProbe.attach(chart, network.nodes.map((node) => node.institution.slug));
-  chart.on("click", (event) => {
-    const slug = (event.data as { name?: string } | undefined)?.name;
-    const node = event.dataType === "node" ? network.nodes.find((candidate) => candidate.institution.slug === slug) : undefined;
+  const select = (slug: string | undefined) => {
+    const node = network.nodes.find((candidate) => candidate.institution.slug === slug);
     if (node) void showDetails(details, node, network, byId, context);
+  };
+  networkProbe.attach(chart, network.nodes.map((node) => node.institution.slug), select);
+  chart.on("click", (event) => {
+    if (event.dataType === "node") select((event.data as { name?: string } | undefined)?.name);
   });
 }
 

@@ -1,7 +1,9 @@
 /**
  * A small window into the network chart for the browser test and the
  * benchmark (a canvas has no DOM to click): where a node is on screen, and
- * whether the force layout has settled. `window.partnerGraphDashboard`.
+ * which node the pointer is over (nodes and labels can overlap, so a test
+ * clicks where it knows what is underneath), and the same selection a click
+ * makes. `window.partnerGraphDashboard`.
  */
 import type { Chart } from "./charts";
 
@@ -10,19 +12,36 @@ interface Probe {
   nodePosition(slug: string): [number, number] | null;
   /** Node slugs in the chart, most programs first. */
   slugs: string[];
+  /** The slug of the node under the pointer, as the chart's own hit test found it, or null. */
+  hovered: string | null;
+  /** Selects a node as a click on it does. */
+  select(slug: string): void;
 }
 
-let current: { chart: Chart; slugs: string[] } | undefined;
+let current: { chart: Chart; slugs: string[]; select(slug: string): void; hovered: string | null } | undefined;
 
 export const networkProbe = {
-  attach(chart: Chart, slugs: string[]) {
-    current = { chart, slugs };
+  attach(chart: Chart, slugs: string[], select: (slug: string) => void) {
+    const attached = { chart, slugs, select, hovered: null as string | null };
+    current = attached;
+    chart.on("mouseover", (event) => {
+      if (event.dataType === "node") attached.hovered = (event.data as { name?: string } | undefined)?.name ?? null;
+    });
+    chart.on("mouseout", () => {
+      attached.hovered = null;
+    });
   },
 };
 
 const probe: Probe = {
   get slugs() {
     return current?.slugs ?? [];
+  },
+  get hovered() {
+    return current?.hovered ?? null;
+  },
+  select(slug) {
+    current?.select(slug);
   },
   nodePosition(slug) {
     if (!current || current.chart.isDisposed()) return null;
