@@ -71,6 +71,15 @@ export const ENVIRONMENT_VARIABLES = {
   QUERY_MAX_LIST_SIZE: { default: "1000", description: "Largest page (`first`/`last`, literal or variable) an operation may ask for (`LIST_TOO_LARGE`); the subgraphs serve pages up to it." },
   RATE_LIMIT_PER_MINUTE: { default: "1200", description: "Requests per minute each client may send to the gateway's `/graphql` on average (HTTP 429 `RATE_LIMITED` with `Retry-After` beyond). Failed authentications count against the caller's address in a bucket of their own, a tenth of this per minute and half of `RATE_LIMIT_BURST` at once; `0` turns both off." },
   RATE_LIMIT_BURST: { default: "200", description: "Requests a client may send at once before `RATE_LIMIT_PER_MINUTE` paces it (the size of its token bucket)." },
+  WEBHOOK_DELIVERY: { default: "on", description: "`on`: the programs subgraph fans its audit log out to webhook subscriptions and delivers (every replica takes part, sharing the outbox); `off`: this process delivers nothing (events still queue for others)." },
+  WEBHOOK_LOCAL_DESTINATIONS: { default: "off", description: "`on` lets webhook URLs be `http` and point at loopback, private and link-local addresses (local development, tests); `off` accepts only `https` to public addresses." },
+  WEBHOOK_CONCURRENCY: { default: "4", description: "Webhook deliveries one process sends at once (each on a connection of its own small pool, never the subgraph's)." },
+  WEBHOOK_TIMEOUT_MS: { default: "10000", description: "How long one delivery attempt may take, connection to response; longer is a failed attempt." },
+  WEBHOOK_RETRY_BASE_MS: { default: "10000", description: "Delay before the second attempt of a webhook delivery; each further one waits twice as long (with jitter), up to `WEBHOOK_RETRY_MAX_MS`." },
+  WEBHOOK_RETRY_MAX_MS: { default: "3600000", description: "Longest delay between two attempts of a webhook delivery." },
+  WEBHOOK_RETRY_WINDOW_MS: { default: "90000000", description: "How long a webhook delivery is retried (from its first attempt; 25 hours by default) before it is marked FAILED and kept for `redeliverWebhook`." },
+  WEBHOOK_POLL_MS: { default: "500", description: "How often an idle delivery process looks for new audit entries and due deliveries (a write in the same process wakes it at once)." },
+  WEBHOOK_EXPIRY_SCAN_MS: { default: "86400000", description: "How often expiry notices are computed (also at start-up, catching up on what was missed while stopped)." },
   TRUST_PROXY: {
     default: "off",
     description: "Reverse proxies in front of the gateway whose `X-Forwarded-For` names the client, so anonymous clients are rate-limited each on their own address: `off`, a number of proxy hops (`1`), or their addresses or subnets (`10.0.0.0/8, loopback`). Leave `off` without a proxy: clients could then pick their own address.",
@@ -171,6 +180,18 @@ export interface Config {
   auth: AuthConfig;
   limits: GatewayLimits;
   subgraphMaxBodyBytes: number;
+  webhooks: WebhookConfig;
+}
+
+/** How webhooks are delivered (shared/webhooks). */
+export interface WebhookConfig {
+  delivery: boolean;
+  localDestinations: boolean;
+  concurrency: number;
+  timeoutMs: number;
+  retry: { baseMs: number; maxMs: number; windowMs: number };
+  pollMs: number;
+  expiryScanMs: number;
 }
 
 export interface AuthConfig {
@@ -243,6 +264,23 @@ export function readConfig(env: Env = process.env): Config {
     },
     limits: readGatewayLimits(env),
     subgraphMaxBodyBytes: readInteger(env, "SUBGRAPH_MAX_BODY_BYTES", 1024, 1_073_741_824),
+    webhooks: readWebhookConfig(env),
+  };
+}
+
+export function readWebhookConfig(env: Env = process.env): WebhookConfig {
+  return {
+    delivery: readChoice(env, "WEBHOOK_DELIVERY", ON_OFF) === "on",
+    localDestinations: readChoice(env, "WEBHOOK_LOCAL_DESTINATIONS", ON_OFF) === "on",
+    concurrency: readInteger(env, "WEBHOOK_CONCURRENCY", 1, 64),
+    timeoutMs: readInteger(env, "WEBHOOK_TIMEOUT_MS", 100, 120_000),
+    retry: {
+      baseMs: readInteger(env, "WEBHOOK_RETRY_BASE_MS", 1, 86_400_000),
+      maxMs: readInteger(env, "WEBHOOK_RETRY_MAX_MS", 1, 86_400_000),
+      windowMs: readInteger(env, "WEBHOOK_RETRY_WINDOW_MS", 1, 2_592_000_000),
+    },
+    pollMs: readInteger(env, "WEBHOOK_POLL_MS", 10, 3_600_000),
+    expiryScanMs: readInteger(env, "WEBHOOK_EXPIRY_SCAN_MS", 1000, 2_592_000_000),
   };
 }
 

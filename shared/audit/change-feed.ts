@@ -7,6 +7,7 @@
  */
 import { GraphQLJSONObject } from "graphql-scalars";
 import { Arg, Args, Ctx, Directive, Field, ID, ObjectType, Query, registerEnumType, Resolver } from "type-graphql";
+import type { Access } from "../auth/access";
 import type { SubgraphContext } from "../subgraph/context";
 import { badUserInput } from "../graphql/errors";
 import { connectionType, decodeCursor, encodeCursor, pageSize, type Page, PageArguments } from "../graphql/pagination";
@@ -89,8 +90,9 @@ export const ChangeConnection = connectionType("Change", Change, "changes", true
 /** Stored field names that only parties and administrators may read, per entity type. */
 export type ConfidentialFields = Record<string, string[]>;
 
-function toChange(entry: AuditEntry, context: SubgraphContext, confidentialFields: ConfidentialFields): Change {
-  const hidden = context.access.canReadConfidential(entry.institutionIds) ? [] : (confidentialFields[entry.entityType] ?? []);
+/** One audit entry as `access` may see it: confidential values blanked unless it may read them (webhooks send the same). */
+export function toChange(entry: AuditEntry, access: Access, confidentialFields: ConfidentialFields): Change {
+  const hidden = access.canReadConfidential(entry.institutionIds) ? [] : (confidentialFields[entry.entityType] ?? []);
   const redactedFields = hidden.filter((field) => entry.before?.[field] != null || entry.after?.[field] != null);
   const blank = (record: Record<string, unknown> | null) =>
     record && redactedFields.length ? { ...record, ...Object.fromEntries(redactedFields.map((field) => [field, null])) } : record;
@@ -107,7 +109,7 @@ function toChange(entry: AuditEntry, context: SubgraphContext, confidentialField
     redactedFields,
     actorRole: entry.actorRole,
     actorInstitutionId: entry.actorInstitutionId,
-    actorSubject: context.access.isAdmin ? entry.actorSubject : null,
+    actorSubject: access.isAdmin ? entry.actorSubject : null,
     requestId: entry.requestId,
   });
 }
@@ -135,7 +137,7 @@ export async function readChanges(
     query.andWhere("(entry.transactionId, entry.id) > (:transactionId::bigint, :id::bigint)", { transactionId: String(transactionId), id: String(id) });
   }
   const rows = size === 0 ? [] : await query.orderBy("entry.transactionId", "ASC").addOrderBy("entry.id", "ASC").limit(size + 1).getMany();
-  const edges = rows.slice(0, size).map((entry) => ({ cursor: encodeCursor([entry.transactionId, entry.id]), node: toChange(entry, context, confidentialFields) }));
+  const edges = rows.slice(0, size).map((entry) => ({ cursor: encodeCursor([entry.transactionId, entry.id]), node: toChange(entry, context.access, confidentialFields) }));
   return {
     edges,
     nodes: edges.map((edge) => edge.node),

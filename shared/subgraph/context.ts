@@ -26,4 +26,6 @@ export interface SubgraphContext<Loaders = unknown> {
   aggregates: Bulkhead;
   /** The largest page a list serves (QUERY_MAX_LIST_SIZE, which the gateway enforces too). */
   maxPageSize: number;
+  /** WEBHOOK_LOCAL_DESTINATIONS: webhook URLs may be http and point at loopback or private addresses. */
+  webhookLocalDestinations: boolean;
 }

@@ -8,11 +8,12 @@ import type { SubgraphDefinition } from "./definition";
 import { createBulkhead } from "./bulkhead";
 import { createSubgraph, type Subgraph } from "./server";
 import { closeDataSource } from "../database/close-pool";
+import { startWebhookRunner } from "../webhooks/runner";
 
 export async function openSubgraph(
   definition: SubgraphDefinition,
   databaseUrl: string,
-  config: Pick<Config, "poolSize" | "statementTimeoutMs" | "aggregates" | "seed" | "subgraphMaxBodyBytes" | "subgraphTimeoutMs" | "limits"> & {
+  config: Pick<Config, "poolSize" | "statementTimeoutMs" | "aggregates" | "seed" | "subgraphMaxBodyBytes" | "subgraphTimeoutMs" | "limits" | "webhooks"> & {
     internalSecret: string;
     /** Where the other subgraphs listen, for reference checks. */
     peerUrls: Partial<Record<SubgraphName, string>>;
@@ -43,10 +44,15 @@ export async function openSubgraph(
       maxPageSize: Math.max(MAX_PAGE_SIZE, config.limits.maxListSize),
       // At least one connection of the pool is always left to cheap reads.
       aggregates: createBulkhead(Math.max(1, Math.min(config.aggregates.concurrency, config.poolSize - 1)), config.aggregates.queueSize),
+      webhookLocalDestinations: config.webhooks.localDestinations,
     });
+    const webhooks = definition.webhooks
+      ? await startWebhookRunner({ databaseUrl, source: definition.webhooks, config: config.webhooks, logger, registry: subgraph.metrics.registry })
+      : undefined;
     return {
       ...subgraph,
       async stop() {
+        await webhooks?.stop();
         await subgraph.stop();
         await closeDataSource(dataSource);
       },

@@ -65,6 +65,8 @@ export interface SubgraphServerOptions {
   maxPageSize: number;
   /** Where heavy aggregates run (AGGREGATE_CONCURRENCY, AGGREGATE_QUEUE_SIZE). */
   aggregates: Bulkhead;
+  /** WEBHOOK_LOCAL_DESTINATIONS (off when not given). */
+  webhookLocalDestinations?: boolean;
 }
 
 /** What a body holds of a GraphQL request; anything else (a GET, a list) binds to nothing a signer signs. */
@@ -93,7 +95,7 @@ export async function createSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   dataSource: SubgraphDataSource,
   logger: Logger,
-  { maxBodyBytes, internalSecret, peers, maxPageSize, aggregates }: SubgraphServerOptions,
+  { maxBodyBytes, internalSecret, peers, maxPageSize, aggregates, webhookLocalDestinations = false }: SubgraphServerOptions,
 ): Promise<Subgraph> {
   const schema = await buildFederatedSchema(definition);
   const metrics = createServiceMetrics(definition.name);
@@ -129,7 +131,7 @@ export async function createSubgraph<Loaders>(
       });
     }
     const lookup = recordLookup(dataSource);
-    return { requestId, loaders: definition.createLoaders(dataSource, lookup), lookup, dataSource, logger: logger.child({ requestId }), access, peers, maxPageSize, aggregates };
+    return { requestId, loaders: definition.createLoaders(dataSource, lookup), lookup, dataSource, logger: logger.child({ requestId }), access, peers, maxPageSize, aggregates, webhookLocalDestinations };
   };
 
   const readiness: ReadinessCheck = async () => {

@@ -25,17 +25,20 @@ import { NodeResolver } from "./resolvers/node.resolver";
 import { ProgramStatsResolver } from "./resolvers/program-stats.resolver";
 import { ProgramPartyResolver } from "./resolvers/program-party.resolver";
 import { seed } from "./seed";
+import { PROGRAM_CONFIDENTIAL_FIELDS, programWebhooks } from "./webhook-events";
+import { WebhookCursor, WebhookDelivery, WebhookSubscription } from "../../shared/webhooks/entities";
+import { webhookResolvers } from "../../shared/webhooks/resolver";
 
 /** The programs subgraph's change feed; budgets and internal notes are confidential. */
 const programChanges = changeFeedResolver(
   "programChanges",
   "What changed in programs and their activities since an instant, oldest first, signatures and terminations included: for partner systems to sync incrementally. Needs a token.",
-  { Program: ["budgetAmount", "budgetCurrency", "internalNotes"] },
+  PROGRAM_CONFIDENTIAL_FIELDS,
 );
 
 export const programs: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
   name: "programs",
-  entities: [Program, ProgramParty, ProgramDirection, ProgramVersion, ProgramApproval, Activity, AuditEntry],
+  entities: [Program, ProgramParty, ProgramDirection, ProgramVersion, ProgramApproval, Activity, AuditEntry, WebhookSubscription, WebhookDelivery, WebhookCursor],
   migrations,
   resolvers: [
     ProgramResolver,
@@ -52,10 +55,12 @@ export const programs: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
     ProgramApprovalMutations,
     ActivityMutations,
     programChanges,
+    webhookResolvers(programWebhooks),
     NodeResolver,
   ],
   orphanedTypes: [...Object.values(UNIT_STUBS), ContactStub, PersonStub],
   referenceResolvers,
+  webhooks: programWebhooks,
   createLoaders,
   seed,
 };

@@ -1,0 +1,265 @@
+/**
+ * The outbox, in SQL. The audit log is written in the change's own
+ * transaction, so it already is a transactional outbox: `fanOut` turns its
+ * finished entries into one delivery row per interested subscription and
+ * moves a cursor, in one transaction (under a row lock taken with SKIP
+ * LOCKED, so one replica at a time does it and the others carry on
+ * delivering). `claimDue` locks one due delivery FOR UPDATE SKIP LOCKED and
+ * holds the lock while it is sent: no two replicas send it at once, a killed
+ * sender's lock dies with its connection and the row is due again.
+ */
+import type pg from "pg";
+import type { AuditEntry } from "../audit/audit-entry";
+import { changePayload, concerns, expiryPayload, type SubscriptionOwner } from "./payload";
+import type { ExpiringRecord, WebhookSource } from "./source";
+
+const FAN_OUT_BATCH = 500;
+
+interface SubscriptionRow extends SubscriptionOwner {
+  id: string;
+  eventTypes: string[];
+  expiryDays: number[];
+  createdAt: Date;
+}
+
+interface NewDelivery {
+  subscriptionId: string;
+  messageId: string;
+  eventType: string;
+  recordKey: string;
+  sequence: string;
+  dedupeKey: string;
+  payload: string;
+  occurredAt: Date;
+}
+
+/** The place of an entry's n-th event in the audit log's order (the change feeds' order: transaction, entry). */
+function sequenceOf(transactionId: string, entryId: string, index: number): string {
+  return (BigInt(transactionId) * 10n ** 20n + BigInt(entryId) * 10n + BigInt(index)).toString();
+}
+
+async function subscriptions(client: pg.ClientBase): Promise<SubscriptionRow[]> {
+  const { rows } = await client.query(
+    `SELECT id, owner_subject AS "ownerSubject", owner_role AS "ownerRole", owner_institution_type AS "ownerInstitutionType",
+            owner_institution_id AS "ownerInstitutionId", event_types AS "eventTypes", expiry_days AS "expiryDays", created_at AS "createdAt"
+       FROM webhook_subscription`,
+  );
+  return rows;
+}
+
+async function insertDeliveries(client: pg.ClientBase, deliveries: NewDelivery[]): Promise<number> {
+  if (deliveries.length === 0) return 0;
+  const column = <K extends keyof NewDelivery>(key: K) => deliveries.map((d) => d[key]);
+  const result = await client.query(
+    `INSERT INTO webhook_delivery (subscription_id, message_id, event_type, record_key, sequence, dedupe_key, payload, occurred_at)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::text[], $7::text[], $8::timestamptz[])
+     ON CONFLICT (subscription_id, dedupe_key) DO NOTHING`,
+    [column("subscriptionId"), column("messageId"), column("eventType"), column("recordKey"), column("sequence"), column("dedupeKey"), column("payload"), column("occurredAt")],
+  );
+  return result.rowCount ?? 0;
+}
+
+function entryOf(row: Record<string, unknown>): AuditEntry {
+  return {
+    id: String(row.id),
+    transactionId: String(row.transaction_id),
+    occurredAt: row.occurred_at as Date,
+    entityType: row.entity_type as string,
+    entityId: row.entity_id as string,
+    action: row.action as AuditEntry["action"],
+    changedFields: row.changed_fields as string[],
+    before: row.before as Record<string, unknown> | null,
+    after: row.after as Record<string, unknown> | null,
+    institutionIds: row.institution_ids as string[],
+    actorSubject: row.actor_subject as string,
+    actorRole: row.actor_role as string,
+    actorInstitutionId: row.actor_institution_id as string | null,
+    requestId: row.request_id as string,
+  };
+}
+
+/**
+ * One batch of audit entries into deliveries. Returns how many entries it
+ * read (0: nothing new, or another replica is at it), -1 when the cursor was
+ * busy.
+ */
+export async function fanOut(pool: pg.Pool, source: WebhookSource): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("INSERT INTO webhook_cursor (source, transaction_id, entry_id) VALUES ($1, 0, 0) ON CONFLICT DO NOTHING", [source.name]);
+    const cursor = await client.query("SELECT transaction_id, entry_id FROM webhook_cursor WHERE source = $1 FOR UPDATE SKIP LOCKED", [source.name]);
+    if (cursor.rowCount === 0) {
+      await client.query("ROLLBACK");
+      return -1;
+    }
+    const { transaction_id: afterTransaction, entry_id: afterEntry } = cursor.rows[0];
+    // Only finished transactions (as the change feeds read): none can still add an entry behind the cursor.
+    const { rows } = await client.query(
+      `SELECT * FROM audit_log
+        WHERE (transaction_id, id) > ($1::bigint, $2::bigint)
+          AND transaction_id < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint
+        ORDER BY transaction_id, id LIMIT ${FAN_OUT_BATCH}`,
+      [afterTransaction, afterEntry],
+    );
+    if (rows.length === 0) {
+      await client.query("ROLLBACK");
+      return 0;
+    }
+    const subscribers = await subscriptions(client);
+    const deliveries: NewDelivery[] = [];
+    for (const entry of rows.map(entryOf)) {
+      source.classify(entry).forEach((type, index) => {
+        for (const subscription of subscribers) {
+          if (!subscription.eventTypes.includes(type) || entry.occurredAt < subscription.createdAt || !concerns(subscription, entry.institutionIds)) continue;
+          const messageId = `msg_${source.name}_${entry.id}_${index}`;
+          deliveries.push({
+            subscriptionId: subscription.id,
+            messageId,
+            eventType: type,
+            recordKey: `${entry.entityType}:${entry.entityId}`,
+            sequence: sequenceOf(entry.transactionId, entry.id, index),
+            dedupeKey: messageId,
+            payload: changePayload(type, entry, subscription, source),
+            occurredAt: entry.occurredAt,
+          });
+        }
+      });
+    }
+    await insertDeliveries(client, deliveries);
+    const last = rows.at(-1)!;
+    await client.query("UPDATE webhook_cursor SET transaction_id = $2, entry_id = $3 WHERE source = $1", [source.name, last.transaction_id, last.id]);
+    await client.query("COMMIT");
+    return rows.length;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Expiry notices: for every subscription to the expiring event, each
+ * threshold a record's end has come within, once (the dedupe key names the
+ * record, its end date and the threshold: a program extended and expiring
+ * again gets new notices). Run daily and at start-up, so what was due while
+ * every replica was stopped is sent then.
+ */
+export async function scheduleExpiryNotices(pool: pg.Pool, source: WebhookSource, now = new Date()): Promise<number> {
+  const client = await pool.connect();
+  try {
+    const subscribers = (await subscriptions(client)).filter((s) => s.eventTypes.includes(source.expiringEventType) && s.expiryDays.length > 0);
+    if (subscribers.length === 0) return 0;
+    const horizon = Math.max(...subscribers.flatMap((s) => s.expiryDays));
+    const { rows } = await client.query<ExpiringRecord>(source.expiringSql, [horizon]);
+    const { rows: [{ position }] } = await client.query(`SELECT (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint AS position`);
+    const deliveries: NewDelivery[] = [];
+    for (const record of rows) {
+      for (const subscription of subscribers) {
+        if (!concerns(subscription, record.institutionIds)) continue;
+        for (const threshold of subscription.expiryDays.filter((days) => record.daysLeft <= days)) {
+          const dedupeKey = `expiring:${record.entityId}:${record.endsOn}:${threshold}`;
+          deliveries.push({
+            subscriptionId: subscription.id,
+            messageId: `msg_${source.name}_expiring_${record.entityId}_${record.endsOn}_${threshold}`,
+            eventType: source.expiringEventType,
+            recordKey: `${record.entityType}:${record.entityId}`,
+            sequence: sequenceOf(position, "0", 0),
+            dedupeKey,
+            payload: expiryPayload(source.expiringEventType, record, threshold, now),
+            occurredAt: now,
+          });
+        }
+      }
+    }
+    return await insertDeliveries(client, deliveries);
+  } finally {
+    client.release();
+  }
+}
+
+export interface ClaimedDelivery {
+  id: string;
+  messageId: string;
+  payload: string;
+  attempts: number;
+  firstAttemptAt: Date | null;
+  url: string;
+  secret: string;
+}
+
+/**
+ * Locks the next due delivery of an active subscription whose record has no
+ * earlier delivery still pending (in order per record: a later change waits
+ * while an earlier one is being sent or retried). The transaction stays open
+ * on `client` until `settle` commits the outcome.
+ */
+export async function claimDue(client: pg.ClientBase): Promise<ClaimedDelivery | null> {
+  await client.query("BEGIN");
+  const { rows } = await client.query(
+    `SELECT d.id, d.message_id AS "messageId", d.payload, d.attempts, d.first_attempt_at AS "firstAttemptAt", s.url, s.secret
+       FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
+      WHERE d.status = 'PENDING' AND d.next_attempt_at <= now() AND s.status = 'ACTIVE'
+        AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
+                         WHERE e.subscription_id = d.subscription_id AND e.record_key = d.record_key
+                           AND e.status = 'PENDING' AND e.sequence < d.sequence)
+      ORDER BY d.next_attempt_at, d.sequence
+      LIMIT 1
+      FOR UPDATE OF d SKIP LOCKED`,
+  );
+  if (rows.length === 0) {
+    await client.query("ROLLBACK");
+    return null;
+  }
+  return rows[0];
+}
+
+export type Outcome = "delivered" | "retry" | "failed";
+
+export interface RetryPolicy {
+  baseMs: number;
+  maxMs: number;
+  windowMs: number;
+}
+
+/** Delay before attempt n+1 after n failed: base·2^(n−1), capped, with ±20 % jitter so a recovered receiver is not hit by a wall. */
+export function backoffMs(failedAttempts: number, policy: RetryPolicy, random = Math.random()): number {
+  const exponential = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.min(failedAttempts - 1, 40));
+  return Math.round(exponential * (0.8 + 0.4 * random));
+}
+
+/** Stores an attempt's outcome and commits, releasing the delivery's lock. */
+export async function settle(
+  client: pg.ClientBase,
+  delivery: ClaimedDelivery,
+  result: { ok: boolean; status: number | null; error: string | null },
+  policy: RetryPolicy,
+  attemptedAt: Date,
+): Promise<Outcome> {
+  const attempts = delivery.attempts + 1;
+  const firstAttemptAt = delivery.firstAttemptAt ?? attemptedAt;
+  let outcome: Outcome = "delivered";
+  let next = attemptedAt;
+  if (!result.ok) {
+    next = new Date(attemptedAt.getTime() + backoffMs(attempts, policy));
+    outcome = attemptedAt.getTime() - firstAttemptAt.getTime() >= policy.windowMs ? "failed" : "retry";
+  }
+  const status = outcome === "delivered" ? "DELIVERED" : outcome === "failed" ? "FAILED" : "PENDING";
+  await client.query(
+    `UPDATE webhook_delivery SET status = $2, attempts = $3, first_attempt_at = $4, last_attempt_at = $5, next_attempt_at = $6,
+            delivered_at = CASE WHEN $2 = 'DELIVERED' THEN now() ELSE NULL END, last_response_status = $7, last_error = $8
+      WHERE id = $1`,
+    [delivery.id, status, attempts, firstAttemptAt, attemptedAt, next, result.status, result.error],
+  );
+  await client.query("COMMIT");
+  return outcome;
+}
+
+/** Undelivered deliveries and how long the oldest has waited since its change: the queue's figures for /metrics. */
+export async function queueFigures(pool: pg.Pool): Promise<{ depth: number; oldestSeconds: number }> {
+  const { rows } = await pool.query(
+    `SELECT count(*)::int AS depth, coalesce(extract(epoch FROM now() - min(occurred_at)), 0)::float8 AS oldest FROM webhook_delivery WHERE status = 'PENDING'`,
+  );
+  return { depth: rows[0].depth, oldestSeconds: rows[0].oldest };
+}

@@ -1,0 +1,170 @@
+/**
+ * The delivery loops of one process: a fan-out loop (audit log to
+ * deliveries), WEBHOOK_CONCURRENCY senders, and the expiry scan at start-up
+ * and every WEBHOOK_EXPIRY_SCAN_MS. They use a small pool of their own, so
+ * deliveries waiting on slow receivers never take a connection from the
+ * subgraph's requests, and they lock only webhook rows, never records or the
+ * audit log: writes are never blocked. A committed change wakes every
+ * replica at once (NOTIFY from a trigger on the audit log); otherwise they
+ * poll every WEBHOOK_POLL_MS.
+ */
+import pg from "pg";
+import { Counter, Gauge, type Registry } from "prom-client";
+import type { WebhookConfig } from "../config";
+import type { Logger } from "../logger";
+import { claimDue, fanOut, queueFigures, scheduleExpiryNotices, settle } from "./outbox";
+import { sendAttempt } from "./send";
+import type { WebhookSource } from "./source";
+
+/** The channel the audit log's trigger notifies (see the migration adding it). */
+export const WEBHOOK_CHANNEL = "partnergraph_webhooks";
+
+export interface WebhookRunner {
+  stop(): Promise<void>;
+}
+
+export interface RunnerOptions {
+  databaseUrl: string;
+  source: WebhookSource;
+  config: WebhookConfig;
+  logger: Logger;
+  registry: Registry;
+}
+
+/** Metrics in the subgraph's /metrics: deliveries by outcome, the queue's depth and its oldest entry's age. */
+function registerWebhookMetrics(registry: Registry, pool: pg.Pool) {
+  const deliveries = new Counter({
+    name: "partnergraph_webhook_deliveries_total",
+    help: "Webhook delivery attempts by outcome: delivered, retry (failed, tried again later), failed (given up after WEBHOOK_RETRY_WINDOW_MS).",
+    labelNames: ["outcome"] as const,
+    registers: [registry],
+  });
+  let figures = Promise.resolve({ depth: 0, oldestSeconds: 0 });
+  const refresh = () => (figures = queueFigures(pool).catch(() => ({ depth: Number.NaN, oldestSeconds: Number.NaN })));
+  new Gauge({
+    name: "partnergraph_webhook_queue_depth",
+    help: "Webhook deliveries not yet delivered nor given up (all replicas together: it is read from the database).",
+    registers: [registry],
+    async collect() {
+      this.set((await refresh()).depth);
+    },
+  });
+  new Gauge({
+    name: "partnergraph_webhook_oldest_undelivered_seconds",
+    help: "Age of the oldest undelivered webhook delivery, from its change's commit; 0 when none waits.",
+    registers: [registry],
+    async collect() {
+      this.set((await figures).oldestSeconds);
+    },
+  });
+  return deliveries;
+}
+
+export async function startWebhookRunner({ databaseUrl, source, config, logger, registry }: RunnerOptions): Promise<WebhookRunner> {
+  const schemaOptions = `-c search_path=${source.name} -c idle_in_transaction_session_timeout=${config.timeoutMs * 2 + 5000} -c statement_timeout=${config.timeoutMs + 10_000}`;
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: config.concurrency + 2, options: schemaOptions });
+  pool.on("error", (error) => logger.warn({ err: error }, "webhook pool connection lost"));
+  const deliveries = registerWebhookMetrics(registry, pool);
+  let stopping = false;
+  const sleepers = new Set<() => void>();
+  const wakeAll = () => {
+    for (const wake of [...sleepers]) wake();
+  };
+  const nap = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      sleepers.add(wake);
+    });
+
+  if (!config.delivery) {
+    return { stop: () => pool.end() };
+  }
+
+  let listener: pg.Client | undefined;
+  const listen = async () => {
+    try {
+      listener = new pg.Client({ connectionString: databaseUrl, options: schemaOptions });
+      listener.on("notification", wakeAll);
+      listener.on("error", () => undefined);
+      listener.on("end", () => {
+        if (!stopping) setTimeout(listen, config.pollMs);
+      });
+      await listener.connect();
+      await listener.query(`LISTEN ${WEBHOOK_CHANNEL}`);
+    } catch (error) {
+      logger.debug({ err: error }, "webhook listener not connected; polling");
+    }
+  };
+  await listen();
+
+  const loop = async (name: string, step: () => Promise<boolean>) => {
+    while (!stopping) {
+      try {
+        if (await step()) continue;
+      } catch (error) {
+        logger.warn({ err: error, loop: name }, "webhook loop failed; trying again");
+      }
+      if (!stopping) await nap(config.pollMs);
+    }
+  };
+
+  const fanOutStep = async () => {
+    const read = await fanOut(pool, source);
+    if (read > 0) wakeAll();
+    return read > 0;
+  };
+
+  const sendStep = async () => {
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      const delivery = await claimDue(client);
+      if (!delivery) return false;
+      const attemptedAt = new Date();
+      const result = await sendAttempt({ url: delivery.url, secret: delivery.secret, messageId: delivery.messageId, payload: delivery.payload, timeoutMs: config.timeoutMs, allowLocal: config.localDestinations });
+      const outcome = await settle(client, delivery, result, config.retry, attemptedAt);
+      deliveries.inc({ outcome });
+      if (outcome !== "delivered") logger.info({ delivery: delivery.id, messageId: delivery.messageId, outcome, error: result.error }, "webhook attempt failed");
+      return true;
+    } catch (error) {
+      broken = true;
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  };
+
+  const scanExpiry = async () => {
+    try {
+      const queued = await scheduleExpiryNotices(pool, source);
+      if (queued > 0) {
+        logger.info({ queued }, "expiry notices queued");
+        wakeAll();
+      }
+    } catch (error) {
+      logger.warn({ err: error }, "expiry scan failed; next at the next scan");
+    }
+  };
+  const expiryTimer = setInterval(scanExpiry, config.expiryScanMs);
+  expiryTimer.unref();
+
+  const loops = [loop("fan-out", fanOutStep), ...Array.from({ length: config.concurrency }, () => loop("send", sendStep)), scanExpiry()];
+  logger.info({ concurrency: config.concurrency }, "webhook delivery running");
+
+  return {
+    async stop() {
+      stopping = true;
+      clearInterval(expiryTimer);
+      wakeAll();
+      await Promise.allSettled(loops);
+      await listener?.end().catch(() => undefined);
+      await pool.end();
+    },
+  };
+}
