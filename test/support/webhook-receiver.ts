@@ -13,6 +13,9 @@ export interface Received {
   body: string;
   payload: { type: string; timestamp: string; data: Record<string, any> };
   receivedAt: number;
+  /** The secret its signature verified with. */
+  secret: string;
+  headers: Record<string, string>;
 }
 
 export interface Receiver {
@@ -24,7 +27,10 @@ export interface Receiver {
   /** The most requests with one webhook-id ever in progress at once (1 unless two senders sent it together). */
   maxConcurrentSameId: number;
   inFlight: number;
+  /** Verifies with this secret only. */
   setSecret(secret: string): void;
+  /** Verifies with this secret too (one receiver for several subscriptions). */
+  addSecret(secret: string): void;
   /** Holds each answer this long (ms). */
   setDelay(ms: number): void;
   down(): Promise<void>;
@@ -34,7 +40,7 @@ export interface Receiver {
 }
 
 export async function startReceiver(): Promise<Receiver> {
-  let secret = "";
+  let secrets: string[] = [];
   let delay = 0;
   const sockets = new Set<Socket>();
   const active = new Map<string, number>();
@@ -59,8 +65,16 @@ export async function startReceiver(): Promise<Receiver> {
       };
       response.on("close", done);
       try {
-        const payload = new Webhook(secret).verify(body, request.headers as Record<string, string>) as Received["payload"];
-        receiver.received.push({ id, body, payload, receivedAt: Date.now() });
+        const headers = request.headers as Record<string, string>;
+        const verified = secrets.map((secret) => {
+          try {
+            return { secret, payload: new Webhook(secret).verify(body, headers) as Received["payload"] };
+          } catch {
+            return undefined;
+          }
+        }).find(Boolean);
+        if (!verified) throw new Error("no secret verifies the signature");
+        receiver.received.push({ id, body, payload: verified.payload, secret: verified.secret, headers, receivedAt: Date.now() });
         if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
         response.writeHead(204).end();
       } catch {
@@ -84,7 +98,8 @@ export async function startReceiver(): Promise<Receiver> {
     });
   return Object.assign(receiver, {
     url: `http://127.0.0.1:${port}/hooks`,
-    setSecret: (value: string) => (secret = value),
+    setSecret: (value: string) => (secrets = [value]),
+    addSecret: (value: string) => secrets.push(value),
     setDelay: (ms: number) => (delay = ms),
     down: stopListening,
     up: () => new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve)),
