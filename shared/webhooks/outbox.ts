@@ -4,9 +4,9 @@
  * finished entries into one delivery row per interested subscription and
  * moves a cursor, in one transaction (under a row lock taken with SKIP
  * LOCKED, so one replica at a time does it and the others carry on
- * delivering). `claimDue` locks one due delivery FOR UPDATE SKIP LOCKED and
- * holds the lock while it is sent: no two replicas send it at once, a killed
- * sender's lock dies with its connection and the row is due again.
+ * delivering). `claimDue` takes one due delivery FOR UPDATE SKIP LOCKED and
+ * leases it for the length of one attempt: no two replicas send it at once,
+ * and a killed sender's delivery is due again when its lease ends.
  */
 import type pg from "pg";
 import type { AuditEntry } from "../audit/audit-entry";
@@ -84,10 +84,19 @@ function entryOf(row: Record<string, unknown>): AuditEntry {
  * busy.
  */
 export async function fanOut(pool: pg.Pool, source: WebhookSource): Promise<number> {
+  // A look first, without locks: an idle fan-out takes no transaction id (which would hold back the change feeds' horizon).
+  const waiting = await pool.query(
+    `SELECT 1 FROM audit_log a
+      WHERE (a.transaction_id, a.id) > coalesce((SELECT (c.transaction_id, c.entry_id) FROM webhook_cursor c WHERE c.source = $1), (0::bigint, 0::bigint))
+        AND a.transaction_id < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint
+      LIMIT 1`,
+    [source.name],
+  );
+  if (waiting.rowCount === 0) return 0;
   const client = await pool.connect();
   try {
-    await client.query("BEGIN");
     await client.query("INSERT INTO webhook_cursor (source, transaction_id, entry_id) VALUES ($1, 0, 0) ON CONFLICT DO NOTHING", [source.name]);
+    await client.query("BEGIN");
     const cursor = await client.query("SELECT transaction_id, entry_id FROM webhook_cursor WHERE source = $1 FOR UPDATE SKIP LOCKED", [source.name]);
     if (cursor.rowCount === 0) {
       await client.query("ROLLBACK");
@@ -183,36 +192,44 @@ export interface ClaimedDelivery {
   id: string;
   messageId: string;
   payload: string;
+  /** This attempt's number: settle stores its outcome only if no one has claimed the delivery since. */
   attempts: number;
-  firstAttemptAt: Date | null;
+  firstAttemptAt: Date;
   url: string;
   secret: string;
 }
 
 /**
- * Locks the next due delivery of an active subscription whose record has no
+ * Claims the next due delivery of an active subscription whose record has no
  * earlier delivery still pending (in order per record: a later change waits
- * while an earlier one is being sent or retried). The transaction stays open
- * on `client` until `settle` commits the outcome.
+ * while an earlier one is being sent or retried). One short statement: the
+ * row is picked FOR UPDATE SKIP LOCKED (two replicas never pick the same),
+ * its attempt counted and its next attempt moved `leaseMs` ahead, which is
+ * the lease: no one else takes it meanwhile, and if this process dies (even
+ * SIGKILL) it is simply due again when the lease ends. No transaction stays
+ * open while the receiver answers, so slow receivers hold back neither
+ * writes nor the change feeds' horizon.
  */
-export async function claimDue(client: pg.ClientBase): Promise<ClaimedDelivery | null> {
-  await client.query("BEGIN");
-  const { rows } = await client.query(
-    `SELECT d.id, d.message_id AS "messageId", d.payload, d.attempts, d.first_attempt_at AS "firstAttemptAt", s.url, s.secret
-       FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
-      WHERE d.status = 'PENDING' AND d.next_attempt_at <= now() AND s.status = 'ACTIVE'
-        AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
-                         WHERE e.subscription_id = d.subscription_id AND e.record_key = d.record_key
-                           AND e.status = 'PENDING' AND e.sequence < d.sequence)
-      ORDER BY d.next_attempt_at, d.sequence
-      LIMIT 1
-      FOR UPDATE OF d SKIP LOCKED`,
+export async function claimDue(pool: pg.Pool, leaseMs: number): Promise<ClaimedDelivery | null> {
+  const { rows } = await pool.query(
+    `WITH due AS (
+       SELECT d.id FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
+        WHERE d.status = 'PENDING' AND d.next_attempt_at <= now() AND s.status = 'ACTIVE'
+          AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
+                           WHERE e.subscription_id = d.subscription_id AND e.record_key = d.record_key
+                             AND e.status = 'PENDING' AND e.sequence < d.sequence)
+        ORDER BY d.next_attempt_at, d.sequence
+        LIMIT 1
+        FOR UPDATE OF d SKIP LOCKED)
+     UPDATE webhook_delivery d
+        SET attempts = d.attempts + 1, first_attempt_at = coalesce(d.first_attempt_at, now()), last_attempt_at = now(),
+            next_attempt_at = now() + make_interval(secs => $1::float8 / 1000)
+       FROM due, webhook_subscription s
+      WHERE d.id = due.id AND s.id = d.subscription_id
+     RETURNING d.id, d.message_id AS "messageId", d.payload, d.attempts, d.first_attempt_at AS "firstAttemptAt", s.url, s.secret`,
+    [leaseMs],
   );
-  if (rows.length === 0) {
-    await client.query("ROLLBACK");
-    return null;
-  }
-  return rows[0];
+  return rows[0] ?? null;
 }
 
 export type Outcome = "delivered" | "retry" | "failed";
@@ -229,31 +246,32 @@ export function backoffMs(failedAttempts: number, policy: RetryPolicy, random = 
   return Math.round(exponential * (0.8 + 0.4 * random));
 }
 
-/** Stores an attempt's outcome and commits, releasing the delivery's lock. */
+/**
+ * Stores an attempt's outcome, unless the delivery was claimed again since
+ * (this process outlived its lease): then the later attempt's outcome counts.
+ * Returns null in that case.
+ */
 export async function settle(
-  client: pg.ClientBase,
+  pool: pg.Pool,
   delivery: ClaimedDelivery,
   result: { ok: boolean; status: number | null; error: string | null },
   policy: RetryPolicy,
   attemptedAt: Date,
-): Promise<Outcome> {
-  const attempts = delivery.attempts + 1;
-  const firstAttemptAt = delivery.firstAttemptAt ?? attemptedAt;
+): Promise<Outcome | null> {
   let outcome: Outcome = "delivered";
   let next = attemptedAt;
   if (!result.ok) {
-    next = new Date(attemptedAt.getTime() + backoffMs(attempts, policy));
-    outcome = attemptedAt.getTime() - firstAttemptAt.getTime() >= policy.windowMs ? "failed" : "retry";
+    next = new Date(attemptedAt.getTime() + backoffMs(delivery.attempts, policy));
+    outcome = attemptedAt.getTime() - new Date(delivery.firstAttemptAt).getTime() >= policy.windowMs ? "failed" : "retry";
   }
   const status = outcome === "delivered" ? "DELIVERED" : outcome === "failed" ? "FAILED" : "PENDING";
-  await client.query(
-    `UPDATE webhook_delivery SET status = $2, attempts = $3, first_attempt_at = $4, last_attempt_at = $5, next_attempt_at = $6,
-            delivered_at = CASE WHEN $2 = 'DELIVERED' THEN now() ELSE NULL END, last_response_status = $7, last_error = $8
-      WHERE id = $1`,
-    [delivery.id, status, attempts, firstAttemptAt, attemptedAt, next, result.status, result.error],
+  const stored = await pool.query(
+    `UPDATE webhook_delivery SET status = $3, next_attempt_at = $4, delivered_at = CASE WHEN $3 = 'DELIVERED' THEN now() ELSE NULL END,
+            last_response_status = $5, last_error = $6
+      WHERE id = $1 AND attempts = $2 AND status = 'PENDING'`,
+    [delivery.id, delivery.attempts, status, next, result.status, result.error],
   );
-  await client.query("COMMIT");
-  return outcome;
+  return stored.rowCount ? outcome : null;
 }
 
 /** Undelivered deliveries and how long the oldest has waited since its change: the queue's figures for /metrics. */

@@ -3,8 +3,9 @@
  * deliveries), WEBHOOK_CONCURRENCY senders, and the expiry scan at start-up
  * and every WEBHOOK_EXPIRY_SCAN_MS. They use a small pool of their own, so
  * deliveries waiting on slow receivers never take a connection from the
- * subgraph's requests, and they lock only webhook rows, never records or the
- * audit log: writes are never blocked. A committed change wakes every
+ * subgraph's requests; they lock only webhook rows (for milliseconds: a
+ * delivery is leased, not locked, while the receiver answers), never records
+ * or the audit log: writes are never blocked. A committed change wakes every
  * replica at once (NOTIFY from a trigger on the audit log); otherwise they
  * poll every WEBHOOK_POLL_MS.
  */
@@ -18,6 +19,9 @@ import type { WebhookSource } from "./source";
 
 /** The channel the audit log's trigger notifies (see the migration adding it). */
 export const WEBHOOK_CHANNEL = "partnergraph_webhooks";
+
+/** How long past an attempt's deadline its lease lasts (time to store the outcome). */
+const LEASE_MARGIN_MS = 5000;
 
 export interface WebhookRunner {
   stop(): Promise<void>;
@@ -61,7 +65,7 @@ function registerWebhookMetrics(registry: Registry, pool: pg.Pool) {
 }
 
 export async function startWebhookRunner({ databaseUrl, source, config, logger, registry }: RunnerOptions): Promise<WebhookRunner> {
-  const schemaOptions = `-c search_path=${source.name} -c idle_in_transaction_session_timeout=${config.timeoutMs * 2 + 5000} -c statement_timeout=${config.timeoutMs + 10_000}`;
+  const schemaOptions = `-c search_path=${source.name} -c statement_timeout=30000`;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: config.concurrency + 2, options: schemaOptions });
   pool.on("error", (error) => logger.warn({ err: error }, "webhook pool connection lost"));
   const deliveries = registerWebhookMetrics(registry, pool);
@@ -119,25 +123,17 @@ export async function startWebhookRunner({ databaseUrl, source, config, logger, 
     return read > 0;
   };
 
+  // One attempt's lease: its deadline and a margin for storing the outcome.
+  const leaseMs = config.timeoutMs + LEASE_MARGIN_MS;
   const sendStep = async () => {
-    const client = await pool.connect();
-    let broken = false;
-    try {
-      const delivery = await claimDue(client);
-      if (!delivery) return false;
-      const attemptedAt = new Date();
-      const result = await sendAttempt({ url: delivery.url, secret: delivery.secret, messageId: delivery.messageId, payload: delivery.payload, timeoutMs: config.timeoutMs, allowLocal: config.localDestinations });
-      const outcome = await settle(client, delivery, result, config.retry, attemptedAt);
-      deliveries.inc({ outcome });
-      if (outcome !== "delivered") logger.info({ delivery: delivery.id, messageId: delivery.messageId, outcome, error: result.error }, "webhook attempt failed");
-      return true;
-    } catch (error) {
-      broken = true;
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+    const delivery = await claimDue(pool, leaseMs);
+    if (!delivery) return false;
+    const attemptedAt = new Date();
+    const result = await sendAttempt({ url: delivery.url, secret: delivery.secret, messageId: delivery.messageId, payload: delivery.payload, timeoutMs: config.timeoutMs, allowLocal: config.localDestinations });
+    const outcome = await settle(pool, delivery, result, config.retry, attemptedAt);
+    if (outcome) deliveries.inc({ outcome });
+    if (outcome !== "delivered") logger.info({ delivery: delivery.id, messageId: delivery.messageId, outcome, error: result.error }, "webhook attempt failed");
+    return true;
   };
 
   const scanExpiry = async () => {
