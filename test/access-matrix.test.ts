@@ -2,6 +2,7 @@
  * Every role against every mutation and every confidential field, through
  * the gateway: allowed (OK), refused with FORBIDDEN, or UNAUTHENTICATED.
  */
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { composeApiSchema } from "../gateway/composition";
 import { deterministicId } from "../shared/records/ids";
@@ -104,7 +105,7 @@ let personId: string;
 
 beforeAll(async () => {
   // The matrix reads the change feeds around every write: far more requests than a minute's budget.
-  stack = await startTestStack({ RATE_LIMIT_PER_MINUTE: "0" });
+  stack = await startTestStack({ RATE_LIMIT_PER_MINUTE: "0", WEBHOOK_DELIVERY: "off" });
   for (const role of ROLES) tokens.set(role, await tokenFor(stack, role));
   draft = await newDraft();
   activityId = (await asAdmin(`mutation($id: ID!) { addActivity(programId: $id, input: { kind: INTERNSHIP, status: PLANNED, title: "Summer practice" }) { id } }`, { id: draft.id })).addActivity.id;
@@ -113,7 +114,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-type Expectations = Record<TestRole, "OK" | "FORBIDDEN" | "UNAUTHENTICATED">;
+type Expectations = Record<TestRole, "OK" | "FORBIDDEN" | "UNAUTHENTICATED" | "NOT_FOUND">;
 const U = "UNAUTHENTICATED" as const;
 const F = "FORBIDDEN" as const;
 
@@ -127,6 +128,45 @@ const PARTY_EDITORS: Expectations = { ...AMMC_WRITERS, "editor@tashstu-almalyk":
 const AMMC_READERS: Expectations = { ...AMMC_WRITERS, "reader@ammc": "OK" };
 const BRANCH_READERS: Expectations = { ...BRANCH_WRITERS };
 const PARTY_READERS: Expectations = { ...PARTY_EDITORS, "reader@ammc": "OK" };
+/** Any partner system's credential (not dashboards) may subscribe to webhooks. */
+const SUBSCRIBERS: Expectations = { anonymous: U, "reader@ammc": "OK", "editor@ammc": "OK", "editor@tashstu-almalyk": "OK", "editor@osh-technological-university": "OK", analyst: "OK", dashboard: F, admin: "OK" };
+/** A subscription of editor@ammc's credential: its owner and administrators; to the others it does not exist. */
+const N = "NOT_FOUND" as const;
+const SUBSCRIPTION_OWNER: Expectations = { anonymous: U, "reader@ammc": N, "editor@ammc": "OK", "editor@tashstu-almalyk": N, "editor@osh-technological-university": N, analyst: N, dashboard: F, admin: "OK" };
+
+/** The webhook tables as they stand (subscriptions are no audited records: no change feed counts them). */
+async function webhookState(): Promise<string> {
+  const client = new pg.Client({ connectionString: stack.database.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT id, version, status, secret FROM programs.webhook_subscription ORDER BY id");
+    return JSON.stringify(rows);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A webhook mutation's outcome, checked like write(): OK only if something changed, a refusal only if nothing did. */
+async function webhookWrite(role: TestRole, query: string, variables?: Record<string, unknown>): Promise<string> {
+  const before = await webhookState();
+  const answer = await outcome(role, query, variables);
+  const changed = (await webhookState()) !== before;
+  if (answer === "OK") return changed ? "OK" : "OK BUT NOTHING STORED";
+  return changed ? `${answer} BUT STORED A CHANGE` : answer;
+}
+
+let shared: string | undefined;
+/** One subscription of editor@ammc's for the rows that change it (at its current version), so the per-credential limit is not reached. */
+async function sharedSubscription(): Promise<{ id: string; version: number }> {
+  shared ??= (await ammcSubscription()).id;
+  const { webhookSubscriptions } = await graphqlData(stack.gatewayUrl, `{ webhookSubscriptions { id version } }`, undefined, bearer(tokens.get("editor@ammc")));
+  return webhookSubscriptions.find((s: { id: string }) => s.id === shared);
+}
+
+async function ammcSubscription(): Promise<{ id: string; version: number }> {
+  const { createWebhookSubscription } = await graphqlData(stack.gatewayUrl, `mutation { createWebhookSubscription(input: { url: "https://hooks.example.org/in", events: ["program.created"] }) { subscription { id version } } }`, undefined, bearer(tokens.get("editor@ammc")));
+  return createWebhookSubscription.subscription;
+}
 
 const MUTATIONS: [string, Expectations, (role: TestRole) => Promise<string>][] = [
   ["createEnterprise", ADMINS_ONLY, (role) => write(role, `mutation($slug: String!) { createEnterprise(input: { slug: $slug, name: "New Mine LLC", countryCode: "UZ" }) { id } }`, { slug: unique("new-mine") })],
@@ -203,6 +243,20 @@ const MUTATIONS: [string, Expectations, (role: TestRole) => Promise<string>][] =
     const fresh = await newDraft();
     return write(role, `mutation($id: ID!, $v: Int!) { terminateProgram(id: $id, version: $v, input: { endsOn: "2025-12-31", reason: "Superseded" }) { status } }`, { id: fresh.id, v: fresh.version });
   }],
+  ["createWebhookSubscription", SUBSCRIBERS, (role) => webhookWrite(role, `mutation { createWebhookSubscription(input: { url: "https://hooks.example.org/in", events: ["program.created"] }) { secret } }`)],
+  ["updateWebhookSubscription", SUBSCRIPTION_OWNER, async (role) => {
+    const { id, version } = await sharedSubscription();
+    return webhookWrite(role, `mutation($id: ID!, $v: Int!) { updateWebhookSubscription(id: $id, version: $v, input: { events: ["program.amended"] }) { version } }`, { id, v: version });
+  }],
+  ["pauseWebhookSubscription", SUBSCRIPTION_OWNER, async (role) => {
+    const { id, version } = await sharedSubscription();
+    // Pausing a paused one is a change too (its version rises), so each role's call is checked on its own.
+    return webhookWrite(role, `mutation($id: ID!, $v: Int!) { pauseWebhookSubscription(id: $id, version: $v) { status } }`, { id, v: version });
+  }],
+  ["rotateWebhookSecret", SUBSCRIPTION_OWNER, async (role) => webhookWrite(role, `mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`, { id: (await sharedSubscription()).id })],
+  ["deleteWebhookSubscription", SUBSCRIPTION_OWNER, async (role) => webhookWrite(role, `mutation($id: ID!) { deleteWebhookSubscription(id: $id) }`, { id: (await ammcSubscription()).id })],
+  // No delivery of this number exists: every credential that may redeliver at all is told NOT_FOUND (webhooks.test.ts redelivers a real one).
+  ["redeliverWebhook", { ...SUBSCRIPTION_OWNER, "editor@ammc": N, admin: N }, (role) => webhookWrite(role, `mutation { redeliverWebhook(deliveryId: "999999") { status } }`)],
   ["addActivity", PARTY_EDITORS, (role) => write(role, `mutation($id: ID!) { addActivity(programId: $id, input: { kind: EXCURSION, status: PLANNED, title: "Mine visit" }) { id } }`, { id: draft.id })],
   ["updateActivity", PARTY_EDITORS, async (role) => {
     const { program } = await asAdmin(`query($slug: String) { program(slug: $slug) { activities { id version } } }`, { slug: draft.slug });
