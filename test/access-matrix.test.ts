@@ -253,6 +253,10 @@ const MUTATIONS: [string, Expectations, (role: TestRole) => Promise<string>][] =
     // Pausing a paused one is a change too (its version rises), so each role's call is checked on its own.
     return webhookWrite(role, `mutation($id: ID!, $v: Int!) { pauseWebhookSubscription(id: $id, version: $v) { status } }`, { id, v: version });
   }],
+  ["resumeWebhookSubscription", SUBSCRIPTION_OWNER, async (role) => {
+    const { id, version } = await sharedSubscription();
+    return webhookWrite(role, `mutation($id: ID!, $v: Int!) { resumeWebhookSubscription(id: $id, version: $v) { status } }`, { id, v: version });
+  }],
   ["rotateWebhookSecret", SUBSCRIPTION_OWNER, async (role) => webhookWrite(role, `mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`, { id: (await sharedSubscription()).id })],
   ["deleteWebhookSubscription", SUBSCRIPTION_OWNER, async (role) => webhookWrite(role, `mutation($id: ID!) { deleteWebhookSubscription(id: $id) }`, { id: (await ammcSubscription()).id })],
   // No delivery of this number exists: every credential that may redeliver at all is told NOT_FOUND (webhooks.test.ts redelivers a real one).

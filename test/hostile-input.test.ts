@@ -43,7 +43,7 @@ let context: SuiteContext & { localGatewayUrl: string; subgraphOf(root: RootFiel
 let tablesBefore: Record<string, string>;
 
 beforeAll(async () => {
-  stack = await startTestStack({ SUBGRAPH_TRANSPORT: "http", RATE_LIMIT_PER_MINUTE: "0" });
+  stack = await startTestStack({ SUBGRAPH_TRANSPORT: "http", RATE_LIMIT_PER_MINUTE: "0", WEBHOOK_DELIVERY: "off" });
   // The same subgraphs called in process, as `npm start` does: the answers must not depend on the transport.
   localGateway = await startExtraGateway(stack, { inProcess: stack.subgraphs, limits: { ...readGatewayLimits({}), rateLimit: { perMinute: 0, burst: 0 } } });
   const admin = bearer(await tokenFor(stack, "admin"));

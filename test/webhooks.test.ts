@@ -130,7 +130,7 @@ describe("webhook subscriptions", () => {
     const { rotateWebhookSecret } = await ask("editor@ammc", `mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret subscription { version } } }`, { id: subscription.id });
     expect(rotateWebhookSecret.secret).not.toBe(secret);
     receiver.addSecret(rotateWebhookSecret.secret);
-    await ask("editor@ammc", `mutation($id: ID!) { pauseWebhookSubscription(id: $id, version: 3, paused: false) { status } }`, { id: subscription.id });
+    await ask("editor@ammc", `mutation($id: ID!) { resumeWebhookSubscription(id: $id, version: 3) { status } }`, { id: subscription.id });
     await until(() => forSubscription(rotateWebhookSecret.secret).length === 1);
     expect(forSubscription(rotateWebhookSecret.secret)[0].payload).toMatchObject({ type: "program.amended", data: { entityId: program.id, changedFields: ["description"] } });
     expect(forSubscription(secret)).toEqual([]);

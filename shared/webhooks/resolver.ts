@@ -11,7 +11,10 @@ import type { EntityManager } from "typeorm";
 import type { SubgraphContext } from "../subgraph/context";
 import { badUserInput, conflict, forbidden, notFound } from "../graphql/errors";
 import { requireId } from "../audit/writes";
+import { registerInputRules } from "../records/input-fields";
+import { each, integer, maxItems, oneOf, required, text, validate, type Rule, type Rules } from "../records/validation";
 import { destinationProblem } from "./destination";
+import { WEBHOOK_CHANNEL } from "./channel";
 import { WebhookDelivery, WebhookSubscription } from "./entities";
 import {
   WebhookDeliveryStatus,
@@ -71,8 +74,8 @@ function isOwner(context: SubgraphContext, row: WebhookSubscription): boolean {
 }
 
 /** The subscription, locked, if the caller owns it (or is an administrator); NOT_FOUND otherwise, so ids of others' stay unknown. */
-async function ownedLocked(context: SubgraphContext, manager: EntityManager, id: string, version?: number): Promise<WebhookSubscription> {
-  const row = await manager.getRepository(WebhookSubscription).createQueryBuilder("s").setLock("pessimistic_write").where("s.id = :id", { id: requireId(id, "WebhookSubscription") }).getOne();
+async function ownedLocked(context: SubgraphContext, manager: EntityManager, id: string, version?: number, field = "id"): Promise<WebhookSubscription> {
+  const row = await manager.getRepository(WebhookSubscription).createQueryBuilder("s").setLock("pessimistic_write").where("s.id = :id", { id: requireId(id, "WebhookSubscription", field) }).getOne();
   if (!row || !(isOwner(context, row) || context.access.isAdmin)) throw notFound(`No webhook subscription of yours has id ${id}.`);
   if (version !== undefined && row.version !== version) {
     throw conflict(`The webhook subscription was changed since you read it (it is at version ${row.version}, you sent ${version}); read it again.`);
@@ -80,27 +83,45 @@ async function ownedLocked(context: SubgraphContext, manager: EntityManager, id:
   return row;
 }
 
-function checkFields(source: WebhookSource, allowLocal: boolean, fields: { url?: string | null; events?: string[] | null; expiryDays?: number[] | null; description?: string | null }, path: string): void {
-  if (fields.url !== undefined) {
-    const problem = fields.url === null ? "url cannot be null" : destinationProblem(fields.url, allowLocal);
-    if (problem) throw badUserInput(problem, `${path}.url`);
-  }
+/** A destination as the house rules write it: a code-like value (a URL), with an example for the hostile-input suite. */
+function destinationRule(allowLocal: () => boolean): Rule {
+  return Object.assign((value: unknown) => (typeof value === "string" ? destinationProblem(value, allowLocal())?.replace(/^url /, "") ?? null : "must be a URL"), {
+    kind: "code" as const,
+    example: "https://hooks.example.org/partnergraph",
+  });
+}
+
+type SubscriptionFields = { url?: string | null; events?: string[] | null; expiryDays?: number[] | null; description?: string | null };
+
+/** The rules of both inputs (registered, so the hostile-input suite attacks every field). */
+function subscriptionRules(source: WebhookSource, allowLocal: () => boolean): Rules<SubscriptionFields> {
+  const eventType = Object.assign(oneOf(source.eventTypes.map((type) => type.name)), { kind: "code" as const, example: source.eventTypes[0].name });
+  return {
+    url: [destinationRule(allowLocal)],
+    events: [maxItems(source.eventTypes.length), each(eventType)],
+    expiryDays: [maxItems(MAX_THRESHOLDS), each(integer(1, 366))],
+    description: [text(MAX_DESCRIPTION)],
+  };
+}
+
+function checkFields(rules: Rules<SubscriptionFields>, fields: SubscriptionFields, path: string): void {
+  validate(fields, rules, path);
+  if (fields.url === null) throw badUserInput("url cannot be null", `${path}.url`);
   if (fields.events !== undefined) {
-    const known = source.eventTypes.map((type) => type.name);
     if (!fields.events || fields.events.length === 0) throw badUserInput("events must name at least one event type", `${path}.events`);
-    fields.events.forEach((event, index) => {
-      if (!known.includes(event)) throw badUserInput(`unknown event type ${JSON.stringify(event.slice(0, 60))}; known: ${known.join(", ")}`, `${path}.events[${index}]`);
-    });
     if (new Set(fields.events).size !== fields.events.length) throw badUserInput("events must not repeat", `${path}.events`);
   }
-  if (fields.expiryDays !== undefined && fields.expiryDays !== null) {
-    if (fields.expiryDays.length > MAX_THRESHOLDS) throw badUserInput(`expiryDays takes at most ${MAX_THRESHOLDS} thresholds`, `${path}.expiryDays`);
-    fields.expiryDays.forEach((days, index) => {
-      if (!Number.isInteger(days) || days < 1 || days > 366) throw badUserInput("each threshold is a whole number of days from 1 to 366", `${path}.expiryDays[${index}]`);
-    });
-    if (new Set(fields.expiryDays).size !== fields.expiryDays.length) throw badUserInput("expiryDays must not repeat", `${path}.expiryDays`);
-  }
-  if (fields.description && fields.description.length > MAX_DESCRIPTION) throw badUserInput(`description must be at most ${MAX_DESCRIPTION} characters`, `${path}.description`);
+  if (fields.expiryDays && new Set(fields.expiryDays).size !== fields.expiryDays.length) throw badUserInput("expiryDays must not repeat", `${path}.expiryDays`);
+}
+
+function setStatus(context: SubgraphContext, id: string, version: number, status: "ACTIVE" | "PAUSED"): Promise<WebhookSubscriptionView> {
+  requireOwnerRole(context, status === "PAUSED" ? "pause a webhook subscription" : "resume a webhook subscription");
+  return context.dataSource.transaction(async (manager) => {
+    const row = await ownedLocked(context, manager, id, version);
+    await manager.update(WebhookSubscription, { id: row.id }, { status, version: row.version + 1 });
+    if (status === "ACTIVE") await manager.query(`NOTIFY ${WEBHOOK_CHANNEL}`);
+    return view(await manager.findOneByOrFail(WebhookSubscription, { id: row.id }));
+  });
 }
 
 function requireThresholds(source: WebhookSource, events: string[], expiryDays: number[], path: string): void {
@@ -108,6 +129,15 @@ function requireThresholds(source: WebhookSource, events: string[], expiryDays: 
 }
 
 export function webhookResolvers(source: WebhookSource) {
+  // Which destinations are allowed is the serving process's setting; the rules read it per request.
+  let allowLocal = false;
+  const rules = subscriptionRules(source, () => allowLocal);
+  registerInputRules("WebhookSubscriptionCreateInput", { ...rules, url: [required, ...rules.url!], events: [required, ...rules.events!] });
+  registerInputRules("WebhookSubscriptionUpdateInput", rules);
+  const check = (context: SubgraphContext, fields: SubscriptionFields) => {
+    allowLocal = context.webhookLocalDestinations;
+    checkFields(rules, fields, "input");
+  };
   @Resolver()
   class WebhookResolver {
     @Query(() => [WebhookEventTypeInfo], { description: "The event types a webhook subscription can name." })
@@ -135,7 +165,7 @@ export function webhookResolvers(source: WebhookSource) {
     ): Promise<WebhookDeliveryView[]> {
       requireOwnerRole(context, "list webhook deliveries");
       if (first !== null && (first < 0 || first > RECENT_DELIVERIES)) throw badUserInput(`first must be from 0 to ${RECENT_DELIVERIES}`, "first");
-      const subscription = await context.dataSource.transaction((manager) => ownedLocked(context, manager, subscriptionId));
+      const subscription = await context.dataSource.transaction((manager) => ownedLocked(context, manager, subscriptionId, undefined, "subscriptionId"));
       const rows = await context.dataSource.getRepository(WebhookDelivery).find({
         where: { subscriptionId: subscription.id, ...(status ? { status } : {}) },
         order: { id: "DESC" },
@@ -152,7 +182,7 @@ export function webhookResolvers(source: WebhookSource) {
       @Ctx() context: SubgraphContext,
     ): Promise<WebhookSubscriptionSecret> {
       requireOwnerRole(context, "subscribe to webhooks");
-      checkFields(source, context.webhookLocalDestinations, input, "input");
+      check(context, input);
       const expiryDays = [...(input.expiryDays ?? [])].sort((a, b) => b - a);
       requireThresholds(source, input.events, expiryDays, "input");
       const { principal } = context.access;
@@ -190,7 +220,7 @@ export function webhookResolvers(source: WebhookSource) {
       @Ctx() context: SubgraphContext,
     ): Promise<WebhookSubscriptionView> {
       requireOwnerRole(context, "change a webhook subscription");
-      checkFields(source, context.webhookLocalDestinations, input, "input");
+      check(context, input);
       return context.dataSource.transaction(async (manager) => {
         const row = await ownedLocked(context, manager, id, version);
         const events = input.events ?? row.eventTypes;
@@ -208,19 +238,22 @@ export function webhookResolvers(source: WebhookSource) {
       });
     }
 
-    @Mutation(() => WebhookSubscriptionView, { description: "Pauses (or, with `paused: false`, resumes) a subscription. While paused its events are kept, in order, and sent on resumption." })
+    @Mutation(() => WebhookSubscriptionView, { description: "Pauses a subscription: its events are kept, in order, and sent once it is resumed. `version` must be the one you read (else CONFLICT)." })
     pauseWebhookSubscription(
       @Arg("id", () => ID, { description: "The subscription." }) id: string,
       @Arg("version", () => Int, { description: "The version you read." }) version: number,
-      @Arg("paused", () => Boolean, { defaultValue: true, description: "false resumes it." }) paused: boolean,
       @Ctx() context: SubgraphContext,
     ): Promise<WebhookSubscriptionView> {
-      requireOwnerRole(context, "pause a webhook subscription");
-      return context.dataSource.transaction(async (manager) => {
-        const row = await ownedLocked(context, manager, id, version);
-        await manager.update(WebhookSubscription, { id: row.id }, { status: paused ? "PAUSED" : "ACTIVE", version: row.version + 1 });
-        return view(await manager.findOneByOrFail(WebhookSubscription, { id: row.id }));
-      });
+      return setStatus(context, id, version, "PAUSED");
+    }
+
+    @Mutation(() => WebhookSubscriptionView, { description: "Resumes a paused subscription: what was kept meanwhile goes out first, in order. `version` must be the one you read (else CONFLICT)." })
+    resumeWebhookSubscription(
+      @Arg("id", () => ID, { description: "The subscription." }) id: string,
+      @Arg("version", () => Int, { description: "The version you read." }) version: number,
+      @Ctx() context: SubgraphContext,
+    ): Promise<WebhookSubscriptionView> {
+      return setStatus(context, id, version, "ACTIVE");
     }
 
     @Mutation(() => ID, { description: "Deletes a subscription and its deliveries (pending ones are not sent). Returns its id." })
@@ -257,7 +290,7 @@ export function webhookResolvers(source: WebhookSource) {
         });
         if (delivery.status === "PENDING") throw badUserInput("the delivery is still pending: it will be sent (again) by itself", "deliveryId");
         await manager.update(WebhookDelivery, { id: delivery.id }, { status: "PENDING", attempts: 0, firstAttemptAt: null, nextAttemptAt: new Date(), lastError: null });
-        await manager.query("NOTIFY partnergraph_webhooks");
+        await manager.query(`NOTIFY ${WEBHOOK_CHANNEL}`);
         return deliveryView(await manager.findOneByOrFail(WebhookDelivery, { id: delivery.id }));
       });
     }

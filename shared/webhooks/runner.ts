@@ -16,9 +16,8 @@ import type { Logger } from "../logger";
 import { claimDue, fanOut, queueFigures, scheduleExpiryNotices, settle } from "./outbox";
 import { sendAttempt } from "./send";
 import type { WebhookSource } from "./source";
+import { WEBHOOK_CHANNEL } from "./channel";
 
-/** The channel the audit log's trigger notifies (see the migration adding it). */
-export const WEBHOOK_CHANNEL = "partnergraph_webhooks";
 
 /** How long past an attempt's deadline its lease lasts (time to store the outcome). */
 const LEASE_MARGIN_MS = 5000;

@@ -201,7 +201,12 @@ const schemaOf = (f: Fixture) => SCHEMAS.get(f)!;
 export async function createFixture(ask: Ask, schema: GraphQLSchema, roots: RootField[]): Promise<Fixture> {
   const fixture = { records: new Map<string, string>(), versions: new Map<string, number>() } as Fixture;
   SCHEMAS.set(fixture, schema);
-  let pending = roots.filter((root) => root.operation === "mutation" && /^(create|add)[A-Z]/.test(root.name));
+  // Records of the graph (with an id and a version); a webhook subscription's creation answers with its secret beside it.
+  const makesRecord = (root: RootField) => {
+    const type = getNamedType(root.returnType);
+    return "getFields" in type && "version" in type.getFields();
+  };
+  let pending = roots.filter((root) => root.operation === "mutation" && /^(create|add)[A-Z]/.test(root.name) && makesRecord(root));
   const ready = (root: RootField) =>
     root.args.every((arg) => !ownerTypeOf(arg) || fixture.records.has(ownerTypeOf(arg)!)) &&
     (root.name !== "createProgram" || (fixture.records.has("Enterprise") && fixture.records.has("University")));
