@@ -78,21 +78,25 @@ function entryOf(row: Record<string, unknown>): AuditEntry {
   };
 }
 
+/** fanOut's answer when entries wait behind a transaction still running. */
+export const HORIZON = -2;
+
 /**
  * One batch of audit entries into deliveries. Returns how many entries it
- * read (0: nothing new, or another replica is at it), -1 when the cursor was
- * busy.
+ * read: 0 when there is nothing new, -1 when another replica holds the
+ * cursor, HORIZON when the next entries wait for an older transaction to end.
  */
 export async function fanOut(pool: pg.Pool, source: WebhookSource): Promise<number> {
   // A look first, without locks: an idle fan-out takes no transaction id (which would hold back the change feeds' horizon).
   const waiting = await pool.query(
-    `SELECT 1 FROM audit_log a
+    `SELECT a.transaction_id < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint AS finished FROM audit_log a
       WHERE (a.transaction_id, a.id) > coalesce((SELECT (c.transaction_id, c.entry_id) FROM webhook_cursor c WHERE c.source = $1), (0::bigint, 0::bigint))
-        AND a.transaction_id < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint
-      LIMIT 1`,
+      ORDER BY a.transaction_id, a.id LIMIT 1`,
     [source.name],
   );
   if (waiting.rowCount === 0) return 0;
+  // The next entry's transaction is committed but an older one still runs: it is due as soon as that one ends.
+  if (!waiting.rows[0].finished) return HORIZON;
   const client = await pool.connect();
   try {
     await client.query("INSERT INTO webhook_cursor (source, transaction_id, entry_id) VALUES ($1, 0, 0) ON CONFLICT DO NOTHING", [source.name]);

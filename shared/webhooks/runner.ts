@@ -13,7 +13,7 @@ import pg from "pg";
 import { Counter, Gauge, type Registry } from "prom-client";
 import type { WebhookConfig } from "../config";
 import type { Logger } from "../logger";
-import { claimDue, fanOut, queueFigures, scheduleExpiryNotices, settle } from "./outbox";
+import { claimDue, fanOut, HORIZON, queueFigures, scheduleExpiryNotices, settle } from "./outbox";
 import { sendAttempt } from "./send";
 import type { WebhookSource } from "./source";
 import { WEBHOOK_CHANNEL } from "./channel";
@@ -21,6 +21,8 @@ import { WEBHOOK_CHANNEL } from "./channel";
 
 /** How long past an attempt's deadline its lease lasts (time to store the outcome). */
 const LEASE_MARGIN_MS = 5000;
+/** How soon the fan-out looks again when committed entries wait for an older transaction to end. */
+const HORIZON_RETRY_MS = 10;
 
 export interface WebhookRunner {
   stop(): Promise<void>;
@@ -105,21 +107,26 @@ export async function startWebhookRunner({ databaseUrl, source, config, logger, 
   };
   await listen();
 
-  const loop = async (name: string, step: () => Promise<boolean>) => {
+  /** A step answers true (more to do at once), false (idle: wait for a NOTIFY or the poll) or a number of ms to wait. */
+  const loop = async (name: string, step: () => Promise<boolean | number>) => {
     while (!stopping) {
+      let wait = config.pollMs;
       try {
-        if (await step()) continue;
+        const more = await step();
+        if (more === true) continue;
+        if (typeof more === "number") wait = more;
       } catch (error) {
         logger.warn({ err: error, loop: name }, "webhook loop failed; trying again");
       }
-      if (!stopping) await nap(config.pollMs);
+      if (!stopping) await nap(wait);
     }
   };
 
   const fanOutStep = async () => {
     const read = await fanOut(pool, source);
     if (read > 0) wakeAll();
-    return read > 0;
+    // Committed entries behind a running transaction: look again shortly rather than at the next poll.
+    return read === HORIZON ? HORIZON_RETRY_MS : read > 0;
   };
 
   // One attempt's lease: its deadline and a margin for storing the outcome.
