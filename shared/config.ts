@@ -73,7 +73,7 @@ export const ENVIRONMENT_VARIABLES = {
   RATE_LIMIT_BURST: { default: "200", description: "Requests a client may send at once before `RATE_LIMIT_PER_MINUTE` paces it (the size of its token bucket)." },
   WEBHOOK_DELIVERY: { default: "on", description: "`on`: the programs subgraph fans its audit log out to webhook subscriptions and delivers (every replica takes part, sharing the outbox); `off`: this process delivers nothing (events still queue for others)." },
   WEBHOOK_LOCAL_DESTINATIONS: { default: "off", description: "`on` lets webhook URLs be `http` and point at loopback, private and link-local addresses (local development, tests); `off` accepts only `https` to public addresses." },
-  WEBHOOK_CONCURRENCY: { default: "4", description: "Webhook deliveries one process sends at once (each on a connection of its own small pool, never the subgraph's)." },
+  WEBHOOK_CONCURRENCY: { default: "16", description: "Webhook delivery attempts one process has in flight at once (they hold no database connection while the receiver answers; the delivery loops use a small pool of their own, never the subgraph's)." },
   WEBHOOK_TIMEOUT_MS: { default: "10000", description: "How long one delivery attempt may take, connection to response; longer is a failed attempt." },
   WEBHOOK_RETRY_BASE_MS: { default: "10000", description: "Delay before the second attempt of a webhook delivery; each further one waits twice as long (with jitter), up to `WEBHOOK_RETRY_MAX_MS`." },
   WEBHOOK_RETRY_MAX_MS: { default: "3600000", description: "Longest delay between two attempts of a webhook delivery." },
@@ -272,7 +272,7 @@ export function readWebhookConfig(env: Env = process.env): WebhookConfig {
   return {
     delivery: readChoice(env, "WEBHOOK_DELIVERY", ON_OFF) === "on",
     localDestinations: readChoice(env, "WEBHOOK_LOCAL_DESTINATIONS", ON_OFF) === "on",
-    concurrency: readInteger(env, "WEBHOOK_CONCURRENCY", 1, 64),
+    concurrency: readInteger(env, "WEBHOOK_CONCURRENCY", 1, 1000),
     timeoutMs: readInteger(env, "WEBHOOK_TIMEOUT_MS", 100, 120_000),
     retry: {
       baseMs: readInteger(env, "WEBHOOK_RETRY_BASE_MS", 1, 86_400_000),

@@ -164,8 +164,8 @@ async function sharedSubscription(): Promise<{ id: string; version: number }> {
 }
 
 async function ammcSubscription(): Promise<{ id: string; version: number }> {
-  const { createWebhookSubscription } = await graphqlData(stack.gatewayUrl, `mutation { createWebhookSubscription(input: { url: "https://hooks.example.org/in", events: ["program.created"] }) { subscription { id version } } }`, undefined, bearer(tokens.get("editor@ammc")));
-  return createWebhookSubscription.subscription;
+  const { createWebhookSubscription } = await graphqlData(stack.gatewayUrl, `mutation { createWebhookSubscription(input: { url: "https://hooks.example.org/in", events: ["program.created"] }) { id version } }`, undefined, bearer(tokens.get("editor@ammc")));
+  return createWebhookSubscription;
 }
 
 const MUTATIONS: [string, Expectations, (role: TestRole) => Promise<string>][] = [

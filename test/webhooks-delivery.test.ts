@@ -100,13 +100,16 @@ describe("webhook delivery", () => {
 
   it("subscribes and returns a Standard Webhooks secret", async () => {
     const { createWebhookSubscription } = await ask(
-      `mutation($input: WebhookSubscriptionCreateInput!) { createWebhookSubscription(input: $input) { secret subscription { id status events } } }`,
+      `mutation($input: WebhookSubscriptionCreateInput!) { createWebhookSubscription(input: $input) { secret id status events } }`,
       { input: { url: receiver.url, events: ["program.created", "program.amended"] } },
     );
     expect(createWebhookSubscription.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{32}$/);
-    expect(createWebhookSubscription.subscription).toMatchObject({ status: "ACTIVE", events: ["program.created", "program.amended"] });
+    expect(createWebhookSubscription).toMatchObject({ status: "ACTIVE", events: ["program.created", "program.amended"] });
     receiver.setSecret(createWebhookSubscription.secret);
-    subscriptionId = createWebhookSubscription.subscription.id;
+    subscriptionId = createWebhookSubscription.id;
+    // Listed, the secret is not shown again.
+    const { webhookSubscriptions } = await ask(`{ webhookSubscriptions { id secret } }`);
+    expect(webhookSubscriptions).toEqual([{ id: subscriptionId, secret: null }]);
   });
 
   it("keeps retrying while the receiver is down and delivers everything once it is back", async () => {

@@ -28,13 +28,13 @@ const as = async (role: TestRole) => tokens.get(role) ?? tokens.set(role, bearer
 const ask = async <T = any>(role: TestRole, query: string, variables?: Record<string, unknown>) => graphqlData<T>(stack.gatewayUrl, query, variables, await as(role));
 const attempt = async (role: TestRole, query: string, variables?: Record<string, unknown>) => graphql(stack.gatewayUrl, query, variables, await as(role));
 
-const CREATE = `mutation($input: WebhookSubscriptionCreateInput!) { createWebhookSubscription(input: $input) { secret subscription { id version status } } }`;
+const CREATE = `mutation($input: WebhookSubscriptionCreateInput!) { createWebhookSubscription(input: $input) { id version status secret } }`;
 const DELIVERIES = `query($id: ID!, $status: WebhookDeliveryStatus) { webhookDeliveries(subscriptionId: $id, status: $status) { id messageId eventType status attempts lastError } }`;
 
 async function subscribe(role: TestRole, input: Record<string, unknown>) {
   const { createWebhookSubscription } = await ask(role, CREATE, { input: { url: receiver.url, ...input } });
   receiver.addSecret(createWebhookSubscription.secret);
-  return createWebhookSubscription as { secret: string; subscription: { id: string; version: number } };
+  return { secret: createWebhookSubscription.secret as string, subscription: createWebhookSubscription as { id: string; version: number } };
 }
 
 async function createProgram(slug: string, extra: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
@@ -127,7 +127,7 @@ describe("webhook subscriptions", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(forSubscription(secret)).toEqual([]);
 
-    const { rotateWebhookSecret } = await ask("editor@ammc", `mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret subscription { version } } }`, { id: subscription.id });
+    const { rotateWebhookSecret } = await ask("editor@ammc", `mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret version } }`, { id: subscription.id });
     expect(rotateWebhookSecret.secret).not.toBe(secret);
     receiver.addSecret(rotateWebhookSecret.secret);
     await ask("editor@ammc", `mutation($id: ID!) { resumeWebhookSubscription(id: $id, version: 3) { status } }`, { id: subscription.id });
@@ -139,7 +139,8 @@ describe("webhook subscriptions", () => {
   it("mark a delivery FAILED after its retry window and send it again, same webhook-id, on redeliverWebhook", async () => {
     const dead = await startReceiver();
     await dead.down();
-    const { subscription, secret } = await ask("editor@ammc", CREATE, { input: { url: dead.url, events: ["program.created"] } }).then((d) => d.createWebhookSubscription);
+    const subscription = await ask("editor@ammc", CREATE, { input: { url: dead.url, events: ["program.created"] } }).then((d) => d.createWebhookSubscription);
+    const secret = subscription.secret;
     dead.setSecret(secret);
     await createProgram("webhooks-failed");
     let failed: any;

@@ -94,15 +94,12 @@ export class WebhookSubscriptionView {
 
   @Field(() => DateTimeScalar, { description: "When it last changed." })
   updatedAt: Date;
-}
 
-@ObjectType("WebhookSubscriptionSecret", { description: "A subscription with its signing secret: shown once, at creation and rotation." })
-export class WebhookSubscriptionSecret {
-  @Field(() => WebhookSubscriptionView, { description: "The subscription." })
-  subscription: WebhookSubscriptionView;
-
-  @Field(() => String, { description: "The Standard Webhooks signing secret (`whsec_` and base64); verify `webhook-signature` with it." })
-  secret: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "The Standard Webhooks signing secret (`whsec_` and base64) to verify `webhook-signature` with: only in the answer of `createWebhookSubscription` and `rotateWebhookSecret`, null everywhere else (keep it where you keep passwords).",
+  })
+  secret: string | null;
 }
 
 @ObjectType("WebhookEventTypeInfo", { description: "An event type a subscription can name." })

@@ -204,17 +204,17 @@ export interface ClaimedDelivery {
 }
 
 /**
- * Claims the next due delivery of an active subscription whose record has no
- * earlier delivery still pending (in order per record: a later change waits
+ * Claims up to `limit` due deliveries of active subscriptions whose records
+ * have no earlier delivery still pending (so at most one per record) (in order per record: a later change waits
  * while an earlier one is being sent or retried). One short statement: the
- * row is picked FOR UPDATE SKIP LOCKED (two replicas never pick the same),
+ * rows are picked FOR UPDATE SKIP LOCKED (two replicas never pick the same),
  * its attempt counted and its next attempt moved `leaseMs` ahead, which is
  * the lease: no one else takes it meanwhile, and if this process dies (even
  * SIGKILL) it is simply due again when the lease ends. No transaction stays
  * open while the receiver answers, so slow receivers hold back neither
  * writes nor the change feeds' horizon.
  */
-export async function claimDue(pool: pg.Pool, leaseMs: number): Promise<ClaimedDelivery | null> {
+export async function claimDue(pool: pg.Pool, leaseMs: number, limit: number): Promise<ClaimedDelivery[]> {
   const { rows } = await pool.query(
     `WITH due AS (
        SELECT d.id FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
@@ -223,7 +223,7 @@ export async function claimDue(pool: pg.Pool, leaseMs: number): Promise<ClaimedD
                            WHERE e.subscription_id = d.subscription_id AND e.record_key = d.record_key
                              AND e.status = 'PENDING' AND e.sequence < d.sequence)
         ORDER BY d.next_attempt_at, d.sequence
-        LIMIT 1
+        LIMIT $2
         FOR UPDATE OF d SKIP LOCKED)
      UPDATE webhook_delivery d
         SET attempts = d.attempts + 1, first_attempt_at = coalesce(d.first_attempt_at, now()), last_attempt_at = now(),
@@ -231,9 +231,9 @@ export async function claimDue(pool: pg.Pool, leaseMs: number): Promise<ClaimedD
        FROM due, webhook_subscription s
       WHERE d.id = due.id AND s.id = d.subscription_id
      RETURNING d.id, d.message_id AS "messageId", d.payload, d.attempts, d.first_attempt_at AS "firstAttemptAt", s.url, s.secret`,
-    [leaseMs],
+    [leaseMs, limit],
   );
-  return rows[0] ?? null;
+  return rows;
 }
 
 export type Outcome = "delivered" | "retry" | "failed";

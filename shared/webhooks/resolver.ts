@@ -21,14 +21,13 @@ import {
   WebhookDeliveryView,
   WebhookEventTypeInfo,
   WebhookSubscriptionCreateInput,
-  WebhookSubscriptionSecret,
   WebhookSubscriptionStatus,
   WebhookSubscriptionUpdateInput,
   WebhookSubscriptionView,
 } from "./graphql-types";
 import type { WebhookSource } from "./source";
 
-const MAX_SUBSCRIPTIONS_PER_OWNER = 20;
+const MAX_SUBSCRIPTIONS_PER_OWNER = 50;
 const MAX_THRESHOLDS = 5;
 const MAX_DESCRIPTION = 500;
 const RECENT_DELIVERIES = 100;
@@ -39,8 +38,9 @@ export function newSecret(): string {
   return `whsec_${randomBytes(24).toString("base64")}`;
 }
 
-function view(row: WebhookSubscription): WebhookSubscriptionView {
+function view(row: WebhookSubscription, secret: string | null = null): WebhookSubscriptionView {
   return Object.assign(new WebhookSubscriptionView(), {
+    secret,
     id: row.id,
     url: row.url,
     events: row.eventTypes,
@@ -153,7 +153,7 @@ export function webhookResolvers(source: WebhookSource) {
         where: { ownerSubject: principal.subject, ownerRole: principal.role },
         order: { createdAt: "DESC" },
       });
-      return rows.filter((row) => isOwner(context, row)).map(view);
+      return rows.filter((row) => isOwner(context, row)).map((row) => view(row));
     }
 
     @Query(() => [WebhookDeliveryView], { description: `Recent deliveries of one of your subscriptions, newest first (at most ${RECENT_DELIVERIES}).` })
@@ -174,13 +174,13 @@ export function webhookResolvers(source: WebhookSource) {
       return rows.map(deliveryView);
     }
 
-    @Mutation(() => WebhookSubscriptionSecret, {
-      description: `Subscribes your credential to events (see \`webhookEventTypes\`) at a URL; returns the signing secret, shown only now and at rotation. Events about records your credential may read (an institution's credential: records it is a party to or owns; analysts and administrators: all), from the moment of creation. At most ${MAX_SUBSCRIPTIONS_PER_OWNER} per credential.`,
+    @Mutation(() => WebhookSubscriptionView, {
+      description: `Subscribes your credential to events (see \`webhookEventTypes\`) at a URL; the answer's \`secret\` is the signing secret, shown only now and at rotation. Events about records your credential may read (an institution's credential: records it is a party to or owns; analysts and administrators: all), from the moment of creation. At most ${MAX_SUBSCRIPTIONS_PER_OWNER} per credential.`,
     })
     async createWebhookSubscription(
       @Arg("input", () => WebhookSubscriptionCreateInput, { description: "The subscription." }) input: WebhookSubscriptionCreateInput,
       @Ctx() context: SubgraphContext,
-    ): Promise<WebhookSubscriptionSecret> {
+    ): Promise<WebhookSubscriptionView> {
       requireOwnerRole(context, "subscribe to webhooks");
       check(context, input);
       const expiryDays = [...(input.expiryDays ?? [])].sort((a, b) => b - a);
@@ -208,7 +208,7 @@ export function webhookResolvers(source: WebhookSource) {
           version: 1,
         });
         const row = await manager.findOneByOrFail(WebhookSubscription, { id });
-        return Object.assign(new WebhookSubscriptionSecret(), { subscription: view(row), secret });
+        return view(row, secret);
       });
     }
 
@@ -267,14 +267,14 @@ export function webhookResolvers(source: WebhookSource) {
       });
     }
 
-    @Mutation(() => WebhookSubscriptionSecret, { description: "Replaces a subscription's signing secret; attempts from now on are signed with the new one, which is returned (shown only now)." })
-    rotateWebhookSecret(@Arg("id", () => ID, { description: "The subscription." }) id: string, @Ctx() context: SubgraphContext): Promise<WebhookSubscriptionSecret> {
+    @Mutation(() => WebhookSubscriptionView, { description: "Replaces a subscription's signing secret; attempts from now on are signed with the new one, the answer's `secret` (shown only now)." })
+    rotateWebhookSecret(@Arg("id", () => ID, { description: "The subscription." }) id: string, @Ctx() context: SubgraphContext): Promise<WebhookSubscriptionView> {
       requireOwnerRole(context, "rotate a webhook secret");
       return context.dataSource.transaction(async (manager) => {
         const row = await ownedLocked(context, manager, id);
         const secret = newSecret();
         await manager.update(WebhookSubscription, { id: row.id }, { secret, version: row.version + 1 });
-        return Object.assign(new WebhookSubscriptionSecret(), { subscription: view(await manager.findOneByOrFail(WebhookSubscription, { id: row.id })), secret });
+        return view(await manager.findOneByOrFail(WebhookSubscription, { id: row.id }), secret);
       });
     }
 

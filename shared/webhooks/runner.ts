@@ -1,6 +1,7 @@
 /**
  * The delivery loops of one process: a fan-out loop (audit log to
- * deliveries), WEBHOOK_CONCURRENCY senders, and the expiry scan at start-up
+ * deliveries), a send loop keeping up to WEBHOOK_CONCURRENCY attempts in
+ * flight, and the expiry scan at start-up
  * and every WEBHOOK_EXPIRY_SCAN_MS. They use a small pool of their own, so
  * deliveries waiting on slow receivers never take a connection from the
  * subgraph's requests; they lock only webhook rows (for milliseconds: a
@@ -13,7 +14,7 @@ import pg from "pg";
 import { Counter, Gauge, type Registry } from "prom-client";
 import type { WebhookConfig } from "../config";
 import type { Logger } from "../logger";
-import { claimDue, fanOut, HORIZON, queueFigures, scheduleExpiryNotices, settle } from "./outbox";
+import { claimDue, fanOut, HORIZON, queueFigures, scheduleExpiryNotices, settle, type ClaimedDelivery } from "./outbox";
 import { sendAttempt } from "./send";
 import type { WebhookSource } from "./source";
 import { WEBHOOK_CHANNEL } from "./channel";
@@ -21,6 +22,8 @@ import { WEBHOOK_CHANNEL } from "./channel";
 
 /** How long past an attempt's deadline its lease lasts (time to store the outcome). */
 const LEASE_MARGIN_MS = 5000;
+/** Connections of the delivery pool: fan-out, claims and outcomes are short statements; no attempt holds one. */
+const POOL_SIZE = 4;
 /** How soon the fan-out looks again when committed entries wait for an older transaction to end. */
 const HORIZON_RETRY_MS = 10;
 
@@ -67,7 +70,7 @@ function registerWebhookMetrics(registry: Registry, pool: pg.Pool) {
 
 export async function startWebhookRunner({ databaseUrl, source, config, logger, registry }: RunnerOptions): Promise<WebhookRunner> {
   const schemaOptions = `-c search_path=${source.name} -c statement_timeout=30000`;
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: config.concurrency + 2, options: schemaOptions });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE, options: schemaOptions });
   pool.on("error", (error) => logger.warn({ err: error }, "webhook pool connection lost"));
   const deliveries = registerWebhookMetrics(registry, pool);
   let stopping = false;
@@ -131,15 +134,30 @@ export async function startWebhookRunner({ databaseUrl, source, config, logger, 
 
   // One attempt's lease: its deadline and a margin for storing the outcome.
   const leaseMs = config.timeoutMs + LEASE_MARGIN_MS;
-  const sendStep = async () => {
-    const delivery = await claimDue(pool, leaseMs);
-    if (!delivery) return false;
+  // Sends run concurrently, holding no connection while the receiver answers; one claim statement fills the free slots.
+  const inFlight = new Set<Promise<void>>();
+  const attempt = async (delivery: ClaimedDelivery) => {
     const attemptedAt = new Date();
     const result = await sendAttempt({ url: delivery.url, secret: delivery.secret, messageId: delivery.messageId, payload: delivery.payload, timeoutMs: config.timeoutMs, allowLocal: config.localDestinations });
     const outcome = await settle(pool, delivery, result, config.retry, attemptedAt);
     if (outcome) deliveries.inc({ outcome });
     if (outcome !== "delivered") logger.info({ delivery: delivery.id, messageId: delivery.messageId, outcome, error: result.error }, "webhook attempt failed");
-    return true;
+    // The record's next delivery may be due now.
+    if (outcome === "delivered") wakeAll();
+  };
+  const sendStep = async () => {
+    if (inFlight.size >= config.concurrency) {
+      await Promise.race(inFlight);
+      return true;
+    }
+    const claimed = await claimDue(pool, leaseMs, config.concurrency - inFlight.size);
+    for (const delivery of claimed) {
+      const running: Promise<void> = attempt(delivery)
+        .catch((error) => logger.warn({ err: error, delivery: delivery.id }, "webhook attempt not settled; due again when its lease ends"))
+        .finally(() => inFlight.delete(running));
+      inFlight.add(running);
+    }
+    return claimed.length > 0;
   };
 
   const scanExpiry = async () => {
@@ -156,7 +174,7 @@ export async function startWebhookRunner({ databaseUrl, source, config, logger, 
   const expiryTimer = setInterval(scanExpiry, config.expiryScanMs);
   expiryTimer.unref();
 
-  const loops = [loop("fan-out", fanOutStep), ...Array.from({ length: config.concurrency }, () => loop("send", sendStep)), scanExpiry()];
+  const loops = [loop("fan-out", fanOutStep), loop("send", sendStep), scanExpiry()];
   logger.info({ concurrency: config.concurrency }, "webhook delivery running");
 
   return {
@@ -165,6 +183,7 @@ export async function startWebhookRunner({ databaseUrl, source, config, logger, 
       clearInterval(expiryTimer);
       wakeAll();
       await Promise.allSettled(loops);
+      await Promise.allSettled(inFlight);
       await listener?.end().catch(() => undefined);
       await pool.end();
     },

@@ -153,7 +153,18 @@ const MUTATIONS: Record<string, (f: Fixture) => Args> = {
   signProgram: (f) => ({ id: f.programId, version: f.versions.get(f.programId), input: { signedOn: "2025-01-15", signatoryName: "Director", institutionId: f.enterpriseId } }),
   // A program ends in the future: a last day before today would be refused for that, not for the hostile value.
   terminateProgram: (f) => ({ id: f.programId, version: f.versions.get(f.programId), input: { endsOn: "2030-01-01", reason: "Hostile suite" } }),
+  pauseWebhookSubscription: (f) => subscriptionArgs(f),
+  resumeWebhookSubscription: (f) => subscriptionArgs(f),
+  rotateWebhookSecret: (f) => ({ id: subscriptionArgs(f).id }),
+  // No delivery exists in the fixture; the hostile values of deliveryId are refused before any is looked for.
+  redeliverWebhook: () => ({ deliveryId: "1" }),
 };
+
+/** The fixture's webhook subscription (createWebhookSubscription made it) at its current version. */
+function subscriptionArgs(f: Fixture): Args {
+  const id = recordOf(f, "WebhookSubscription");
+  return { id, version: f.versions.get(id) };
+}
 
 /** Required query arguments, by type: queries need no records. */
 const QUERY_DEFAULTS: Record<string, unknown> = { DateTime: "2020-01-01T00:00:00Z" };
