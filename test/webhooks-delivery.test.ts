@@ -117,7 +117,8 @@ describe("webhook delivery", () => {
     await makeEvents("down", 6, 3);
     // Attempts fail (connection refused) and are retried with backoff.
     await until(async () => {
-      const { webhookDeliveries } = await ask(`query($id: ID!) { webhookDeliveries(subscriptionId: $id, first: 100) { status attempts lastError } }`, { id: subscriptionId });
+      const { webhookSubscriptions } = await ask(`{ webhookSubscriptions { id recentDeliveries(first: 100) { status attempts lastError } } }`);
+      const webhookDeliveries = webhookSubscriptions.find((s: { id: string }) => s.id === subscriptionId).recentDeliveries;
       return webhookDeliveries.length === 24 && webhookDeliveries.every((d: any) => d.status === "PENDING") && webhookDeliveries.some((d: any) => d.attempts >= 2 && /ECONNREFUSED/.test(d.lastError));
     }, 20_000);
     expect(receiver.received).toHaveLength(0);

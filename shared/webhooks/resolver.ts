@@ -6,7 +6,7 @@
  * may read them.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import type { SubgraphContext } from "../subgraph/context";
 import { badUserInput, conflict, forbidden, notFound } from "../graphql/errors";
@@ -99,7 +99,8 @@ function subscriptionRules(source: WebhookSource, allowLocal: () => boolean): Ru
   return {
     url: [destinationRule(allowLocal)],
     events: [maxItems(source.eventTypes.length), each(eventType)],
-    expiryDays: [maxItems(MAX_THRESHOLDS), each(integer(1, 366))],
+    // The example is a number: the list is of Int (the hostile suite fills lists with it).
+    expiryDays: [maxItems(MAX_THRESHOLDS), each(Object.assign(integer(1, 366), { example: 30 as unknown as string }))],
     description: [text(MAX_DESCRIPTION)],
   };
 }
@@ -145,7 +146,7 @@ export function webhookResolvers(source: WebhookSource) {
       return source.eventTypes.map((type) => Object.assign(new WebhookEventTypeInfo(), { name: type.name, description: type.description }));
     }
 
-    @Query(() => [WebhookSubscriptionView], { description: "The webhook subscriptions of your credential, newest first. Needs a token." })
+    @Query(() => [WebhookSubscriptionView], { description: "The webhook subscriptions of your credential, newest first, with their recent deliveries. Needs a token." })
     async webhookSubscriptions(@Ctx() context: SubgraphContext): Promise<WebhookSubscriptionView[]> {
       requireOwnerRole(context, "list webhook subscriptions");
       const { principal } = context.access;
@@ -154,24 +155,6 @@ export function webhookResolvers(source: WebhookSource) {
         order: { createdAt: "DESC" },
       });
       return rows.filter((row) => isOwner(context, row)).map((row) => view(row));
-    }
-
-    @Query(() => [WebhookDeliveryView], { description: `Recent deliveries of one of your subscriptions, newest first (at most ${RECENT_DELIVERIES}).` })
-    async webhookDeliveries(
-      @Arg("subscriptionId", () => ID, { description: "The subscription." }) subscriptionId: string,
-      @Arg("status", () => WebhookDeliveryStatus, { nullable: true, description: "Only deliveries in this state." }) status: WebhookDeliveryStatus | null,
-      @Arg("first", () => Int, { nullable: true, description: `How many (at most ${RECENT_DELIVERIES}, 20 by default).` }) first: number | null,
-      @Ctx() context: SubgraphContext,
-    ): Promise<WebhookDeliveryView[]> {
-      requireOwnerRole(context, "list webhook deliveries");
-      if (first !== null && (first < 0 || first > RECENT_DELIVERIES)) throw badUserInput(`first must be from 0 to ${RECENT_DELIVERIES}`, "first");
-      const subscription = await context.dataSource.transaction((manager) => ownedLocked(context, manager, subscriptionId, undefined, "subscriptionId"));
-      const rows = await context.dataSource.getRepository(WebhookDelivery).find({
-        where: { subscriptionId: subscription.id, ...(status ? { status } : {}) },
-        order: { id: "DESC" },
-        take: first ?? 20,
-      });
-      return rows.map(deliveryView);
     }
 
     @Mutation(() => WebhookSubscriptionView, {
@@ -295,5 +278,24 @@ export function webhookResolvers(source: WebhookSource) {
       });
     }
   }
-  return WebhookResolver;
+  /** A subscription's recent deliveries: only its owner lists subscriptions, so only its owner reaches these. */
+  @Resolver(() => WebhookSubscriptionView)
+  class WebhookDeliveriesResolver {
+    @FieldResolver(() => [WebhookDeliveryView], { description: `Recent deliveries, newest first (at most ${RECENT_DELIVERIES}): their attempts, outcome and the id \`redeliverWebhook\` takes.` })
+    async recentDeliveries(
+      @Root() subscription: WebhookSubscriptionView,
+      @Arg("status", () => WebhookDeliveryStatus, { nullable: true, description: "Only deliveries in this state." }) status: WebhookDeliveryStatus | null,
+      @Arg("first", () => Int, { nullable: true, description: `How many (at most ${RECENT_DELIVERIES}, 20 by default).` }) first: number | null,
+      @Ctx() context: SubgraphContext,
+    ): Promise<WebhookDeliveryView[]> {
+      if (first !== null && (first < 0 || first > RECENT_DELIVERIES)) throw badUserInput(`first must be from 0 to ${RECENT_DELIVERIES}`, "first");
+      const rows = await context.dataSource.getRepository(WebhookDelivery).find({
+        where: { subscriptionId: subscription.id, ...(status ? { status } : {}) },
+        order: { id: "DESC" },
+        take: first ?? 20,
+      });
+      return rows.map(deliveryView);
+    }
+  }
+  return [WebhookResolver, WebhookDeliveriesResolver] as const;
 }

@@ -55,7 +55,7 @@ export const programs: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
     ProgramApprovalMutations,
     ActivityMutations,
     programChanges,
-    webhookResolvers(programWebhooks),
+    ...webhookResolvers(programWebhooks),
     NodeResolver,
   ],
   orphanedTypes: [...Object.values(UNIT_STUBS), ContactStub, PersonStub],
