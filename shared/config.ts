@@ -78,7 +78,7 @@ export const ENVIRONMENT_VARIABLES = {
   WEBHOOK_RETRY_BASE_MS: { default: "10000", description: "Delay before the second attempt of a webhook delivery; each further one waits twice as long (with jitter), up to `WEBHOOK_RETRY_MAX_MS`." },
   WEBHOOK_RETRY_MAX_MS: { default: "3600000", description: "Longest delay between two attempts of a webhook delivery." },
   WEBHOOK_RETRY_WINDOW_MS: { default: "90000000", description: "How long a webhook delivery is retried (from its first attempt; 25 hours by default) before it is marked FAILED and kept for `redeliverWebhook`." },
-  WEBHOOK_POLL_MS: { default: "500", description: "How often an idle delivery process looks for new audit entries and due deliveries (a write in the same process wakes it at once)." },
+  WEBHOOK_POLL_MS: { default: "500", description: "How often an idle delivery process looks for new audit entries and due deliveries; a committed change wakes every delivering process at once anyway (NOTIFY from the audit log)." },
   WEBHOOK_EXPIRY_SCAN_MS: { default: "86400000", description: "How often expiry notices are computed (also at start-up, catching up on what was missed while stopped)." },
   TRUST_PROXY: {
     default: "off",
