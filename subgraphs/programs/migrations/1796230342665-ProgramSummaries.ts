@@ -70,7 +70,7 @@ const UP = [
      "id" bigint GENERATED ALWAYS AS IDENTITY CONSTRAINT "pk_program_cube" PRIMARY KEY,
      "level" "char" NOT NULL, "period" date NOT NULL, "kind" text NOT NULL, "status" text NOT NULL, "countries" text[] NOT NULL,
      "programs" integer NOT NULL, "with_parties" integer NOT NULL, "activities" integer NOT NULL, "planned" bigint NOT NULL, "actual" bigint NOT NULL,
-     CONSTRAINT "uq_program_cube_cell" UNIQUE ("level", "period", "kind", "status", "countries"))`,
+     CONSTRAINT "uq_program_cube_cell" UNIQUE ("countries", "level", "period", "kind", "status"))`,
   // key '' stands for the NULL bucket (a program without directions, fields or parties).
   `CREATE TABLE "programs"."program_key_cube" (
      "id" bigint GENERATED ALWAYS AS IDENTITY CONSTRAINT "pk_program_key_cube" PRIMARY KEY,
@@ -80,7 +80,7 @@ const UP = [
   `CREATE TABLE "programs"."program_expiry_cube" (
      "id" bigint GENERATED ALWAYS AS IDENTITY CONSTRAINT "pk_program_expiry_cube" PRIMARY KEY,
      "ends_on" date NOT NULL, "kind" text NOT NULL, "countries" text[] NOT NULL, "programs" integer NOT NULL,
-     CONSTRAINT "uq_program_expiry_cube_cell" UNIQUE ("ends_on", "kind", "countries"))`,
+     CONSTRAINT "uq_program_expiry_cube_cell" UNIQUE ("countries", "ends_on", "kind"))`,
   // signed_on infinity stands for an unsigned program; countries is the program's whole set of party countries.
   `CREATE TABLE "programs"."network_edge_cube" (
      "id" bigint GENERATED ALWAYS AS IDENTITY CONSTRAINT "pk_network_edge_cube" PRIMARY KEY,
@@ -93,7 +93,8 @@ const UP = [
      "kind" text NOT NULL, "status" text NOT NULL, "signed_on" date NOT NULL, "countries" text[] NOT NULL, "programs" integer NOT NULL,
      CONSTRAINT "uq_network_node_cube_cell" UNIQUE ("institution_id", "institution_type", "kind", "status", "signed_on", "countries"))`,
   `CREATE INDEX "ix_network_edge_cube_countries" ON "programs"."network_edge_cube" USING gin ("countries")`,
-  `CREATE INDEX "ix_program_expiry_cube_kind" ON "programs"."program_expiry_cube" ("kind", "ends_on")`,
+  // The stats by country under a country filter read the cells whose subset meets the filter's countries.
+  `CREATE INDEX "ix_program_cube_countries" ON "programs"."program_cube" USING gin ("countries")`,
   // Cells that fall to zero are deleted after each change: these find them without a scan.
   ...CUBES.map((cube) => `CREATE INDEX "ix_${cube}_empty" ON "programs"."${cube}" ("id") WHERE "programs" = 0`),
 
@@ -141,7 +142,7 @@ const UP = [
        FROM "programs"."program_summary_fact" f, "programs"."summary_periods"(f.signed_on) l, "programs"."summary_subsets"(f.countries) s(subset)
       WHERE ids IS NULL OR f.id = ANY(ids)
       GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-     ON CONFLICT (level, period, kind, status, countries) DO UPDATE
+     ON CONFLICT (countries, level, period, kind, status) DO UPDATE
         SET programs = c.programs + excluded.programs, with_parties = c.with_parties + excluded.with_parties,
             activities = c.activities + excluded.activities, planned = c.planned + excluded.planned, actual = c.actual + excluded.actual;
 
@@ -162,7 +163,7 @@ const UP = [
        FROM "programs"."program_summary_fact" f, "programs"."summary_subsets"(f.countries) s(subset)
       WHERE (ids IS NULL OR f.id = ANY(ids)) AND f.status = 'ACTIVE' AND f.ends_on IS NOT NULL
       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-     ON CONFLICT (ends_on, kind, countries) DO UPDATE SET programs = c.programs + excluded.programs;
+     ON CONFLICT (countries, ends_on, kind) DO UPDATE SET programs = c.programs + excluded.programs;
 
      INSERT INTO "programs"."network_edge_cube" AS c (source, source_type, target, target_type, kind, status, signed_on, countries, programs)
      SELECT f.institutions[a], f.institution_types[a], f.institutions[b], f.institution_types[b], f.kind, f.status,
