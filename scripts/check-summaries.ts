@@ -74,7 +74,7 @@ try {
     const sizes: { table: string; rows: number; mib: string }[] = await dataSource.query(
       `SELECT c.relname AS table, c.reltuples::bigint AS rows, round(pg_total_relation_size(c.oid) / 1048576.0, 1)::text AS mib
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = 'programs' AND c.relkind = 'r' AND c.relname IN ('program', 'program_party', 'program_summary_fact', 'program_cube', 'program_key_cube', 'program_expiry_cube', 'network_edge_cube', 'network_node_cube')
+        WHERE n.nspname = 'programs' AND c.relkind = 'r' AND c.relname IN ('program', 'program_party', 'program_summary_fact', 'program_cube', 'program_key_cube', 'network_edge_cube', 'network_node_cube')
         ORDER BY 1`,
     );
     log("\n| table | rows | MiB |\n| --- | ---: | ---: |");

@@ -28,3 +28,29 @@ export async function rebuildProgramSummaries(dataSource: DataSource): Promise<v
 export async function deferProgramSummaries(manager: EntityManager | DataSource): Promise<void> {
   await manager.query(`SET LOCAL programs.summaries_deferred = on`);
 }
+
+/** The summary triggers (migration ProgramSummaries): one per table and event. */
+const SUMMARY_TRIGGERS = ["program", "program_party", "program_direction", "activity"].flatMap((table) =>
+  ["insert", "update", "delete"].map((event) => ({ table, trigger: `tg_${table}_summaries_${event}` })),
+);
+
+async function setSummaryTriggers(dataSource: DataSource, enabled: boolean): Promise<void> {
+  for (const { table, trigger } of SUMMARY_TRIGGERS) await dataSource.query(`ALTER TABLE ${table} ${enabled ? "ENABLE" : "DISABLE"} TRIGGER ${trigger}`);
+}
+
+/**
+ * Runs a bulk load with the summary triggers off, for loaders whose
+ * statements run on connections of their own (where SET LOCAL cannot reach),
+ * then turns them on again and rebuilds once. Meant for a database no one
+ * else writes meanwhile (loading a benchmark or a first import): other
+ * writers' changes would be missed until the rebuild.
+ */
+export async function loadWithProgramSummariesSuspended<T>(dataSource: DataSource, load: () => Promise<T>): Promise<T> {
+  await setSummaryTriggers(dataSource, false);
+  try {
+    return await load();
+  } finally {
+    await setSummaryTriggers(dataSource, true);
+    await rebuildProgramSummaries(dataSource);
+  }
+}

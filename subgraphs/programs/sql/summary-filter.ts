@@ -120,6 +120,22 @@ export function periodCells(filter: SummaryFilter, parameters: SqlParameters, al
     .join(" OR ")})`;
 }
 
+/**
+ * The relation of a cube's cells for the filter: the cube, and when a
+ * signing range has partial months, the day cells its view makes from the
+ * facts (program_day_cells, program_key_day_cells), columns in the cube's order.
+ */
+export function cellsOf(filter: SummaryFilter, cube: "program_cube" | "program_key_cube"): string {
+  const days = filter.signed && periodRuns(filter.signed.from, filter.signed.to).some((run) => run.level === "D");
+  if (!days) return cube;
+  const columns =
+    cube === "program_cube"
+      ? "level, period, kind, status, countries, programs, with_parties, activities, planned, actual"
+      : "grouped_by, key, level, period, kind, status, programs, activities, planned, actual";
+  const view = cube === "program_cube" ? "program_day_cells" : "program_key_day_cells";
+  return `(SELECT ${columns} FROM ${cube} UNION ALL SELECT ${columns} FROM ${view})`;
+}
+
 /** Every nonempty subset of a sorted list (it has at most LARGEST_COUNTRY_SUBSET elements). */
 export function subsetsOf(items: string[]): string[][] {
   const subsets: string[][] = [];

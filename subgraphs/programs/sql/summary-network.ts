@@ -11,7 +11,7 @@
 import type { DataSource } from "typeorm";
 import { CooperationNetwork } from "../types/cooperation-network";
 import { edgeFrom, nodeFrom, type EdgeRow, type NodeRow } from "./cooperation-network";
-import { SqlParameters, countryCells, kindAndStatus, periodCells, type SummaryFilter } from "./summary-filter";
+import { SqlParameters, cellsOf, countryCells, kindAndStatus, periodCells, type SummaryFilter } from "./summary-filter";
 
 /** Conditions on network_edge_cube or network_node_cube (countries there is the program's whole set, so `&&` is exact). */
 function networkCells(filter: SummaryFilter, parameters: SqlParameters, alias: string): string {
@@ -48,7 +48,7 @@ export async function cooperationNetworkFromSummaries(dataSource: DataSource, fi
                              WHERE n.institution_id IN (SELECT id FROM kept_nodes) AND ${nodeCells} GROUP BY 1),
           kinds AS (SELECT k.source, k.target, json_agg(json_build_object('kind', k.kind, 'count', k.programs) ORDER BY k.programs DESC, k.kind::text COLLATE "C") AS by_kind
                       FROM by_kind k JOIN kept USING (source, target) GROUP BY 1, 2)
-     SELECT (SELECT COALESCE(sum(${countries.weight} * c.with_parties), 0)::int FROM program_cube c WHERE ${programCells}) AS program_count,
+     SELECT (SELECT COALESCE(sum(${countries.weight} * c.with_parties), 0)::int FROM ${cellsOf(filter, "program_cube")} c WHERE ${programCells}) AS program_count,
             (SELECT count(*)::int FROM pairs) AS edge_count,
             (SELECT json_agg(json_build_object('source', kept.source, 'source_type', kept.source_type, 'target', kept.target, 'target_type', kept.target_type,
                                                'weight', kept.weight, 'active', kept.active, 'first_signed_on', kept.first_signed_on,

@@ -5,7 +5,7 @@
  */
 import type { DataSource } from "typeorm";
 import { ProgramStatsBucket, ProgramStatsGrouping } from "../types/program-stats";
-import { LARGEST_COUNTRY_SUBSET, SqlParameters, countryCells, kindAndStatus, periodCells, type SummaryFilter } from "./summary-filter";
+import { LARGEST_COUNTRY_SUBSET, SqlParameters, cellsOf, countryCells, kindAndStatus, periodCells, type SummaryFilter } from "./summary-filter";
 
 /** Groupings whose key is a column of program_cube; the others are rows of program_key_cube. */
 const CUBE_KEYS: Partial<Record<ProgramStatsGrouping, string>> = {
@@ -31,16 +31,16 @@ function weightedCells(filter: SummaryFilter, groupBy: ProgramStatsGrouping, par
   if (cubeKey) {
     const countries = countryCells(filter, parameters, "c");
     return `SELECT ${cubeKey} AS key, c.status, ${countries.weight} AS w, c.programs, c.activities, c.planned, c.actual
-              FROM program_cube c WHERE ${[...cellConditions, countries.condition].join(" AND ")}`;
+              FROM ${cellsOf(filter, "program_cube")} c WHERE ${[...cellConditions, countries.condition].join(" AND ")}`;
   }
   if (groupBy !== ProgramStatsGrouping.COUNTRY) {
     return `SELECT NULLIF(c.key, '') AS key, c.status, 1 AS w, c.programs, c.activities, c.planned, c.actual
-              FROM program_key_cube c WHERE ${[`c.grouped_by = ${parameters.add(groupBy)}`, ...cellConditions].join(" AND ")}`;
+              FROM ${cellsOf(filter, "program_key_cube")} c WHERE ${[`c.grouped_by = ${parameters.add(groupBy)}`, ...cellConditions].join(" AND ")}`;
   }
   if (!filter.countries) {
     // A program counts once under each of its countries ('' for a party without one, or no party): the one-country subsets.
     return `SELECT NULLIF(c.countries[1], '') AS key, c.status, 1 AS w, c.programs, c.activities, c.planned, c.actual
-              FROM program_cube c WHERE ${[...cellConditions, "cardinality(c.countries) = 1"].join(" AND ")}`;
+              FROM ${cellsOf(filter, "program_cube")} c WHERE ${[...cellConditions, "cardinality(c.countries) = 1"].join(" AND ")}`;
   }
   // Programs with a party in key country k and one in S: the sum over nonempty T ⊆ S of (-1)^(|T|+1) N(T ∪ {k}),
   // N(U) being the programs of cell subset U. A cell U stands for T = U - {k} (when nonempty and in S) and for T = U (when in S).
@@ -49,7 +49,7 @@ function weightedCells(filter: SummaryFilter, groupBy: ProgramStatsGrouping, par
                  (CASE WHEN cardinality(c.countries) > 1 AND array_remove(c.countries, k.key) <@ ${s} THEN (CASE WHEN cardinality(c.countries) % 2 = 0 THEN 1 ELSE -1 END) ELSE 0 END)
                + (CASE WHEN c.countries <@ ${s} THEN (CASE WHEN cardinality(c.countries) % 2 = 1 THEN 1 ELSE -1 END) ELSE 0 END) AS w,
                  c.programs, c.activities, c.planned, c.actual
-            FROM program_cube c, unnest(c.countries) AS k(key)
+            FROM ${cellsOf(filter, "program_cube")} c, unnest(c.countries) AS k(key)
            WHERE ${[...cellConditions, `c.countries && ${s}`, `cardinality(c.countries) <= ${filter.countries.length + 1}`].join(" AND ")}`;
 }
 
