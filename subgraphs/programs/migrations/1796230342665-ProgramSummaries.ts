@@ -90,6 +90,8 @@ const UP = [
   `CREATE INDEX "ix_network_edge_cube_countries" ON "programs"."network_edge_cube" USING gin ("countries")`,
   // The stats by country under a country filter read the cells whose subset meets the filter's countries.
   `CREATE INDEX "ix_program_cube_countries" ON "programs"."program_cube" USING gin ("countries")`,
+  // The stats by country without a country filter read the one-country cells of the chosen periods.
+  `CREATE INDEX "ix_program_cube_size_period" ON "programs"."program_cube" ((cardinality("countries")), "level", "period")`,
   // The facts by signing date (the days of a range's partial months) and the active ones by end date (expiringWithinDays).
   `CREATE INDEX "ix_program_summary_fact_signed_on" ON "programs"."program_summary_fact" ("signed_on")`,
   `CREATE INDEX "ix_program_summary_fact_active_ends_on" ON "programs"."program_summary_fact" ("ends_on") WHERE "status" = 'ACTIVE'`,
