@@ -71,6 +71,7 @@ try {
     const differing = Object.keys(rebuilt).filter((table) => JSON.stringify(kept[table]) !== JSON.stringify(rebuilt[table]));
     log(`\nsummaries as the triggers kept them vs a rebuild (${((Date.now() - rebuildStarted) / 1000).toFixed(1)} s with reading them twice): ${differing.length ? `differ in ${differing.join(", ")}` : "equal"}`);
 
+    await dataSource.query("ANALYZE");
     const sizes: { table: string; rows: number; mib: string }[] = await dataSource.query(
       `SELECT c.relname AS table, c.reltuples::bigint AS rows, round(pg_total_relation_size(c.oid) / 1048576.0, 1)::text AS mib
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
