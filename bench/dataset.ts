@@ -8,6 +8,21 @@ import { createSubgraphDataSource, openSubgraphDatabase } from "../shared/databa
 import { createLogger } from "../shared/logger";
 import { subgraphs } from "../subgraphs";
 import { BULK_STATEMENT_TIMEOUT_MS, FULL_SIZE, SYNTHETIC_GENERATORS, type DatasetSize } from "./synthetic/generate";
+import { loadWithProgramSummariesSuspended } from "../subgraphs/programs/sql/program-summaries";
+import type { DataSource } from "typeorm";
+import type { SubgraphName } from "../shared/config";
+
+/**
+ * One subgraph's synthetic data; the programs' with their summary triggers
+ * off and one rebuild after (each bulk statement would otherwise refresh
+ * every program's summaries again).
+ */
+export async function bulkLoad(name: SubgraphName, dataSource: DataSource, size: DatasetSize): Promise<void> {
+  const generate = SYNTHETIC_GENERATORS[name];
+  if (!generate) return;
+  if (name === "programs") await loadWithProgramSummariesSuspended(dataSource, () => generate(dataSource, size));
+  else await generate(dataSource, size);
+}
 
 /** The full-size proportions of institutions to programs, scaled to `programs`. */
 export function datasetSize(programs: number): DatasetSize {
@@ -32,7 +47,7 @@ export async function prepareDatabase(url: string, size: DatasetSize, log: (line
     const dataSource = createSubgraphDataSource({ url, schema: name, entities: definition.entities, migrations: definition.migrations, statementTimeoutMs: BULK_STATEMENT_TIMEOUT_MS });
     await openSubgraphDatabase(dataSource);
     await definition.seed(dataSource, createLogger("bench", "silent"));
-    await SYNTHETIC_GENERATORS[name]?.(dataSource, size);
+    await bulkLoad(name, dataSource, size);
     // VACUUM too: freshly inserted rows would otherwise bring autovacuum in during the first measurements.
     await dataSource.query("VACUUM ANALYZE");
     await dataSource.destroy();

@@ -11,7 +11,8 @@ import { SUBGRAPH_NAMES, readConfig } from "../shared/config";
 import { createSubgraphDataSource, openSubgraphDatabase } from "../shared/database/data-source";
 import { startEmbeddedPostgres } from "../shared/database/embedded-postgres";
 import { subgraphs } from "../subgraphs";
-import { BULK_STATEMENT_TIMEOUT_MS, FULL_SIZE, SYNTHETIC_GENERATORS, type DatasetSize } from "../bench/synthetic/generate";
+import { BULK_STATEMENT_TIMEOUT_MS, FULL_SIZE, type DatasetSize } from "../bench/synthetic/generate";
+import { bulkLoad } from "../bench/dataset";
 
 const { values } = parseArgs({
   options: {
@@ -34,7 +35,7 @@ try {
     const dataSource = createSubgraphDataSource({ url: config.databaseUrls[name] ?? postgres!.url, schema: name, entities, migrations, statementTimeoutMs: BULK_STATEMENT_TIMEOUT_MS });
     await openSubgraphDatabase(dataSource);
     const started = Date.now();
-    await SYNTHETIC_GENERATORS[name]?.(dataSource, size);
+    await bulkLoad(name, dataSource, size);
     await dataSource.query("ANALYZE");
     console.log(`${name}: generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     await dataSource.destroy();

@@ -25,7 +25,8 @@ function dataSourceFor(name: (typeof SUBGRAPH_NAMES)[number]): SubgraphDataSourc
 
 async function snapshot(dataSource: SubgraphDataSource): Promise<string> {
   const tables: { table_name: string }[] = await dataSource.query(
-    "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'migrations' ORDER BY 1",
+    // Tables only: a view (the programs' day cells) holds no rows of its own.
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'migrations' AND table_type = 'BASE TABLE' ORDER BY 1",
     [dataSource.driver.schema],
   );
   const contents = await Promise.all(tables.map(({ table_name }) => dataSource.query(`SELECT * FROM "${table_name}" ORDER BY 1`)));

@@ -186,11 +186,12 @@ function toPage<T>(rows: T[], first: number, args: PageArgs, order: KeysetColumn
   };
 }
 
-/** Runs one page of `query` (already filtered) in keyset order. */
+/** Runs one page of `query` (already filtered) in keyset order; `countTotal` (when given) says how many rows match, else the query is counted. */
 export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   args: PageArgs,
   order: KeysetColumn<T>[],
+  countTotal?: () => Promise<number>,
 ): Promise<Page<T>> {
   const first = pageSize(args.first, args.maxPageSize);
   const countQuery = query.clone();
@@ -199,7 +200,7 @@ export async function paginate<T extends ObjectLiteral>(
     i === 0 ? query.orderBy(column.expression, column.direction) : query.addOrderBy(column.expression, column.direction),
   );
   const rows = first === 0 ? [] : await query.limit(first + 1).getMany();
-  return toPage(rows, first, args, order, () => countQuery.getCount());
+  return toPage(rows, first, args, order, countTotal ?? (() => countQuery.getCount()));
 }
 
 export interface PagesByParentOptions<T extends ObjectLiteral & { id: string }> {

@@ -9,7 +9,7 @@ import { Program } from "../entities/program";
 import { ProgramDirection } from "../entities/program-direction";
 import { ProgramParty } from "../entities/program-party";
 import type { ProgramsContext } from "../context";
-import { PROGRAM_ORDER, programList } from "../sql/program-list";
+import { PROGRAM_ORDER, programList, programTotal } from "../sql/program-list";
 import { ProgramConnection } from "../types/program-connection";
 import { checkProgramFilter } from "../fields";
 import { ProgramFilter } from "./filters";
@@ -31,8 +31,10 @@ export class ProgramResolver {
     @Args(() => PageArguments) page: PageArguments,
     @Ctx() context: ProgramsContext,
   ) {
-    const query = programList(context.dataSource, filter && checkProgramFilter(filter));
-    return paginate(query, pageArgs(context, page), PROGRAM_ORDER);
+    const checked = filter && checkProgramFilter(filter);
+    const query = programList(context.dataSource, checked);
+    const countQuery = query.clone();
+    return paginate(query, pageArgs(context, page), PROGRAM_ORDER, () => programTotal(context.dataSource, checked, countQuery));
   }
 
   @FieldResolver(() => [ProgramParty], { description: "The institutions taking part, each with its role and unit." })

@@ -5,9 +5,11 @@ import type { ProgramFilter } from "../resolvers/filters";
 import { CooperationNetwork, NetworkEdge, NetworkNode } from "../types/cooperation-network";
 import { institutionReference } from "../types/institution";
 import { filteredProgramIds } from "./program-filter";
+import { summaryFilterOf } from "./summary-filter";
+import { cooperationNetworkFromSummaries } from "./summary-network";
 
 /** An edge as the statement returns it: the pair, its figures and its programs by kind. */
-interface EdgeRow {
+export interface EdgeRow {
   source: string;
   source_type: InstitutionType;
   target: string;
@@ -20,14 +22,14 @@ interface EdgeRow {
 }
 
 /** A node as the statement returns it: an institution of a kept edge, with its figures over the whole network. */
-interface NodeRow {
+export interface NodeRow {
   id: string;
   type: InstitutionType;
   programs: number;
   partners: number;
 }
 
-function edgeFrom(row: EdgeRow): NetworkEdge {
+export function edgeFrom(row: EdgeRow): NetworkEdge {
   return Object.assign(new NetworkEdge(), {
     sourceId: row.source,
     targetId: row.target,
@@ -41,7 +43,7 @@ function edgeFrom(row: EdgeRow): NetworkEdge {
   });
 }
 
-function nodeFrom(row: NodeRow): NetworkNode {
+export function nodeFrom(row: NodeRow): NetworkNode {
   return Object.assign(new NetworkNode(), {
     id: row.id,
     institution: institutionReference(row.type, row.id),
@@ -51,8 +53,18 @@ function nodeFrom(row: NodeRow): NetworkNode {
   });
 }
 
-/** The network of the programs matching a checked filter, with its `maxEdges` heaviest edges and their institutions. */
-export async function cooperationNetwork(dataSource: DataSource, filter: ProgramFilter | null, maxEdges: number): Promise<CooperationNetwork> {
+/**
+ * The network of the programs matching a checked filter, with its `maxEdges` heaviest edges and their institutions.
+ * From the summaries when they can answer the filter (./summary-filter.ts says which), else from the programs table.
+ */
+export function cooperationNetwork(dataSource: DataSource, filter: ProgramFilter | null, maxEdges: number): Promise<CooperationNetwork> {
+  const summary = summaryFilterOf(filter);
+  // The network's summaries keep no end dates: expiringWithinDays is answered from the table.
+  return summary && summary.expiringWithinDays == null ? cooperationNetworkFromSummaries(dataSource, summary, maxEdges) : cooperationNetworkByScan(dataSource, filter, maxEdges);
+}
+
+/** The same from the programs table: the statement for the filters the summaries cannot answer, and the reference they are checked against. */
+export async function cooperationNetworkByScan(dataSource: DataSource, filter: ProgramFilter | null, maxEdges: number): Promise<CooperationNetwork> {
   const [programIds, parameters] = filteredProgramIds(dataSource, filter, ["kind", "status", "signed_on"]);
   const limit = `$${parameters.length + 1}`;
   // Each party of each matching program once; pairs of them, by kind, are the edges. Only the heaviest

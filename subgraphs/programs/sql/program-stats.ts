@@ -3,6 +3,8 @@ import type { DataSource } from "typeorm";
 import type { ProgramFilter } from "../resolvers/filters";
 import { ProgramStatsBucket, type ProgramStatsGrouping } from "../types/program-stats";
 import { filteredProgramIds } from "./program-filter";
+import { summaryFilterOf } from "./summary-filter";
+import { programStatsFromSummaries, summariesCanGroup } from "./summary-stats";
 
 /**
  * Each grouping's key per program, one row per (program, key): counting rows
@@ -19,8 +21,18 @@ const GROUPINGS: Record<ProgramStatsGrouping, { key: string; from: string; disti
   PARTY_TYPE: { key: "g.institution_type", from: "program p LEFT JOIN program_party g ON g.program_id = p.id", distinct: true },
 };
 
-/** The buckets of the programs matching a checked filter, most programs first; activity figures are 0 unless `withActivities`. */
-export async function programStats(dataSource: DataSource, filter: ProgramFilter | null, groupBy: ProgramStatsGrouping, withActivities: boolean): Promise<ProgramStatsBucket[]> {
+/**
+ * The buckets of the programs matching a checked filter, most programs first; activity figures are 0 unless `withActivities`.
+ * From the summaries when they can answer the filter (./summary-filter.ts says which), else from the programs table.
+ */
+export function programStats(dataSource: DataSource, filter: ProgramFilter | null, groupBy: ProgramStatsGrouping, withActivities: boolean): Promise<ProgramStatsBucket[]> {
+  const summary = summaryFilterOf(filter);
+  if (summary && summariesCanGroup(summary, groupBy)) return programStatsFromSummaries(dataSource, summary, groupBy, withActivities);
+  return programStatsByScan(dataSource, filter, groupBy, withActivities);
+}
+
+/** The same from the programs table: the statement for the filters the summaries cannot answer, and the reference they are checked against. */
+export async function programStatsByScan(dataSource: DataSource, filter: ProgramFilter | null, groupBy: ProgramStatsGrouping, withActivities: boolean): Promise<ProgramStatsBucket[]> {
   const [programIds, parameters] = filteredProgramIds(dataSource, filter);
   const grouping = GROUPINGS[groupBy];
   // Without a filter every program counts: no semi-join with the whole table.
