@@ -68,17 +68,19 @@ export async function fillSubgraph(dataSource: SubgraphDataSource, name: Subgrap
   log(`${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** Migrates, seeds and fills every subgraph's schema on `url`. */
+/** Migrates, seeds and fills every subgraph's schema on `url`, the subgraphs side by side (each its own connection and transaction). */
 export async function prepareDatabase(url: string, size: DatasetSize, log: (line: string) => void): Promise<void> {
   const started = Date.now();
-  for (const name of SUBGRAPH_NAMES) {
-    const dataSource = await openBulkDataSource(url, name);
-    try {
-      await subgraphs[name].seed(dataSource, createLogger("bench", "silent"));
-      await fillSubgraph(dataSource, name, size, log, { vacuum: true });
-    } finally {
-      await dataSource.destroy();
-    }
-  }
+  await Promise.all(
+    SUBGRAPH_NAMES.map(async (name) => {
+      const dataSource = await openBulkDataSource(url, name);
+      try {
+        await subgraphs[name].seed(dataSource, createLogger("bench", "silent"));
+        await fillSubgraph(dataSource, name, size, log, { vacuum: true });
+      } finally {
+        await dataSource.destroy();
+      }
+    }),
+  );
   log(`dataset: ${describeDataset(size)}, generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -154,3 +154,18 @@ export async function startFrontService(name: string, script: string, env: Env):
   }
   return { service, url };
 }
+
+/** Peak resident memory of the PostgreSQL server: the postmaster, and the largest of its backends (and how many there are now). */
+export function postgresMemory(postmaster: number): { postmaster: number; largestBackend: number; backends: number } {
+  const backends: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === postmaster) backends.push(peakMemoryMiB(Number(entry)));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return { postmaster: peakMemoryMiB(postmaster), largestBackend: Math.max(0, ...backends), backends: backends.length };
+}

@@ -34,14 +34,17 @@ const postgres = config.databaseUrl ? undefined : await startEmbeddedPostgres(co
 const started = Date.now();
 try {
   log(`generating ${describeDataset(size)}`);
-  for (const name of SUBGRAPH_NAMES) {
-    const dataSource = await openBulkDataSource(config.databaseUrls[name] ?? postgres!.url, name);
-    try {
-      await fillSubgraph(dataSource, name, size, log);
-    } finally {
-      await dataSource.destroy();
-    }
-  }
+  // Side by side: each subgraph has its own schema, connection and transaction, and the small ones finish while programs loads.
+  await Promise.all(
+    SUBGRAPH_NAMES.map(async (name) => {
+      const dataSource = await openBulkDataSource(config.databaseUrls[name] ?? postgres!.url, name);
+      try {
+        await fillSubgraph(dataSource, name, size, log);
+      } finally {
+        await dataSource.destroy();
+      }
+    }),
+  );
   log(`generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } finally {
   await postgres?.stop();
