@@ -169,3 +169,22 @@ export function postgresMemory(postmaster: number): { postmaster: number; larges
   }
   return { postmaster: peakMemoryMiB(postmaster), largestBackend: Math.max(0, ...backends), backends: backends.length };
 }
+
+/**
+ * Everything in one process as `npm start` runs it: the gateway calling the
+ * three subgraphs in process (SUBGRAPH_TRANSPORT=local), each subgraph with
+ * a port of its own too, all free ones.
+ */
+export async function startCoLocated(env: Env): Promise<{ service: Service; url: string }> {
+  const ports: Env = { GATEWAY_PORT: String(await freePort()) };
+  for (const name of SUBGRAPH_NAMES) ports[subgraphVariable(name, "PORT")] = String(await freePort());
+  const url = `http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`;
+  const service = spawnService("all-in-one", "scripts/start.ts", [], { ...env, ...ports, SUBGRAPH_TRANSPORT: "local" });
+  try {
+    await waitUntilReady(service, url);
+  } catch (error) {
+    await stopServices([service]);
+    throw error;
+  }
+  return { service, url };
+}

@@ -23,14 +23,13 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SUBGRAPH_NAMES, readConfig } from "../shared/config";
-import { freePort } from "../shared/database/scratch-postgres";
 import { costGrowthReport, type ModeFigures, type QueryAtSize, type SizeResult } from "../bench/cost-growth";
 import { describeDataset } from "../bench/dataset";
 import { DEFAULT_BENCH_DATA_DIR, openDataset } from "../bench/datasets-on-disk";
 import { measure, measureSequential, post, warmUp, type Measurement } from "../bench/load";
 import { codeVersion, machineDescription, runDate } from "../bench/machine";
 import { BENCH_QUERIES, type BenchQuery } from "../bench/queries";
-import { benchEnvironment, cpuSeconds, peakMemoryMiB, postgresMemory, postmasterPid, processTreeCpuSeconds, spawnService, startFrontService, startHttpSubgraphs, stopServices, waitUntilReady, type Env, type Service } from "../bench/services";
+import { benchEnvironment, cpuSeconds, peakMemoryMiB, postgresMemory, postmasterPid, processTreeCpuSeconds, startCoLocated, startFrontService, startHttpSubgraphs, stopServices, type Env, type Service } from "../bench/services";
 import { startStack } from "../shared/stack";
 
 const { values } = parseArgs({
@@ -101,14 +100,8 @@ async function startTopology(kind: "co-located" | "http", env: Env): Promise<Top
     });
     return { name: "HTTP (four processes)", services: [...subgraphs.services, gateway.service], gatewayUrl: gateway.url, readyInSeconds: (Date.now() - started) / 1000 };
   }
-  const ports = { GATEWAY_PORT: await freePort(), ENTERPRISES_PORT: await freePort(), UNIVERSITIES_PORT: await freePort(), PROGRAMS_PORT: await freePort() };
-  const gatewayUrl = `http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`;
-  const allInOne = spawnService("all-in-one", "scripts/start.ts", [], { ...env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), SUBGRAPH_TRANSPORT: "local" });
-  await waitUntilReady(allInOne, gatewayUrl).catch(async (error) => {
-    await stopServices([allInOne]);
-    throw error;
-  });
-  return { name: "co-located (one process, subgraphs called in process)", services: [allInOne], gatewayUrl, readyInSeconds: (Date.now() - started) / 1000 };
+  const allInOne = await startCoLocated(env);
+  return { name: "co-located (one process, subgraphs called in process)", services: [allInOne.service], gatewayUrl: allInOne.url, readyInSeconds: (Date.now() - started) / 1000 };
 }
 
 /** A measurement with the CPU our processes and PostgreSQL spent per request. */
