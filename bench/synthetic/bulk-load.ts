@@ -7,8 +7,8 @@
  *   PostgreSQL: nothing is held in this process). A load that dies rolls back
  *   whole, so running it again starts over with no duplicates; a load that
  *   committed is found (its last record exists) and skipped.
- * - The tables' secondary indexes (all but primary keys and constraints) and
- *   foreign keys are dropped at the start and made again at the end, in the
+ * - The tables' secondary indexes, unique constraints and foreign keys (all
+ *   but the primary keys) are dropped at the start and made again at the end, in the
  *   same transaction, when the load at least doubles the table: building an
  *   index once is far cheaper than updating it a million times (the trigram
  *   indexes above all), and checking a foreign key once, with a join, than a
@@ -68,18 +68,22 @@ export interface LoadResult {
 const DEFAULT_CHUNK_ROWS = 100_000;
 
 /**
- * The foreign keys of `tables` in `schema`: checked row by row they cost a
- * lookup per inserted row; added again after the load, PostgreSQL checks each
- * once, with one join.
+ * The foreign keys and unique constraints of `tables` in `schema` (primary
+ * keys stay: ON CONFLICT (id) needs them; a unique constraint a foreign key
+ * points at stays too). Checked row by row they cost a lookup and an index
+ * update per inserted row; added again after the load, PostgreSQL builds each
+ * unique index once and checks each foreign key with one join. Foreign keys
+ * come first: they are dropped first and added last.
  */
-async function foreignKeys(db: EntityManager, schema: string, tables: string[]): Promise<{ table: string; name: string; definition: string }[]> {
+async function droppableConstraints(db: EntityManager, schema: string, tables: string[]): Promise<{ table: string; name: string; definition: string }[]> {
   return db.query(
     `SELECT quote_ident(t.relname) AS table, quote_ident(k.conname) AS name, pg_get_constraintdef(k.oid) AS definition
        FROM pg_constraint k
        JOIN pg_class t ON t.oid = k.conrelid
        JOIN pg_namespace n ON n.oid = t.relnamespace
-      WHERE k.contype = 'f' AND n.nspname = $1 AND t.relname = ANY($2::text[])
-      ORDER BY t.relname, k.conname`,
+      WHERE n.nspname = $1 AND t.relname = ANY($2::text[])
+        AND (k.contype = 'f' OR (k.contype = 'u' AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = k.conindid)))
+      ORDER BY k.contype, t.relname, k.conname`,
     [schema, tables],
   );
 }
@@ -117,8 +121,8 @@ export async function loadSynthetic(dataSource: DataSource, records: SyntheticRe
     const [{ rows }] = await db.query("SELECT greatest(reltuples, 0)::bigint AS rows FROM pg_class WHERE oid = $1::regclass", [`${schema}.${records.table}`]);
     const rebuild = total >= Number(rows);
     const indexes = rebuild ? await secondaryIndexes(db, schema, tables) : [];
-    const keys = rebuild ? await foreignKeys(db, schema, tables) : [];
-    for (const key of keys) await db.query(`ALTER TABLE ${key.table} DROP CONSTRAINT ${key.name}`);
+    const constraints = rebuild ? await droppableConstraints(db, schema, tables) : [];
+    for (const constraint of constraints) await db.query(`ALTER TABLE ${constraint.table} DROP CONSTRAINT ${constraint.name}`);
     for (const index of indexes) await db.query(`DROP INDEX ${index.name}`);
 
     for (let from = 1; from <= total; from += chunkRows) {
@@ -130,8 +134,8 @@ export async function loadSynthetic(dataSource: DataSource, records: SyntheticRe
       await db.query(index.definition);
       options.onProgress?.({ table: records.table, rowsDone: total, rowsTotal: total, indexes: { done: n + 1, total: indexes.length } });
     }
-    // After the indexes: checking a foreign key reads the referencing table, and may use them.
-    for (const key of keys) await db.query(`ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} ${key.definition}`);
+    // After the indexes: checking a foreign key reads the referencing table, and may use them; unique constraints before the foreign keys.
+    for (const constraint of [...constraints].reverse()) await db.query(`ALTER TABLE ${constraint.table} ADD CONSTRAINT ${constraint.name} ${constraint.definition}`);
 
     // The one call site of what the disabled triggers would have maintained (the summaries).
     await records.afterLoad?.(db);
