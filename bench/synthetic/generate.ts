@@ -7,7 +7,7 @@
  * the ranges in chunks. Synthetic slugs start with `synthetic-`; seed data is
  * untouched; ON CONFLICT (id) DO NOTHING makes writing a range twice harmless.
  */
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import type { SubgraphName } from "../../shared/config";
 import { COUNTRIES, FIELD_CODES, INDUSTRY_CODES, enterpriseCountry, hash, pick, syntheticId, universityCountry } from "./formulas";
 import { loadSynthetic, type LoadOptions, type SyntheticRecords } from "./bulk-load";
@@ -110,10 +110,23 @@ const enterpriseRow = enterpriseRowOf("$3");
 const universityRow = `(1 + ${hash(i, "program-university")} % $4::int)`;
 const secondUniversityRow = `(1 + ${hash(i, "program-university-2")} % $4::int)`;
 
+/**
+ * Rebuilds the programs' summaries (kept by triggers, which are off during a
+ * load), inside the load's transaction. MERGE: the summaries' migration
+ * (branch wt-summaries) brings the SQL function programs.rebuild_program_summaries(),
+ * which their rebuildProgramSummaries(dataSource) calls in a transaction of its
+ * own; until it is merged there is nothing to rebuild, hence the check.
+ */
+async function rebuildProgramSummaries(db: EntityManager): Promise<void> {
+  const [{ exists }] = await db.query("SELECT to_regprocedure('rebuild_program_summaries()') IS NOT NULL AS exists");
+  if (exists) await db.query("SELECT rebuild_program_summaries()");
+}
+
 export const PROGRAMS: SyntheticRecords = {
   typeName: "Program",
   table: "program",
   count: (size) => size.programs,
+  afterLoad: rebuildProgramSummaries,
   inserts: [
     {
       table: "program",
