@@ -43,11 +43,13 @@ export interface LoadOptions {
   connections: number;
   /** Sequential requests before measuring (JIT, caches, query plans, connection pools). */
   warmup?: number;
+  /** Requests measured (default: the query's own budget). */
+  requests?: number;
 }
 
 export const WARMUP_REQUESTS = 20;
 
-export async function measure(url: string, query: BenchQuery, { connections, warmup = WARMUP_REQUESTS }: LoadOptions): Promise<Measurement> {
+export async function measure(url: string, query: BenchQuery, { connections, warmup = WARMUP_REQUESTS, requests = query.requests }: LoadOptions): Promise<Measurement> {
   assertLoopback(url);
   for (let i = 0; i < warmup; i++) await post(url, query);
   // autocannon reports its duration only to the next whole second (it stops on a 1 s tick), which
@@ -56,7 +58,7 @@ export async function measure(url: string, query: BenchQuery, { connections, war
   let lastResponse = started;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const run = autocannon(
-      { url, method: "POST", headers: { "content-type": "application/json" }, body: requestBody(query), connections, amount: query.requests, timeout: 30 },
+      { url, method: "POST", headers: { "content-type": "application/json" }, body: requestBody(query), connections, amount: requests, timeout: 30 },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );
     run.on("response", () => (lastResponse = performance.now()));
@@ -84,4 +86,41 @@ export function medianMeasurement(runs: Measurement[]): Measurement {
     p99: median(runs.map((r) => r.p99)),
     errors: runs.reduce((sum, r) => sum + r.errors, 0),
   };
+}
+
+/** Requests one at a time, each timed from sending to the end of its answer: latency with no queueing at all. */
+export async function measureSequential(url: string, query: BenchQuery, requests: number): Promise<Measurement> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  for (let n = 0; n < requests; n++) {
+    const sent = performance.now();
+    try {
+      await post(url, query);
+    } catch {
+      errors++;
+    }
+    latencies.push(performance.now() - sent);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = latencies.sort((a, b) => a - b);
+  const percentile = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return { requestsPerSecond: Math.round((requests / seconds) * 10) / 10, p50: Math.round(median(sorted) * 10) / 10, p99: Math.round(percentile(99) * 10) / 10, errors };
+}
+
+/**
+ * Warms a query up (JIT, plans, pools) with up to `WARMUP_REQUESTS` requests or
+ * about `seconds` of them, whichever comes first (at least 2), and returns the
+ * median latency of the warm ones in ms: what a request costs, to size a
+ * measurement to a time budget.
+ */
+export async function warmUp(url: string, query: BenchQuery, seconds = 5): Promise<number> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  while (latencies.length < 2 || (latencies.length < WARMUP_REQUESTS && performance.now() - started < seconds * 1000)) {
+    const sent = performance.now();
+    await post(url, query);
+    latencies.push(performance.now() - sent);
+  }
+  return median(latencies.slice(1));
 }

@@ -8,7 +8,11 @@
 import { createRequire } from "node:module";
 import { WARMUP_REQUESTS, median, medianMeasurement, type Measurement } from "./load";
 
-export type Contender = "ours" | "hive" | "lower";
+/** ours: our gateway over HTTP to the subgraph processes; colocated: our gateway with the subgraphs in its process (`npm start`). */
+export type Contender = "ours" | "colocated" | "hive" | "lower";
+
+export const CONTENDERS: Contender[] = ["colocated", "ours", "hive", "lower"];
+const LABEL: Record<Contender, string> = { colocated: "ours co-located", ours: "ours HTTP", hive: "Hive", lower: "lower bound" };
 
 /** A measurement with the CPU time spent per request by the server measured and by the three subgraphs. */
 export interface PeerMeasurement extends Measurement {
@@ -69,33 +73,46 @@ function geometricMean(values: number[]): number {
 
 export function comparePeers(rows: PeerRow[], run: RunDescription): string {
   const figures = [
-    "| query | requests | ours req/s | ours median ms | ours p99 ms | Hive req/s | Hive median ms | Hive p99 ms | lower bound req/s | lower bound median ms | lower bound p99 ms | errors (ours/Hive/lower) | same data |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |",
+    `| query | requests | ${CONTENDERS.map((c) => `${LABEL[c]} req/s | ${LABEL[c]} median ms | ${LABEL[c]} p99 ms`).join(" | ")} | errors (${CONTENDERS.map((c) => LABEL[c]).join("/")}) | same data |`,
+    `| --- | ---: | ${CONTENDERS.map(() => "---: | ---: | ---:").join(" | ")} | ---: | :---: |`,
   ];
   const cpu = [
-    "| query | ours | Hive | lower bound | subgraphs, under ours | subgraphs, under Hive | PostgreSQL, under ours | PostgreSQL, under Hive | PostgreSQL, under lower bound | gateway ours/Hive |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    `| query | ${CONTENDERS.map((c) => LABEL[c]).join(" | ")} | subgraphs, under ours HTTP | subgraphs, under Hive | ${CONTENDERS.map((c) => `PostgreSQL, under ${LABEL[c]}`).join(" | ")} | gateway ours HTTP/Hive |`,
+    `| --- | ${CONTENDERS.map(() => "---:").join(" | ")} | ---: | ---: | ${CONTENDERS.map(() => "---:").join(" | ")} | ---: |`,
   ];
   const ratios = [
-    "| query | req/s ours/Hive | req/s ours/lower bound | median ours/Hive | median ours/lower bound |",
-    "| --- | ---: | ---: | ---: | ---: |",
+    "| query | req/s co-located/Hive | req/s HTTP/Hive | req/s co-located/lower bound | req/s HTTP/lower bound | median co-located/Hive | median HTTP/Hive | median co-located/lower bound | median HTTP/lower bound |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  const RATIOS: [Contender, Contender, Figure][] = [
+    ["colocated", "hive", "requestsPerSecond"],
+    ["ours", "hive", "requestsPerSecond"],
+    ["colocated", "lower", "requestsPerSecond"],
+    ["ours", "lower", "requestsPerSecond"],
+    ["colocated", "hive", "p50"],
+    ["ours", "hive", "p50"],
+    ["colocated", "lower", "p50"],
+    ["ours", "lower", "p50"],
   ];
   for (const row of rows) {
     const { query, requests, sameData } = row;
-    const f = { ours: medianOfRuns(row.runs.ours), hive: medianOfRuns(row.runs.hive), lower: medianOfRuns(row.runs.lower) };
+    const f = Object.fromEntries(CONTENDERS.map((c) => [c, medianOfRuns(row.runs[c])])) as Record<Contender, PeerMeasurement>;
     const paired = (a: Contender, b: Contender, figure: Figure) => pairedRatio(row, a, b, figure).toFixed(2);
-    const cells = (["ours", "hive", "lower"] as const).flatMap((c) => [f[c].requestsPerSecond, f[c].p50, f[c].p99]);
-    figures.push(`| ${query} | ${requests} | ${cells.join(" | ")} | ${f.ours.errors}/${f.hive.errors}/${f.lower.errors} | ${sameData ? "yes" : "**no**"} |`);
+    const cells = CONTENDERS.flatMap((c) => [f[c].requestsPerSecond, f[c].p50, f[c].p99]);
+    figures.push(`| ${query} | ${requests} | ${cells.join(" | ")} | ${CONTENDERS.map((c) => f[c].errors).join("/")} | ${sameData ? "yes" : "**no**"} |`);
     const ms = (value: number) => value.toFixed(1);
     cpu.push(
-      `| ${query} | ${ms(f.ours.cpuMs)} | ${ms(f.hive.cpuMs)} | ${ms(f.lower.cpuMs)} | ${ms(f.ours.subgraphCpuMs)} | ${ms(f.hive.subgraphCpuMs)} | ${ms(f.ours.databaseCpuMs)} | ${ms(f.hive.databaseCpuMs)} | ${ms(f.lower.databaseCpuMs)} | ${paired("ours", "hive", "cpuMs")} |`,
+      `| ${query} | ${CONTENDERS.map((c) => ms(f[c].cpuMs)).join(" | ")} | ${ms(f.ours.subgraphCpuMs)} | ${ms(f.hive.subgraphCpuMs)} | ${CONTENDERS.map((c) => ms(f[c].databaseCpuMs)).join(" | ")} | ${paired("ours", "hive", "cpuMs")} |`,
     );
-    ratios.push(
-      `| ${query} | ${paired("ours", "hive", "requestsPerSecond")} | ${paired("ours", "lower", "requestsPerSecond")} | ${paired("ours", "hive", "p50")} | ${paired("ours", "lower", "p50")} |`,
-    );
+    ratios.push(`| ${query} | ${RATIOS.map(([a, b, figure]) => paired(a, b, figure)).join(" | ")} |`);
   }
   const mean = (a: Contender, b: Contender, figure: Figure) => geometricMean(rows.map((row) => pairedRatio(row, a, b, figure))).toFixed(2);
-  ratios.push(`| **geometric mean** | **${mean("ours", "hive", "requestsPerSecond")}** | **${mean("ours", "lower", "requestsPerSecond")}** | **${mean("ours", "hive", "p50")}** | **${mean("ours", "lower", "p50")}** |`);
+  ratios.push(`| **geometric mean** | ${RATIOS.map(([a, b, figure]) => `**${mean(a, b, figure)}**`).join(" | ")} |`);
+  const headline = [
+    `- req/s, ours co-located / Hive: **${mean("colocated", "hive", "requestsPerSecond")}**`,
+    `- req/s, ours HTTP / Hive: **${mean("ours", "hive", "requestsPerSecond")}**`,
+    `- median latency, ours co-located / lower bound: **${mean("colocated", "lower", "p50")}**; ours HTTP / lower bound: **${mean("ours", "lower", "p50")}**`,
+  ].join("\n");
 
   return `## ${run.title}
 
@@ -103,14 +120,19 @@ export function comparePeers(rows: PeerRow[], run: RunDescription): string {
 - Code: ${run.code}
 - Machine: ${run.machine}
 - Dataset: ${run.dataset} (synthetic, bench/synthetic), on one scratch PostgreSQL
-- Load: autocannon on 127.0.0.1, ${run.connections} connections, a fixed number of requests per query after ${WARMUP_REQUESTS} warm-up requests; the three servers take turns query by query, ${run.rounds === 1 ? "1 round" : `${run.rounds} rounds in rotating order, each figure the median of the rounds`}; machine load average ${run.loadAverage[0].toFixed(1)} when measuring began, ${run.loadAverage[1].toFixed(1)} when it ended
-- ours: @apollo/gateway ${version("@apollo/gateway")} (scripts/start-gateway.ts), one Node process, rate limit off
+- Load: autocannon on 127.0.0.1, ${run.connections} connections, a fixed number of requests per query after ${WARMUP_REQUESTS} warm-up requests; the four servers take turns query by query, ${run.rounds === 1 ? "1 round" : `${run.rounds} rounds in rotating order, each figure the median of the rounds`}; machine load average ${run.loadAverage[0].toFixed(1)} when measuring began, ${run.loadAverage[1].toFixed(1)} when it ended
+- ours HTTP: @apollo/gateway ${version("@apollo/gateway")} (scripts/start-gateway.ts), one Node process, rate limit off, calling the subgraph processes over HTTP
+- ours co-located: the same gateway with the three subgraphs in its own process, called in process (scripts/start.ts, SUBGRAPH_TRANSPORT=local, as \`npm start\`): one Node process with pools of its own on the same database; its CPU includes the subgraphs' work
 - Hive: @graphql-hive/gateway ${version("@graphql-hive/gateway")} (bench/hive/gateway.ts), one Node process, inbound and outbound request deduplication off, no usage reporting
-- Both gateways serve supergraph.graphql and call the same three subgraph processes over HTTP, every call signed with INTERNAL_SECRET
+- ours HTTP and Hive serve supergraph.graphql and call the same three subgraph processes over HTTP, every call signed with INTERNAL_SECRET
 - lower bound: the same data read with direct SQL across the three schemas through one pg Pool and serialised to JSON by a node:http server (bench/lower-bound/)
 - All processes (autocannon, the server measured, the three subgraphs, PostgreSQL) share the machine's cores, so requests per second and latency measure the whole system; the CPU table says what each part costs
-- "same data": Hive's and the lower bound's \`data\` are deep-equal to ours for that query
-- Peak memory of the front process: ours ${run.memory.ours.toFixed(0)} MiB, Hive ${run.memory.hive.toFixed(0)} MiB, lower bound ${run.memory.lower.toFixed(0)} MiB
+- "same data": the co-located one's, Hive's and the lower bound's \`data\` are deep-equal to ours for that query
+- Peak memory of the front process: ${CONTENDERS.map((c) => `${LABEL[c]} ${run.memory[c].toFixed(0)} MiB`).join(", ")} (co-located: subgraphs included)
+
+### Geometric means
+
+${headline}
 
 ### Figures
 
@@ -118,7 +140,7 @@ ${figures.join("\n")}
 
 ### CPU per request
 
-Milliseconds of CPU (user + system, from /proc) per request, warm-up included: the process measured (ours, Hive, lower bound), the three subgraph processes together, and PostgreSQL (postmaster and backends) while it was measured. Unlike throughput, this hardly depends on what else the machine is doing. Geometric mean of gateway CPU ours/Hive (per-round ratios, as below): **${mean("ours", "hive", "cpuMs")}**.
+Milliseconds of CPU (user + system, from /proc) per request, warm-up included: the process measured (ours co-located, subgraphs included; ours HTTP; Hive; lower bound), the three subgraph processes together, and PostgreSQL (postmaster and backends) while it was measured. Unlike throughput, this hardly depends on what else the machine is doing. Geometric mean of gateway CPU ours/Hive (per-round ratios, as below): **${mean("ours", "hive", "cpuMs")}**.
 
 ${cpu.join("\n")}
 

@@ -154,3 +154,37 @@ export async function startFrontService(name: string, script: string, env: Env):
   }
   return { service, url };
 }
+
+/** Peak resident memory of the PostgreSQL server: the postmaster, and the largest of its backends (and how many there are now). */
+export function postgresMemory(postmaster: number): { postmaster: number; largestBackend: number; backends: number } {
+  const backends: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === postmaster) backends.push(peakMemoryMiB(Number(entry)));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return { postmaster: peakMemoryMiB(postmaster), largestBackend: Math.max(0, ...backends), backends: backends.length };
+}
+
+/**
+ * Everything in one process as `npm start` runs it: the gateway calling the
+ * three subgraphs in process (SUBGRAPH_TRANSPORT=local), each subgraph with
+ * a port of its own too, all free ones.
+ */
+export async function startCoLocated(env: Env): Promise<{ service: Service; url: string }> {
+  const ports: Env = { GATEWAY_PORT: String(await freePort()) };
+  for (const name of SUBGRAPH_NAMES) ports[subgraphVariable(name, "PORT")] = String(await freePort());
+  const url = `http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`;
+  const service = spawnService("all-in-one", "scripts/start.ts", [], { ...env, ...ports, SUBGRAPH_TRANSPORT: "local" });
+  try {
+    await waitUntilReady(service, url);
+  } catch (error) {
+    await stopServices([service]);
+    throw error;
+  }
+  return { service, url };
+}

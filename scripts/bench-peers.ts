@@ -1,19 +1,21 @@
 /**
  * `npm run bench:peers`: the dashboard queries (bench/queries.ts) against
- * three servers in front of the same data, side by side:
+ * four servers in front of the same data, side by side:
  *
- * - ours: our gateway (scripts/start-gateway.ts), one Node process;
+ * - ours co-located: our gateway with the three subgraphs in its process,
+ *   called in process (scripts/start.ts, as `npm start` runs it);
+ * - ours HTTP: our gateway (scripts/start-gateway.ts), one Node process;
  * - Hive: Hive Gateway (bench/hive/gateway.ts) on the same supergraph.graphql,
  *   one Node process, request deduplication off;
  * - lower bound: the same answers read with direct SQL and serialised to JSON
  *   (bench/lower-bound/), one Node process with one pg Pool.
  *
- * Both gateways call the same three subgraph processes over HTTP, on one
- * scratch PostgreSQL holding the synthetic dataset, so the comparison
- * isolates the gateway. Before measuring, every server's answer to every
+ * Ours HTTP and Hive call the same three subgraph processes over HTTP, on one
+ * scratch PostgreSQL holding the synthetic dataset, so that comparison
+ * isolates the gateway; the co-located one uses the same database. Before measuring, every server's answer to every
  * query is checked against ours. Load: autocannon on 127.0.0.1, a fixed
  * number of requests per query, the same connections for all, warm-up first;
- * the three servers take turns query by query, in a different order each
+ * the servers take turns query by query, in a different order each
  * round; each figure is the median of the rounds and each ratio the median of
  * the per-round ratios (other processes on the machine disturb single runs).
  * Writes bench/results/peers.md.
@@ -30,9 +32,9 @@ import { startScratchPostgres } from "../shared/database/scratch-postgres";
 import { datasetSize, describeDataset, prepareDatabase } from "../bench/dataset";
 import { WARMUP_REQUESTS, measure, post } from "../bench/load";
 import { codeVersion, machineDescription, runDate } from "../bench/machine";
-import { comparePeers, type Contender, type PeerMeasurement, type PeerRow } from "../bench/peers-report";
+import { CONTENDERS, comparePeers, type Contender, type PeerMeasurement, type PeerRow } from "../bench/peers-report";
 import { BENCH_QUERIES, type BenchQuery } from "../bench/queries";
-import { benchEnvironment, cpuSeconds, peakMemoryMiB, postmasterPid, processTreeCpuSeconds, startFrontService, startHttpSubgraphs, stopServices, type Service } from "../bench/services";
+import { benchEnvironment, cpuSeconds, peakMemoryMiB, postmasterPid, processTreeCpuSeconds, startCoLocated, startFrontService, startHttpSubgraphs, stopServices, type Service } from "../bench/services";
 
 const { values } = parseArgs({
   options: {
@@ -47,7 +49,8 @@ const connections = Number(values.connections);
 const rounds = Number(values.rounds);
 const OUTPUT = values.output;
 
-const SERVERS: { contender: Contender; script: string }[] = [
+/** The servers in front of the HTTP subgraphs; the co-located one starts on its own (startCoLocated). */
+const SERVERS: { contender: Exclude<Contender, "colocated">; script: string }[] = [
   { contender: "ours", script: "scripts/start-gateway.ts" },
   { contender: "hive", script: "bench/hive/gateway.ts" },
   { contender: "lower", script: "bench/lower-bound/server.ts" },
@@ -81,13 +84,17 @@ try {
     urls[contender] = started.url;
     fronts[contender] = started.service;
   }
+  const colocated = await startCoLocated(env);
+  services.push(colocated.service);
+  urls.colocated = colocated.url;
+  fronts.colocated = colocated.service;
 
   // Same data from all three, or the comparison means nothing.
   const sameData = new Map<string, boolean>();
   for (const query of BENCH_QUERIES) {
     const reference = await post(urls.ours, query);
     let same = true;
-    for (const contender of ["hive", "lower"] as const) {
+    for (const contender of ["colocated", "hive", "lower"] as const) {
       const answer = await post(urls[contender], query);
       if (!isDeepStrictEqual(answer, reference)) {
         same = false;
@@ -95,7 +102,7 @@ try {
       }
     }
     sameData.set(query.name, same);
-    log(`${query.name}: ${JSON.stringify(reference).length} bytes of data${same ? ", same from all three" : ""}`);
+    log(`${query.name}: ${JSON.stringify(reference).length} bytes of data${same ? ", same from all four" : ""}`);
   }
 
   /** A measurement, with the CPU the front process, the three subgraphs and PostgreSQL spent per request (warm-up included). */
@@ -103,7 +110,8 @@ try {
   const measureWithCpu = async (contender: Contender, query: BenchQuery): Promise<PeerMeasurement> => {
     const cpu = () => [
       cpuSeconds(fronts[contender].child.pid!),
-      subgraphs.services.reduce((sum, s) => sum + cpuSeconds(s.child.pid!), 0),
+      // The co-located server calls no subgraph process: its subgraphs' work is in its own CPU.
+      contender === "colocated" ? 0 : subgraphs.services.reduce((sum, s) => sum + cpuSeconds(s.child.pid!), 0),
       processTreeCpuSeconds(postmaster),
     ];
     const before = cpu();
@@ -114,12 +122,12 @@ try {
   };
 
   const loadBefore = os.loadavg()[0];
-  const measured = new Map(BENCH_QUERIES.map((q) => [q.name, { ours: [], hive: [], lower: [] } as Record<Contender, PeerMeasurement[]>]));
+  const measured = new Map(BENCH_QUERIES.map((q) => [q.name, Object.fromEntries(CONTENDERS.map((c) => [c, []])) as unknown as Record<Contender, PeerMeasurement[]>]));
   for (let round = 0; round < rounds; round++) {
     for (const query of BENCH_QUERIES) {
       // Rotate who goes first, so no server always meets the subgraphs' caches in the same state.
-      const order = SERVERS.map((_, i) => SERVERS[(i + round) % SERVERS.length]);
-      for (const { contender } of order) {
+      const order = CONTENDERS.map((_, i) => CONTENDERS[(i + round) % CONTENDERS.length]);
+      for (const contender of order) {
         const m = await measureWithCpu(contender, query);
         measured.get(query.name)![contender].push(m);
         log(`round ${round + 1}/${rounds} ${query.name} / ${contender}: ${m.requestsPerSecond} req/s, median ${m.p50} ms, p99 ${m.p99} ms, CPU ms/request ${m.cpuMs.toFixed(1)} (subgraphs ${m.subgraphCpuMs.toFixed(1)}, PostgreSQL ${m.databaseCpuMs.toFixed(1)})`);
@@ -132,7 +140,7 @@ try {
     runs: measured.get(query.name)!,
     sameData: sameData.get(query.name)!,
   }));
-  const memory = SERVERS.map(({ contender }) => peakMemoryMiB(fronts[contender].child.pid!));
+  const memory = Object.fromEntries(CONTENDERS.map((c) => [c, peakMemoryMiB(fronts[c].child.pid!)])) as Record<Contender, number>;
 
   const report = comparePeers(rows, {
     title: `Side-by-side benchmark, ${new Date().toISOString().slice(0, 10)}`,
@@ -143,7 +151,7 @@ try {
     connections,
     rounds,
     loadAverage: [loadBefore, os.loadavg()[0]],
-    memory: { ours: memory[0], hive: memory[1], lower: memory[2] },
+    memory,
   });
   log(`\n${report}`);
   fs.mkdirSync(path.dirname(OUTPUT), { recursive: true });

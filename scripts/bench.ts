@@ -1,34 +1,63 @@
 /**
- * `npm run bench`: the dashboard queries (bench/queries.ts) at full scale
- * (3,000 enterprises, 7,000 universities, 100,000 programs), on both
- * topologies: everything in one process with subgraphs called in process,
- * and four processes talking HTTP. Prints, per query, requests per second,
- * median and p99 latency and SQL statements per request, and the peak memory
- * of every process. Load goes to 127.0.0.1 only, with a fixed request budget.
+ * `npm run bench`: how the cost of each dashboard query (bench/queries.ts)
+ * grows with the data. For each dataset size (by default 10,000, 100,000, ...
+ * up to --programs; full scale is 100,000), on the dataset kept on disk for
+ * that size (bench/datasets-on-disk.ts: generated once, reused after), it
+ * starts the server, times start-up to /ready, and measures every query one
+ * request at a time and under --connections connections: median and p99
+ * latency, SQL statements per request, CPU per request of our processes and
+ * of PostgreSQL; then disk per 100,000 programs and the peak memory of every
+ * process. Load goes to 127.0.0.1 only. Writes bench/results/cost-growth.md.
  *
- * Options: --programs N (smaller datasets for a quick look), --connections N.
+ * Options: --programs N (largest size, default 100000), --sizes A,B,C (instead
+ * of the decades up to --programs), --connections N (default 8),
+ * --budget-seconds S (longest measurement of one query in one mode, default
+ * 15: heavy queries at 1,000,000 programs get fewer requests than their
+ * budget), --topology co-located|http|both (default co-located: the gateway
+ * calls the subgraphs in process), --data-dir DIR (default .data/bench),
+ * --output FILE.
  */
 import "reflect-metadata";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { SUBGRAPH_NAMES, readConfig } from "../shared/config";
-import { freePort, startScratchPostgres } from "../shared/database/scratch-postgres";
-import { datasetSize, prepareDatabase } from "../bench/dataset";
-import { measure, post, type Measurement } from "../bench/load";
-import { machineDescription } from "../bench/machine";
-import { BENCH_QUERIES } from "../bench/queries";
-import { benchEnvironment, peakMemoryMiB, postmasterPid, spawnService, startFrontService, startHttpSubgraphs, stopServices, waitUntilReady, type Env, type Service } from "../bench/services";
-import { FULL_SIZE } from "../bench/synthetic/generate";
+import { costGrowthReport, type ModeFigures, type QueryAtSize, type SizeResult } from "../bench/cost-growth";
+import { describeDataset } from "../bench/dataset";
+import { DEFAULT_BENCH_DATA_DIR, openDataset } from "../bench/datasets-on-disk";
+import { measure, measureSequential, post, warmUp, type Measurement } from "../bench/load";
+import { codeVersion, machineDescription, runDate } from "../bench/machine";
+import { BENCH_QUERIES, type BenchQuery } from "../bench/queries";
+import { benchEnvironment, cpuSeconds, peakMemoryMiB, postgresMemory, postmasterPid, processTreeCpuSeconds, startCoLocated, startFrontService, startHttpSubgraphs, stopServices, type Env, type Service } from "../bench/services";
 import { startStack } from "../shared/stack";
 
 const { values } = parseArgs({
   options: {
-    programs: { type: "string", default: String(FULL_SIZE.programs) },
+    programs: { type: "string", default: "100000" },
+    sizes: { type: "string" },
     connections: { type: "string", default: "8" },
+    "budget-seconds": { type: "string", default: "15" },
+    topology: { type: "string", default: "co-located" },
+    "data-dir": { type: "string", default: DEFAULT_BENCH_DATA_DIR },
+    output: { type: "string", default: "bench/results/cost-growth.md" },
   },
 });
-const size = datasetSize(Number(values.programs));
+const largest = Number(values.programs);
+/** 10,000, 100,000, ... below the largest size, then the largest. */
+function decadesUpTo(programs: number): number[] {
+  const sizes: number[] = [];
+  for (let n = 10_000; n < programs; n *= 10) sizes.push(n);
+  return [...sizes, programs];
+}
+const sizes = values.sizes ? values.sizes.split(",").map(Number) : decadesUpTo(largest);
 const connections = Number(values.connections);
+const budgetSeconds = Number(values["budget-seconds"]);
+const topologies = values.topology === "both" ? (["co-located", "http"] as const) : [values.topology as "co-located" | "http"];
+if (!sizes.every((n) => Number.isInteger(n) && n > 0) || !(connections > 0) || !(budgetSeconds > 0) || !topologies.every((t) => t === "co-located" || t === "http")) {
+  console.error("usage: npm run bench -- [--programs N | --sizes A,B,C] [--connections N] [--budget-seconds S] [--topology co-located|http|both]");
+  process.exit(2);
+}
 
 function log(line: string) {
   process.stdout.write(`${line}\n`);
@@ -54,61 +83,101 @@ async function countStatements(env: Env): Promise<Map<string, string>> {
 }
 
 interface Topology {
+  name: string;
   services: Service[];
   gatewayUrl: string;
+  /** From spawning the processes to /ready answering 200. */
+  readyInSeconds: number;
 }
 
 async function startTopology(kind: "co-located" | "http", env: Env): Promise<Topology> {
+  const started = Date.now();
   if (kind === "http") {
     const subgraphs = await startHttpSubgraphs(env);
     const gateway = await startFrontService("gateway", "scripts/start-gateway.ts", subgraphs.env).catch(async (error) => {
       await stopServices(subgraphs.services);
       throw error;
     });
-    return { services: [...subgraphs.services, gateway.service], gatewayUrl: gateway.url };
+    return { name: "HTTP (four processes)", services: [...subgraphs.services, gateway.service], gatewayUrl: gateway.url, readyInSeconds: (Date.now() - started) / 1000 };
   }
-  const ports = { GATEWAY_PORT: await freePort(), ENTERPRISES_PORT: await freePort(), UNIVERSITIES_PORT: await freePort(), PROGRAMS_PORT: await freePort() };
-  const gatewayUrl = `http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`;
-  const allInOne = spawnService("all-in-one", "scripts/start.ts", [], { ...env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), SUBGRAPH_TRANSPORT: "local" });
-  await waitUntilReady(allInOne, gatewayUrl).catch(async (error) => {
-    await stopServices([allInOne]);
-    throw error;
-  });
-  return { services: [allInOne], gatewayUrl };
+  const allInOne = await startCoLocated(env);
+  return { name: "co-located (one process, subgraphs called in process)", services: [allInOne.service], gatewayUrl: allInOne.url, readyInSeconds: (Date.now() - started) / 1000 };
 }
 
-function table(rows: (Measurement & { query: string; statements?: string })[]): string {
-  const lines = ["| query | req/s | median ms | p99 ms | SQL statements/request (e,u,p) | errors |", "| --- | ---: | ---: | ---: | --- | ---: |"];
-  for (const r of rows) lines.push(`| ${r.query} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.statements ?? "—"} | ${r.errors} |`);
-  return lines.join("\n");
+/** A measurement with the CPU our processes and PostgreSQL spent per request. */
+async function withCpu(topology: Topology, postmaster: number, requests: number, run: () => Promise<Measurement>): Promise<ModeFigures> {
+  const cpu = () => [topology.services.reduce((sum, s) => sum + cpuSeconds(s.child.pid!), 0), processTreeCpuSeconds(postmaster)];
+  const before = cpu();
+  const measurement = await run();
+  const after = cpu();
+  const [appCpuMs, databaseCpuMs] = after.map((value, i) => ((value - before[i]) * 1000) / requests);
+  return { ...measurement, requests, appCpuMs, databaseCpuMs };
 }
 
-const postgres = await startScratchPostgres();
-const report: string[] = [];
-try {
-  await prepareDatabase(postgres.url, size, log);
-  const env = benchEnvironment(postgres.url);
-  const statements = await countStatements(env);
-  for (const kind of ["co-located", "http"] as const) {
-    const topology = await startTopology(kind, env);
-    try {
-      const rows = [];
-      for (const query of BENCH_QUERIES) {
-        rows.push({ query: query.name, ...(await measure(topology.gatewayUrl, query, { connections })), statements: statements.get(query.name) });
+async function measureQuery(topology: Topology, postmaster: number, query: BenchQuery, statements: string): Promise<QueryAtSize> {
+  const latencyMs = await warmUp(topology.gatewayUrl, query);
+  const fitting = (parallelism: number, least: number) => Math.max(least, Math.min(query.requests, Math.floor((budgetSeconds * 1000 * parallelism) / Math.max(latencyMs, 0.1))));
+  const sequentialRequests = fitting(1, 10);
+  const sequential = await withCpu(topology, postmaster, sequentialRequests, () => measureSequential(topology.gatewayUrl, query, sequentialRequests));
+  // Two cores: more connections than that do not make the work go faster, so budget about twice the sequential rate.
+  const concurrentRequests = fitting(2, connections * 3);
+  const concurrent = await withCpu(topology, postmaster, concurrentRequests, () => measure(topology.gatewayUrl, query, { connections, warmup: 0, requests: concurrentRequests }));
+  log(
+    `  ${query.name}: 1 conn p50 ${sequential.p50} ms p99 ${sequential.p99} ms (${sequentialRequests} requests), ${connections} conn p50 ${concurrent.p50} ms p99 ${concurrent.p99} ms ${concurrent.requestsPerSecond} req/s (${concurrentRequests}); CPU ms/request ours ${sequential.appCpuMs.toFixed(1)} PostgreSQL ${sequential.databaseCpuMs.toFixed(1)}; SQL ${statements}`,
+  );
+  return { query: query.name, statements, sequential, concurrent };
+}
+
+const loadBefore = os.loadavg()[0];
+const results: SizeResult[] = [];
+const benchStarted = Date.now();
+for (const programs of sizes) {
+  const dataset = await openDataset(values["data-dir"], programs, log);
+  try {
+    log(`\n${describeDataset(dataset.size)}: ${(dataset.databaseBytes / 1024 ** 2).toFixed(0)} MiB on disk, prepared in ${dataset.preparedInSeconds.toFixed(1)} s`);
+    const env = benchEnvironment(dataset.postgres.url);
+    const statements = await countStatements(env);
+    const postmaster = postmasterPid(dataset.postgres.dataDir);
+    for (const kind of topologies) {
+      const topology = await startTopology(kind, env);
+      try {
+        log(`${topology.name}: ready in ${topology.readyInSeconds.toFixed(1)} s`);
+        const queries: QueryAtSize[] = [];
+        for (const query of BENCH_QUERIES) queries.push(await measureQuery(topology, postmaster, query, statements.get(query.name) ?? "—"));
+        const database = postgresMemory(postmaster);
+        results.push({
+          programs,
+          institutions: dataset.size.enterprises + dataset.size.universities,
+          topology: topology.name,
+          databaseBytes: dataset.databaseBytes,
+          preparedInSeconds: dataset.preparedInSeconds,
+          readyInSeconds: topology.readyInSeconds,
+          queries,
+          memory: [
+            ...topology.services.map((s) => ({ process: s.name, mib: peakMemoryMiB(s.child.pid!) })),
+            { process: "PostgreSQL postmaster", mib: database.postmaster },
+            { process: `largest of ${database.backends} PostgreSQL backends (shared buffers it touched included)`, mib: database.largestBackend },
+            { process: "benchmark driver (autocannon, and the in-process stack that counts statements)", mib: process.resourceUsage().maxRSS / 1024 },
+          ],
+        });
+      } finally {
+        await stopServices(topology.services);
       }
-      const memory = topology.services.map((p) => `${p.name} ${peakMemoryMiB(p.child.pid!).toFixed(0)} MiB`).join(", ");
-      const section = `### ${kind === "co-located" ? "Co-located (one process, subgraphs called in process)" : "HTTP (four processes)"}\n\n${table(rows)}\n\nPeak memory: ${memory}; PostgreSQL postmaster ${peakMemoryMiB(postmasterPid(postgres.dataDir)).toFixed(0)} MiB.`;
-      log(`\n${section}`);
-      report.push(section);
-    } finally {
-      await stopServices(topology.services);
     }
+  } finally {
+    await dataset.postgres.stop();
   }
-} finally {
-  await postgres.stop();
 }
 
-const header = `## Dashboard benchmark, ${new Date().toISOString().slice(0, 10)}\n\n${size.programs} programs, ${size.enterprises + size.universities} institutions; ${connections} connections; autocannon on 127.0.0.1; ${machineDescription()}.`;
-fs.mkdirSync("bench/results", { recursive: true });
-fs.writeFileSync("bench/results/dashboard.md", `${header}\n\n${report.join("\n\n")}\n`);
-log("\nwritten to bench/results/dashboard.md");
+const report = costGrowthReport(results, {
+  date: runDate(),
+  code: codeVersion(),
+  machine: machineDescription(),
+  connections,
+  budgetSeconds,
+  loadAverage: [loadBefore, os.loadavg()[0]],
+});
+log(`\n${report}`);
+fs.mkdirSync(path.dirname(values.output), { recursive: true });
+fs.writeFileSync(values.output, report);
+log(`written to ${values.output} (${((Date.now() - benchStarted) / 60_000).toFixed(1)} minutes in all)`);

@@ -36,7 +36,8 @@ export const ENVIRONMENT_VARIABLES = {
   PG_DATA_DIR: { default: ".data/postgres", description: "Data folder of the embedded PostgreSQL (kept across restarts)." },
   PG_PORT: { default: "54329", description: "Port of the embedded PostgreSQL (listens on 127.0.0.1 only)." },
   DB_POOL_SIZE: { default: "10", description: "Connections per subgraph pool." },
-  DB_STATEMENT_TIMEOUT_MS: { default: "10000", description: "PostgreSQL's `statement_timeout` on every connection of the subgraphs' pools: a statement running longer is cancelled (`SUBGRAPH_TIMEOUT`). Migrations and `npm run generate` run without it." },
+  DB_STATEMENT_TIMEOUT_MS: { default: "10000", description: "PostgreSQL's `statement_timeout` on every connection of the subgraphs' pools: a statement running longer is cancelled (`SUBGRAPH_TIMEOUT`). Migrations run without it; bulk work has its own, `BULK_STATEMENT_TIMEOUT_MS`." },
+  BULK_STATEMENT_TIMEOUT_MS: { default: "1800000", description: "PostgreSQL's `statement_timeout` for bulk work (`npm run generate`, the benchmarks' dataset): one statement of a load may run this long, and the client waits as long before it gives up." },
   AGGREGATE_CONCURRENCY: { default: "2", description: "How many dashboard aggregates (`cooperationNetwork`, `programStats`) one programs subgraph computes at once, so cheap reads always find a pool connection; kept below `DB_POOL_SIZE`." },
   AGGREGATE_QUEUE_SIZE: { default: "64", description: "How many aggregates wait for their turn beyond `AGGREGATE_CONCURRENCY` (holding no connection; one whose caller gives up leaves the queue); more are refused at once with `SERVICE_OVERLOADED`." },
   HOST: { default: "127.0.0.1", description: "Interface every HTTP server binds to (`0.0.0.0` in containers)." },
@@ -162,6 +163,8 @@ export interface Config {
   poolSize: number;
   /** DB_STATEMENT_TIMEOUT_MS: PostgreSQL's statement_timeout on the pools' connections. */
   statementTimeoutMs: number;
+  /** BULK_STATEMENT_TIMEOUT_MS: the server-side deadline of one statement of a bulk load. */
+  bulkStatementTimeoutMs: number;
   /** How many heavy aggregates a subgraph computes at once, and how many may wait (SERVICE_OVERLOADED beyond). */
   aggregates: { concurrency: number; queueSize: number };
   embeddedPostgres: { dataDir: string; port: number };
@@ -240,6 +243,7 @@ export function readConfig(env: Env = process.env): Config {
     databaseUrl,
     poolSize: readInteger(env, "DB_POOL_SIZE", 1, 1000),
     statementTimeoutMs: readInteger(env, "DB_STATEMENT_TIMEOUT_MS", 1, 3_600_000),
+    bulkStatementTimeoutMs: readInteger(env, "BULK_STATEMENT_TIMEOUT_MS", 1, 86_400_000),
     aggregates: { concurrency: readInteger(env, "AGGREGATE_CONCURRENCY", 1, 1000), queueSize: readInteger(env, "AGGREGATE_QUEUE_SIZE", 0, 100_000) },
     embeddedPostgres: {
       dataDir: path.resolve(read(env, "PG_DATA_DIR")),

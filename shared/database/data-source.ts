@@ -21,6 +21,12 @@ export interface SubgraphDatabaseOptions {
   poolSize?: number;
   /** PostgreSQL's statement_timeout on every connection (DB_STATEMENT_TIMEOUT_MS); 0 turns it off. */
   statementTimeoutMs?: number;
+  /**
+   * How long the client waits for one statement before it gives up on it (pg's query_timeout, which
+   * does not stop the statement in PostgreSQL: statementTimeoutMs does). Default 60 s; bulk work
+   * passes its own deadline, a little beyond its statement_timeout so the server's error arrives first.
+   */
+  queryTimeoutMs?: number;
   logger?: Logger;
 }
 
@@ -88,7 +94,7 @@ export function createSubgraphDataSource(options: SubgraphDatabaseOptions): Subg
       // A hung or unreachable server must not hold requests (and the pool) for ever: give up on
       // getting a connection after 10 s and on any statement after 60 s (generous for migrations).
       connectionTimeoutMillis: 10_000,
-      query_timeout: 60_000,
+      query_timeout: options.queryTimeoutMs ?? 60_000,
       // Raw SQL in this subgraph sees only its own schema (and the shared extensions) unless it names another.
       // The dashboard aggregates (network, statistics) sort and hash tens of thousands of rows:
       // 16 MB keeps them in memory instead of spilling to disk, per operation of a connection.
