@@ -10,10 +10,13 @@ import { openBulkDataSource } from "../bench/dataset";
 import { loadSynthetic } from "../bench/synthetic/bulk-load";
 import { PROGRAMS, UNIVERSITIES, ENTERPRISES } from "../bench/synthetic/generate";
 import type { SubgraphDataSource } from "../shared/database/data-source";
+import { rebuildProgramSummaries } from "../subgraphs/programs/sql/program-summaries";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 
 const SIZE = { programs: 1_500, enterprises: 50, universities: 100 };
 const TABLES = ["program", "program_party", "program_direction", "activity"];
+/** The summaries the triggers keep (off during a load, so the load rebuilds them). */
+const SUMMARY_TABLES = ["program_summary_fact", "program_cube", "program_key_cube", "network_edge_cube", "network_node_cube"];
 
 let databases: TestDatabase[] = [];
 let whole: SubgraphDataSource;
@@ -29,12 +32,15 @@ afterAll(async () => {
   for (const database of databases) await database.drop();
 });
 
-/** Every row of the programs tables, as text, in a stable order (creation times aside: they are the load's clock). */
-async function contents(dataSource: SubgraphDataSource): Promise<Record<string, { rows: number; md5: string }>> {
+/**
+ * Every row of the programs tables, as text, in a stable order (creation times aside: they are the load's clock;
+ * and the summaries' identity ids, which number cells in the order they were made).
+ */
+async function contents(dataSource: SubgraphDataSource, tables = TABLES): Promise<Record<string, { rows: number; md5: string }>> {
   const result: Record<string, { rows: number; md5: string }> = {};
-  for (const table of TABLES) {
+  for (const table of tables) {
     const [{ columns }] = await dataSource.query(
-      "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY column_name) AS columns FROM information_schema.columns WHERE table_schema = 'programs' AND table_name = $1 AND column_name NOT IN ('created_at', 'updated_at')",
+      "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY column_name) AS columns FROM information_schema.columns WHERE table_schema = 'programs' AND table_name = $1 AND column_name NOT IN ('created_at', 'updated_at') AND NOT (column_name = 'id' AND is_identity = 'YES')",
       [table],
     );
     const [{ rows, md5 }] = await dataSource.query(`SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS md5 FROM (SELECT ${columns} FROM ${table}) t`);
@@ -82,6 +88,14 @@ describe("the synthetic dataset's bulk load", () => {
     expect(loaded.program.rows).toBe(SIZE.programs);
     expect(loaded.program_party.rows).toBeGreaterThan(2 * SIZE.programs);
     expect(loaded).toEqual(await contents(whole));
+
+    // The summaries the triggers would have kept: filled by the load, and equal to a rebuild from the loaded rows.
+    const summaries = await contents(chunked, SUMMARY_TABLES);
+    expect(summaries.program_summary_fact.rows).toBe(SIZE.programs);
+    expect(summaries.network_edge_cube.rows).toBeGreaterThan(0);
+    await rebuildProgramSummaries(chunked);
+    expect(await contents(chunked, SUMMARY_TABLES)).toEqual(summaries);
+    expect(summaries).toEqual(await contents(whole, SUMMARY_TABLES));
 
     // Once more at the same size: found, skipped, unchanged.
     expect(await loadSynthetic(chunked, PROGRAMS, SIZE, { chunkRows: 400 })).toEqual({ loaded: false, indexesRebuilt: 0 });
