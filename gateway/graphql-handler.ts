@@ -31,8 +31,9 @@ export function graphqlHandler(
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status || 200;
       if (response.body.kind === "complete") {
-        cache?.keep(served.ticket, res.statusCode, response.headers, response.body.string);
         res.send(response.body.string);
+        // Kept with the ETag Express made for it, so a hit sends the same header without hashing the body again.
+        cache?.keep(served.ticket, res, response.headers, response.body.string);
         return;
       }
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
@@ -42,3 +43,4 @@ export function graphqlHandler(
     }
   };
 }
+

@@ -6,7 +6,14 @@
  * median and p99 latency and SQL statements per request, and the peak memory
  * of every process. Load goes to 127.0.0.1 only, with a fixed request budget.
  *
- * Options: --programs N (smaller datasets for a quick look), --connections N.
+ * Those figures are of the work itself: our gateway's response cache is off
+ * (bench/services.ts). A second part, "repeated requests", sends each query
+ * again and again with the cache on, as a dashboard polling does: median and
+ * p99 through the gateway, the gateway process's CPU per request and the
+ * cache's hit rate (from its /metrics).
+ *
+ * Options: --programs N (smaller datasets for a quick look), --connections N,
+ * --parts uncached,repeated (both by default), --output FILE.
  */
 import "reflect-metadata";
 import fs from "node:fs";
@@ -17,7 +24,7 @@ import { datasetSize, prepareDatabase } from "../bench/dataset";
 import { measure, post, type Measurement } from "../bench/load";
 import { machineDescription } from "../bench/machine";
 import { BENCH_QUERIES } from "../bench/queries";
-import { benchEnvironment, peakMemoryMiB, postmasterPid, spawnService, startFrontService, startHttpSubgraphs, stopServices, waitUntilReady, type Env, type Service } from "../bench/services";
+import { benchEnvironment, cpuSeconds, peakMemoryMiB, postmasterPid, spawnService, startFrontService, startHttpSubgraphs, stopServices, waitUntilReady, type Env, type Service } from "../bench/services";
 import { FULL_SIZE } from "../bench/synthetic/generate";
 import { startStack } from "../shared/stack";
 
@@ -25,8 +32,11 @@ const { values } = parseArgs({
   options: {
     programs: { type: "string", default: String(FULL_SIZE.programs) },
     connections: { type: "string", default: "8" },
+    parts: { type: "string", default: "uncached,repeated" },
+    output: { type: "string", default: "bench/results/dashboard.md" },
   },
 });
+const parts = new Set(values.parts.split(","));
 const size = datasetSize(Number(values.programs));
 const connections = Number(values.connections);
 
@@ -77,6 +87,37 @@ async function startTopology(kind: "co-located" | "http", env: Env): Promise<Top
   return { services: [allInOne], gatewayUrl };
 }
 
+/** The response cache's hits and misses so far, from the gateway's /metrics. */
+async function cacheLookups(gatewayUrl: string): Promise<{ hits: number; misses: number }> {
+  const text = await (await fetch(gatewayUrl.replace(/\/graphql$/, "/metrics"))).text();
+  const count = (result: string) => Number(new RegExp(`partnergraph_response_cache_lookups_total\\{[^}]*result="${result}"[^}]*\\} (\\d+)`).exec(text)?.[1] ?? 0);
+  return { hits: count("hit"), misses: count("miss") };
+}
+
+/** Each query sent again and again, cache on: latency, the gateway process's CPU per request, hit rate. */
+async function repeatedRequests(topology: Topology, kind: "co-located" | "http"): Promise<string> {
+  // The process the gateway runs in: the only one co-located, the last one started over HTTP.
+  const gateway = topology.services.at(-1)!;
+  const lines = [
+    `| query | req/s | median ms | p99 ms | gateway CPU ms/request${kind === "co-located" ? " (whole process)" : ""} | hit rate | errors |`,
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const query of BENCH_QUERIES) {
+    // Warmed by the same client as the run (the key includes the Accept header it sends), one connection at a time.
+    await measure(topology.gatewayUrl, { ...query, requests: 5 }, { connections: 1, warmup: 0 });
+    const lookupsBefore = await cacheLookups(topology.gatewayUrl);
+    const cpuBefore = cpuSeconds(gateway.child.pid!);
+    const m = await measure(topology.gatewayUrl, query, { connections, warmup: 0 });
+    const cpuMs = ((cpuSeconds(gateway.child.pid!) - cpuBefore) * 1000) / query.requests;
+    const lookups = await cacheLookups(topology.gatewayUrl);
+    const hits = lookups.hits - lookupsBefore.hits;
+    const misses = lookups.misses - lookupsBefore.misses;
+    const rate = hits + misses ? `${((100 * hits) / (hits + misses)).toFixed(1)} %` : "—";
+    lines.push(`| ${query.name} | ${m.requestsPerSecond} | ${m.p50} | ${m.p99} | ${cpuMs.toFixed(2)} | ${rate} | ${m.errors} |`);
+  }
+  return lines.join("\n");
+}
+
 function table(rows: (Measurement & { query: string; statements?: string })[]): string {
   const lines = ["| query | req/s | median ms | p99 ms | SQL statements/request (e,u,p) | errors |", "| --- | ---: | ---: | ---: | --- | ---: |"];
   for (const r of rows) lines.push(`| ${r.query} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.statements ?? "—"} | ${r.errors} |`);
@@ -88,8 +129,8 @@ const report: string[] = [];
 try {
   await prepareDatabase(postgres.url, size, log);
   const env = benchEnvironment(postgres.url);
-  const statements = await countStatements(env);
-  for (const kind of ["co-located", "http"] as const) {
+  const statements = parts.has("uncached") ? await countStatements(env) : new Map<string, string>();
+  for (const kind of parts.has("uncached") ? (["co-located", "http"] as const) : []) {
     const topology = await startTopology(kind, env);
     try {
       const rows = [];
@@ -104,11 +145,25 @@ try {
       await stopServices(topology.services);
     }
   }
+  // The same topologies with the response cache at its default size (the gateway listens on DATABASE_URL).
+  const { RESPONSE_CACHE_MAX_BYTES: _off, ...cached } = env;
+  for (const kind of parts.has("repeated") ? (["co-located", "http"] as const) : []) {
+    const topology = await startTopology(kind, cached);
+    try {
+      const rows = await repeatedRequests(topology, kind);
+      const memory = topology.services.map((p) => `${p.name} ${peakMemoryMiB(p.child.pid!).toFixed(0)} MiB`).join(", ");
+      const section = `### Repeated requests, response cache on: ${kind === "co-located" ? "co-located" : "HTTP"}\n\nEach query's one request sent as many times as above, over and over (after 5 warm-up requests by the same client); a hit is answered from memory after one round trip to PostgreSQL that confirms no write is unheard of.\n\n${rows}\n\nPeak memory: ${memory}.`;
+      log(`\n${section}`);
+      report.push(section);
+    } finally {
+      await stopServices(topology.services);
+    }
+  }
 } finally {
   await postgres.stop();
 }
 
 const header = `## Dashboard benchmark, ${new Date().toISOString().slice(0, 10)}\n\n${size.programs} programs, ${size.enterprises + size.universities} institutions; ${connections} connections; autocannon on 127.0.0.1; ${machineDescription()}.`;
 fs.mkdirSync("bench/results", { recursive: true });
-fs.writeFileSync("bench/results/dashboard.md", `${header}\n\n${report.join("\n\n")}\n`);
-log("\nwritten to bench/results/dashboard.md");
+fs.writeFileSync(values.output, `${header}\n\n${report.join("\n\n")}\n`);
+log(`\nwritten to ${values.output}`);

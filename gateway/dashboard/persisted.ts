@@ -51,9 +51,8 @@ export function persistedDocumentHandler(operations: DashboardOperations, execut
       }
       const { status, data, errors } = await execute(req, res, operation.query, variables, served.ticket);
       const body = JSON.stringify({ ...(errors?.length ? { errors } : {}), ...(data !== undefined ? { data } : {}) });
-      res.status(status).type("json");
-      cache?.keep(served.ticket, status, [["content-type", String(res.getHeader("content-type"))]], body);
-      res.send(body);
+      res.status(status).type("json").send(body);
+      cache?.keep(served.ticket, res, [["content-type", String(res.getHeader("content-type"))]], body);
     } catch (error) {
       next(error);
     }

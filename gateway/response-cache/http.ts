@@ -23,8 +23,11 @@ export interface HttpResponseCache {
    * kept: a ticket to carry in the GraphQL context, undefined when not.
    */
   serve(req: Request, res: Response): Promise<{ answered: true } | { answered: false; ticket?: CacheTicket }>;
-  /** Keeps the answer as it goes out, if the ticket allows. */
-  keep(ticket: CacheTicket | undefined, status: number, headers: Iterable<[string, string]>, body: string): void;
+  /**
+   * Keeps the answer just sent, if the ticket allows: its status, the headers given and the
+   * ETag Express made while sending (so a hit sends the same header without hashing the body again).
+   */
+  keep(ticket: CacheTicket | undefined, res: Response, headers: Iterable<[string, string]>, body: string): void;
 }
 
 function keyOf(req: Request, res: Response): string | undefined {
@@ -59,9 +62,10 @@ export function httpResponseCache(cache: ResponseCache, confirm: () => Promise<v
       res.status(hit.status).send(hit.body);
       return { answered: true };
     },
-    keep(ticket, status, headers, body) {
-      if (!ticket?.storable || status !== 200) return;
-      cache.finish(ticket, { status, headers: [...headers], body: Buffer.from(body) });
+    keep(ticket, res, headers, body) {
+      if (!ticket?.storable || res.statusCode !== 200) return;
+      const etag = res.getHeader("etag");
+      cache.finish(ticket, { status: res.statusCode, headers: [...headers, ...(typeof etag === "string" ? [["etag", etag] as [string, string]] : [])], body: Buffer.from(body) });
     },
   };
 }
