@@ -22,7 +22,9 @@ export type Env = Record<string, string>;
  * Dockerfile (graphql-js, Apollo Server and Express skip their development
  * checks), a fresh INTERNAL_SECRET (the subgraphs refuse unsigned calls), no
  * rate limit (one client sends all the load), quiet logs, the database as it
- * was prepared.
+ * was prepared. Our gateway's response cache is off (RESPONSE_CACHE_MAX_BYTES=0):
+ * the dashboard figures and the side-by-side comparison measure the work
+ * itself; the benchmarks of the cache turn it on.
  */
 export function benchEnvironment(databaseUrl: string): Env {
   return {
@@ -34,6 +36,7 @@ export function benchEnvironment(databaseUrl: string): Env {
     RATE_LIMIT_PER_MINUTE: "0",
     LOG_LEVEL: "warn",
     SEED: "never",
+    RESPONSE_CACHE_MAX_BYTES: "0",
   };
 }
 
@@ -142,10 +145,10 @@ export async function startHttpSubgraphs(base: Env): Promise<HttpSubgraphs> {
 }
 
 /** A server in front of the subgraphs (a gateway, or the lower bound) on a free port. */
-export async function startFrontService(name: string, script: string, env: Env): Promise<{ service: Service; url: string }> {
+export async function startFrontService(name: string, script: string, env: Env, args: string[] = []): Promise<{ service: Service; url: string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
-  const service = spawnService(name, script, [], { ...env, GATEWAY_PORT: String(port) });
+  const service = spawnService(name, script, args, { ...env, GATEWAY_PORT: String(port) });
   try {
     await waitUntilReady(service, url);
   } catch (error) {

@@ -5,12 +5,15 @@ import { signIdentity, type BoundRequest } from "../shared/auth/internal-identit
 import type { Principal } from "../shared/auth/principal";
 import { REQUEST_ID_HEADER, requestIdFrom } from "../shared/subgraph/context";
 import type { Logger } from "../shared/logger";
+import type { CacheTicket } from "./response-cache/store";
 
 export interface GatewayContext {
   requestId: string;
   logger: Logger;
   /** The verified caller (anonymous when the gateway allows that). */
   principal?: Principal;
+  /** Set when the answer may go into the response cache (response-cache/); the plugin and the data sources fill it in. */
+  responseCache?: CacheTicket;
 }
 
 /** Set by the authentication middleware before anything else reads the request. */

@@ -8,9 +8,8 @@
 import { ApolloGateway, type GraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
-import { disableVendorTelemetry, readGatewayLimits, type AuthConfig, type GatewayLimits, type SubgraphName } from "../shared/config";
+import { disableVendorTelemetry, readGatewayLimits, type AuthConfig, type GatewayLimits, type ResponseCacheConfig, type SubgraphName } from "../shared/config";
 import { formatError } from "../shared/graphql/errors";
 import { createApp, healthRoutes, jsonErrorHandler, noStore, notFoundHandler } from "../shared/http/server";
 import type { Logger } from "../shared/logger";
@@ -24,6 +23,10 @@ import { createAuthenticator } from "./auth/verify-token";
 import { createGatewayContext, principalOf, subgraphHeadersSignedWith, type GatewayContext } from "./context";
 import { HEALTH_CHECK, HttpSubgraphDataSource, InProcessSubgraphDataSource } from "./data-sources";
 import { EntityBatchingDataSource } from "./entity-batching";
+import { graphqlHandler } from "./graphql-handler";
+import { createResponseCache, type GatewayResponseCache } from "./response-cache";
+import { FetchRecordingDataSource } from "./response-cache/recording-data-source";
+import type { ListenOptions } from "./response-cache/change-listener";
 import { dashboardRoutes } from "./dashboard/routes";
 import { inProcessExecutor } from "./dashboard/execute";
 import { graphiqlRoutes } from "./graphiql/routes";
@@ -54,6 +57,8 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** Serve the dashboard, its persisted operations by GET and the exports (DASHBOARD); default true. */
   dashboard?: boolean;
+  /** The response cache (RESPONSE_CACHE_*): none without databases to hear of writes on. */
+  responseCache?: ResponseCacheConfig & ListenOptions;
   /** Defaults to the defaults of the QUERY_MAX_*, MAX_BODY_BYTES and RATE_LIMIT_* settings. */
   limits?: GatewayLimits;
   logger: Logger;
@@ -64,6 +69,8 @@ export interface Gateway {
   server: ApolloServer<GatewayContext>;
   /** What /metrics serves; the entry point adds process figures. */
   metrics: ServiceMetrics;
+  /** Present when answers are cached. */
+  responseCache?: GatewayResponseCache;
   stop(): Promise<void>;
 }
 
@@ -75,6 +82,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const fetchHistogram = subgraphFetchHistogram(metrics.registry);
   const tracking = createRequestTracking(metrics, logger);
   const headers = subgraphHeadersSignedWith(options.internalSecret);
+  const responseCache = options.responseCache ? createResponseCache(options.responseCache, metrics.registry, logger) : undefined;
   const dataSources = new Map<string, HttpSubgraphDataSource | InProcessSubgraphDataSource>();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -87,7 +95,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         ? new InProcessSubgraphDataSource(local, options.subgraphTimeoutMs, headers, fetchHistogram)
         : new HttpSubgraphDataSource(name, url, options.subgraphTimeoutMs, headers, fetchHistogram);
       dataSources.set(name, dataSource);
-      return new EntityBatchingDataSource(dataSource);
+      return new FetchRecordingDataSource(name, new EntityBatchingDataSource(dataSource));
     },
   });
 
@@ -107,7 +115,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     hideSchemaDetailsFromClientErrors: options.introspection === false,
     // Apollo's landing pages load from a CDN; GraphiQL is served from local files instead.
     // No HTTP cache hints are used: without the cache-control plugin no resolver is wrapped per field.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), tracking.plugin, operationLimitsPlugin(limits, declaredCosts(options.supergraphSdl)), legacyJsonStatusPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), tracking.plugin, operationLimitsPlugin(limits, declaredCosts(options.supergraphSdl)), legacyJsonStatusPlugin, ...(responseCache ? [responseCache.plugin] : [])],
   });
   await server.start();
 
@@ -131,7 +139,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const authenticator = checkingInstitutions(createAuthenticator(options.auth), askAsGateway(dataSources, logger));
   const failures = failedAuthentications(limits.rateLimit);
   if (options.dashboard !== false) {
-    dashboardRoutes(app, { authenticator, failures, tracking, limits, execute: inProcessExecutor(server, tracking, logger), logger });
+    dashboardRoutes(app, { authenticator, failures, tracking, limits, execute: inProcessExecutor(server, tracking, logger), responseCache: responseCache?.http, logger });
   }
   if (options.graphiql !== false) graphiqlRoutes(app, "/graphql", logger);
   app.use(
@@ -143,12 +151,21 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     express.json({ limit: limits.maxBodyBytes }),
     rejectBatches,
     limitTokens(limits.maxTokens),
-    expressMiddleware(server, { context: async ({ req, res }) => tracking.track(createGatewayContext(req.headers, logger, principalOf(res)), res) }),
+    graphqlHandler(server, (req, res, ticket) => tracking.track({ ...createGatewayContext(req.headers, logger, principalOf(res)), responseCache: ticket }, res), responseCache?.http),
   );
   app.use(notFoundHandler);
   app.use(jsonErrorHandler(logger));
 
-  return { app, server, metrics, stop: () => server.stop() };
+  return {
+    app,
+    server,
+    metrics,
+    responseCache,
+    async stop() {
+      await server.stop();
+      await responseCache?.stop();
+    },
+  };
 }
 
 /** The gateway's own questions to a subgraph (not a client's plan: kept out of the fetch figures, like probes). */

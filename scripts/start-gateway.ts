@@ -24,6 +24,7 @@ try {
     introspection: config.introspection,
     dashboard: config.dashboard,
     limits: config.limits,
+    responseCache: config.responseCache,
     logger,
   });
   collectProcessMetrics(gateway.metrics.registry);

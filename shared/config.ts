@@ -51,6 +51,14 @@ export const ENVIRONMENT_VARIABLES = {
   SUBGRAPH_TRANSPORT: { default: "local", description: "`npm start` only: `local` lets the gateway call the co-located subgraphs in process, `http` over their ports." },
   SEED: { default: "auto", description: "`auto` loads the article data into an empty database at start, `never` leaves it empty." },
   SUPERGRAPH_PATH: { default: "supergraph.graphql", description: "The composed supergraph the gateway serves." },
+  RESPONSE_CACHE_MAX_BYTES: {
+    default: "33554432",
+    description: "Size of the gateway's response cache (answers kept in memory, least recently used dropped first; 32 MiB by default); `0` turns it off. Repeated reads with no write in between are answered from it; every committed write empties what it may have changed, through every gateway (see `RESPONSE_CACHE_DATABASE_URL`).",
+  },
+  RESPONSE_CACHE_DATABASE_URL: {
+    default: "",
+    description: "Where the gateway hears of committed writes (PostgreSQL `LISTEN`): the connection strings, comma-separated, of every database the subgraphs write to; any role that may connect will do, it reads nothing. Unset: the databases of `DATABASE_URL` and the `*_DATABASE_URL` when every subgraph has one (so `npm start` always), else the gateway has no response cache. While it cannot listen the cache is empty and off.",
+  },
   SUBGRAPH_TIMEOUT_MS: { default: "10000", description: "How long the gateway waits for one subgraph fetch (`SUBGRAPH_TIMEOUT` after that), and the programs subgraph for the others when it checks references (`SUBGRAPH_UNAVAILABLE`)." },
   GRAPHIQL: { default: "on", description: "`on` serves the GraphiQL explorer at `/graphiql` (and to browsers at `/graphql`); `off` answers 404." },
   DASHBOARD: { default: "on", description: "`on` serves the dashboard at `/dashboard` (and to browsers at `/`), the exports at `/export/*` and the dashboard operations by GET with `documentId`; `off` answers 404." },
@@ -172,6 +180,8 @@ export interface Config {
   seed: "auto" | "never";
   supergraphPath: string;
   subgraphTimeoutMs: number;
+  /** The gateway's response cache: its size, and the databases to LISTEN on (none: no cache). */
+  responseCache: ResponseCacheConfig;
   /** Serve the GraphiQL explorer from the gateway. */
   graphiql: boolean;
   /** Answer introspection queries at the gateway. */
@@ -195,6 +205,13 @@ export interface WebhookConfig {
   retry: { baseMs: number; maxMs: number; windowMs: number };
   pollMs: number;
   expiryScanMs: number;
+}
+
+export interface ResponseCacheConfig {
+  /** RESPONSE_CACHE_MAX_BYTES; 0 is off. */
+  maxBytes: number;
+  /** Where writes are heard of; undefined when nothing tells the gateway (no cache then, unless the caller knows, as `npm start` does). */
+  databaseUrls: string[] | undefined;
 }
 
 export interface AuthConfig {
@@ -253,6 +270,10 @@ export function readConfig(env: Env = process.env): Config {
     seed: readChoice(env, "SEED", ["auto", "never"] as const),
     supergraphPath: path.resolve(read(env, "SUPERGRAPH_PATH")),
     subgraphTimeoutMs: readInteger(env, "SUBGRAPH_TIMEOUT_MS", 1, 600_000),
+    responseCache: {
+      maxBytes: readInteger(env, "RESPONSE_CACHE_MAX_BYTES", 0, 17_179_869_184),
+      databaseUrls: readListenUrls(env, databaseUrls),
+    },
     graphiql: readChoice(env, "GRAPHIQL", ON_OFF) === "on",
     introspection: readChoice(env, "INTROSPECTION", ON_OFF) === "on",
     dashboard: readChoice(env, "DASHBOARD", ON_OFF) === "on",
@@ -286,6 +307,21 @@ export function readWebhookConfig(env: Env = process.env): WebhookConfig {
     pollMs: readInteger(env, "WEBHOOK_POLL_MS", 10, 3_600_000),
     expiryScanMs: readInteger(env, "WEBHOOK_EXPIRY_SCAN_MS", 1000, 2_592_000_000),
   };
+}
+
+/**
+ * The databases whose writes the gateway must hear of: those named, or else the
+ * subgraphs' own connection strings when this environment has one for every
+ * subgraph (then it knows every database they write to); a database's URL once.
+ */
+function readListenUrls(env: Env, subgraphDatabases: Record<SubgraphName, string | undefined>): string[] | undefined {
+  const named = read(env, "RESPONSE_CACHE_DATABASE_URL")
+    .split(",")
+    .map((url) => url.trim())
+    .filter(Boolean);
+  if (named.length) return [...new Set(named)];
+  const known = Object.values(subgraphDatabases);
+  return known.every((url) => url) ? [...new Set(known as string[])] : undefined;
 }
 
 export function readGatewayLimits(env: Env = process.env): GatewayLimits {

@@ -80,6 +80,11 @@ export async function startStack(config: Config): Promise<Stack> {
       introspection: config.introspection,
       dashboard: config.dashboard,
       limits: config.limits,
+      // One process knows every database its subgraphs write to, the embedded one included.
+      responseCache: {
+        maxBytes: config.responseCache.maxBytes,
+        databaseUrls: config.responseCache.databaseUrls ?? [...new Set(startOrder().map((name) => config.databaseUrls[name] ?? postgres!.url))],
+      },
       logger: createLogger("gateway", config.logLevel),
     });
     cleanup.push({ name: "gateway", run: () => gateway.stop() });

@@ -13,7 +13,8 @@ let inProcessGatewayUrl: string;
 const stops: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  stack = await startTestStack({ SUBGRAPH_TRANSPORT: "http" });
+  // Every request here must reach the subgraphs: the response cache (test/response-cache.test.ts) would answer the repeats.
+  stack = await startTestStack({ SUBGRAPH_TRANSPORT: "http", RESPONSE_CACHE_MAX_BYTES: "0" });
   // The same subgraphs called in process, as under `npm start`.
   const gateway = await startExtraGateway(stack, { inProcess: stack.subgraphs });
   stops.push(gateway.stop);

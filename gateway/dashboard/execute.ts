@@ -10,6 +10,7 @@ import type { GraphQLFormattedError } from "graphql";
 import type { Logger } from "../../shared/logger";
 import type { RequestTracking } from "../../shared/http/request-tracking";
 import { createGatewayContext, principalOf, type GatewayContext } from "../context";
+import type { CacheTicket } from "../response-cache/store";
 
 export interface OperationResult {
   /** The HTTP status a GraphQL-over-HTTP server would answer with. */
@@ -18,11 +19,12 @@ export interface OperationResult {
   errors?: readonly GraphQLFormattedError[];
 }
 
-export type ExecuteOperation = (req: Request, res: Response, query: string, variables: Record<string, unknown>) => Promise<OperationResult>;
+/** `ticket`: the response cache's, when the answer may be kept (persisted GETs). */
+export type ExecuteOperation = (req: Request, res: Response, query: string, variables: Record<string, unknown>, ticket?: CacheTicket) => Promise<OperationResult>;
 
 export function inProcessExecutor(server: ApolloServer<GatewayContext>, tracking: RequestTracking, logger: Logger): ExecuteOperation {
-  return async (req, res, query, variables) => {
-    const contextValue = tracking.track(createGatewayContext(req.headers, logger, principalOf(res)), res);
+  return async (req, res, query, variables, ticket) => {
+    const contextValue = tracking.track({ ...createGatewayContext(req.headers, logger, principalOf(res)), responseCache: ticket }, res);
     const response = await server.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== "single") throw new Error("a dashboard operation answered incrementally");
     const { data, errors } = response.body.singleResult;

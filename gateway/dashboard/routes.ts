@@ -13,6 +13,7 @@ import { rateLimit } from "../limits/rate-limit";
 import { authenticateDashboardCaller } from "./credentials";
 import type { FailedAuthentications } from "../limits/failed-authentication";
 import type { ExecuteOperation } from "./execute";
+import type { HttpResponseCache } from "../response-cache/http";
 import { exportHandler } from "./exports";
 import { loadDashboardOperations } from "./operations";
 import { dashboardPageRoutes } from "./page";
@@ -25,6 +26,8 @@ export interface DashboardRouteOptions {
   tracking: RequestTracking;
   limits: GatewayLimits;
   execute: ExecuteOperation;
+  /** Persisted GETs are answered from it when it holds them. */
+  responseCache?: HttpResponseCache;
   logger: Logger;
 }
 
@@ -35,7 +38,7 @@ export function dashboardRoutes(app: Express, options: DashboardRouteOptions): v
   guarded.use(options.tracking.middleware, authenticateDashboardCaller(options.authenticator, options.failures), rateLimit(options.limits.rateLimit));
 
   const persisted = express.Router();
-  persisted.use(guarded, persistedDocumentHandler(operations, options.execute));
+  persisted.use(guarded, persistedDocumentHandler(operations, options.execute, options.responseCache));
   app.get("/graphql", (req, res, next) => (isPersistedGet(req) ? persisted(req, res, next) : next()));
 
   app.get("/export/:file", guarded, exportHandler(operations, options.execute, options.logger));

@@ -6,6 +6,7 @@
 import pg from "pg";
 import { DataSource, MigrationExecutor, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from "typeorm";
 import type { Logger } from "../logger";
+import { notifyChangesOnEveryTable } from "./change-notifications";
 import { EXTENSIONS_SCHEMA } from "./extensions";
 import { cancelAbandonedStatements } from "./request-cancellation";
 import { SnakeNamingStrategy } from "./naming-strategy";
@@ -107,7 +108,8 @@ export function createSubgraphDataSource(options: SubgraphDatabaseOptions): Subg
 }
 
 /**
- * Connects, creates the schema if it is missing and runs pending migrations.
+ * Connects, creates the schema if it is missing, runs pending migrations and
+ * makes every table notify its committed writes (change-notifications.ts).
  * An advisory lock keeps two replicas of one subgraph from migrating at once.
  */
 export async function openSubgraphDatabase(dataSource: DataSource): Promise<void> {
@@ -126,6 +128,8 @@ export async function openSubgraphDatabase(dataSource: DataSource): Promise<void
     const migrations = new MigrationExecutor(dataSource, runner);
     migrations.transaction = "each";
     await migrations.executePendingMigrations();
+    // Every table, a new one included, tells listeners when a write to it commits (the gateway's response cache).
+    await notifyChangesOnEveryTable(runner, schema);
   } finally {
     await runner.query("SELECT pg_advisory_unlock(hashtext($1))", [`partnergraph:migrate:${schema}`]).catch(() => undefined);
     await runner.query("RESET statement_timeout").catch(() => undefined);

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { SUBGRAPH_NAMES, readConfig, subgraphVariable, type Config, type SubgraphName } from "../../shared/config";
 import { listen } from "../../shared/http/server";
 import { createLogger } from "../../shared/logger";
-import { createGateway, type GatewayOptions } from "../../gateway/server";
+import { createGateway, type Gateway, type GatewayOptions } from "../../gateway/server";
 import { readSupergraph } from "../../gateway/supergraph";
 import { startStack, type Stack } from "../../shared/stack";
 import { createTestDatabase, type TestDatabase } from "./database";
@@ -52,7 +52,7 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
 export async function startExtraGateway(
   stack: Stack,
   options: Partial<Omit<GatewayOptions, "subgraphUrls">> & { subgraphUrls?: Partial<Stack["subgraphUrls"]> } = {},
-): Promise<{ url: string; stop(): Promise<void> }> {
+): Promise<{ url: string; gateway: Gateway; stop(): Promise<void> }> {
   const gateway = await createGateway({
     supergraphSdl: readSupergraph(readConfig({}).supergraphPath),
     subgraphTimeoutMs: 10_000,
@@ -65,6 +65,7 @@ export async function startExtraGateway(
   const server = await listen(gateway.app, 0, "127.0.0.1", "GATEWAY_PORT");
   return {
     url: `http://127.0.0.1:${server.port}/graphql`,
+    gateway,
     async stop() {
       await server.close();
       await gateway.stop();
