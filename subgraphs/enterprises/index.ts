@@ -1,6 +1,7 @@
 /** The enterprises subgraph: enterprises and their divisions, in PostgreSQL schema "enterprises". */
 import { CountryListResolver } from "../../shared/domain/code-lists/resolvers";
 import { AuditEntry } from "../../shared/audit/audit-entry";
+import { ExternalReference } from "../../shared/import/external-reference";
 import { changeFeedResolver } from "../../shared/audit/change-feed";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";
 import { Contact } from "./entities/contact";
@@ -26,7 +27,7 @@ const enterpriseChanges = changeFeedResolver(
 
 export const enterprises: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
   name: "enterprises",
-  entities: [Enterprise, EnterpriseName, Division, Contact, AuditEntry],
+  entities: [Enterprise, EnterpriseName, Division, Contact, AuditEntry, ExternalReference],
   migrations,
   resolvers: [EnterpriseResolver, DivisionResolver, ContactResolver, CountryListResolver, EnterpriseMutations, DivisionMutations, ContactMutations, enterpriseChanges],
   createLoaders,

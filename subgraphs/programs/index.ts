@@ -1,5 +1,6 @@
 /** The programs subgraph: programs and their parties, in PostgreSQL schema "programs"; links the other two. */
 import { AuditEntry } from "../../shared/audit/audit-entry";
+import { ExternalReference } from "../../shared/import/external-reference";
 import { changeFeedResolver } from "../../shared/audit/change-feed";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";
 import { Activity } from "./entities/activity";
@@ -35,7 +36,7 @@ const programChanges = changeFeedResolver(
 
 export const programs: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
   name: "programs",
-  entities: [Program, ProgramParty, ProgramDirection, ProgramVersion, ProgramApproval, Activity, AuditEntry],
+  entities: [Program, ProgramParty, ProgramDirection, ProgramVersion, ProgramApproval, Activity, AuditEntry, ExternalReference],
   migrations,
   resolvers: [
     ProgramResolver,

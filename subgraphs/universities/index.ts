@@ -1,6 +1,7 @@
 /** The universities subgraph: universities, branches and departments, in PostgreSQL schema "universities". */
 import { FieldOfEducationListResolver } from "../../shared/domain/code-lists/resolvers";
 import { AuditEntry } from "../../shared/audit/audit-entry";
+import { ExternalReference } from "../../shared/import/external-reference";
 import { changeFeedResolver } from "../../shared/audit/change-feed";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";
 import { Department } from "./entities/department";
@@ -26,7 +27,7 @@ const universityChanges = changeFeedResolver(
 
 export const universities: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
   name: "universities",
-  entities: [University, UniversityName, Department, Person, AuditEntry],
+  entities: [University, UniversityName, Department, Person, AuditEntry, ExternalReference],
   migrations,
   resolvers: [
     UniversityResolver,

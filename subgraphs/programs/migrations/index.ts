@@ -5,5 +5,6 @@ import { Search1795314620856 } from "./1795314620856-Search";
 import { AuditLog1795316174714 } from "./1795316174714-AuditLog";
 import { TerminationReason1795316408068 } from "./1795316408068-TerminationReason";
 import { ProgramVersions1796219938591 } from "./1796219938591-ProgramVersions";
+import { ExternalReferences1796230197625 } from "./1796230197625-ExternalReferences";
 
-export const migrations = [Initial1795312867196, CompleteDomain1795314402771, Search1795314620856, AuditLog1795316174714, TerminationReason1795316408068, ProgramVersions1796219938591];
+export const migrations = [Initial1795312867196, CompleteDomain1795314402771, Search1795314620856, AuditLog1795316174714, TerminationReason1795316408068, ProgramVersions1796219938591, ExternalReferences1796230197625];
