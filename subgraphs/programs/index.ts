@@ -26,6 +26,8 @@ import { NodeResolver } from "./resolvers/node.resolver";
 import { ProgramStatsResolver } from "./resolvers/program-stats.resolver";
 import { ProgramPartyResolver } from "./resolvers/program-party.resolver";
 import { seed } from "./seed";
+import { importMutation } from "../../shared/import/import-mutation";
+import { programImporter } from "./import/program-import";
 
 /** The programs subgraph's change feed; budgets and internal notes are confidential. */
 const programChanges = changeFeedResolver(
@@ -52,6 +54,7 @@ export const programs: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
     ProgramMutations,
     ProgramApprovalMutations,
     ActivityMutations,
+    importMutation(programImporter),
     programChanges,
     NodeResolver,
   ],
