@@ -28,6 +28,8 @@ beforeAll(async () => {
   admin = bearer(await tokenFor(stack, "admin"));
   ammcEditor = bearer(await tokenFor(stack, "editor@ammc"));
   stupinoEditor = bearer(await tokenFor(stack, "editor@stupino-metallurgical-company"));
+  // An enterprise that shares a university's acronym: "TashSTU" then names two institutions.
+  await graphqlData(stack.gatewayUrl, `mutation { createEnterprise(input: { slug: "tashstu-namesake", name: "TashSTU", countryCode: "UZ" }) { id } }`, {}, admin);
 });
 afterAll(async () => {
   await db?.end();
@@ -63,12 +65,142 @@ const program = (n: number, overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
+const auditCount = async (schema: string) => Number((await db.query(`SELECT count(*) FROM "${schema}".audit_log`)).rows[0].count);
+const programsImport = async (rows: Record<string, string>[], headers = ammcEditor, format: "CSV" | "XLSX" | "JSON" = "CSV", query: Record<string, string> = {}) =>
+  postImport(stack.gatewayUrl, "programs", await fileOf(format, rows), format, headers, query);
+
 describe("programs", () => {
+  const rows = [program(1), program(2), program(3)];
+
   it("a dry run reports what would be created and stores nothing", async () => {
     const before = await checksum("programs");
-    const answer = await postImport(stack.gatewayUrl, "programs", await fileOf("CSV", [program(1), program(2)]), "CSV", ammcEditor);
+    const answer = await programsImport(rows);
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-    expect(answer.body).toMatchObject({ dryRun: true, applied: false, rowCount: 2, created: 2, problems: [] });
+    expect(answer.body).toMatchObject({ dryRun: true, applied: false, rowCount: 3, created: 3, problems: [] });
+    expect(answer.body.rows.map((r: { action: string }) => r.action)).toEqual(["CREATE", "CREATE", "CREATE"]);
     expect(await checksum("programs")).toBe(before);
+  });
+
+  it("applied, the rows are DRAFTs as createProgram makes them, with audit entries in the change feed", async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    const answer = await programsImport(rows, ammcEditor, "CSV", { dryRun: "false" });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body).toMatchObject({ applied: true, created: 3 });
+    const { program: stored } = await graphqlData(stack.gatewayUrl, `{ program(slug: "ammc-import-practice-2") { title status startsOn startsOnPrecision fieldsOfEducation { code } directions { direction } parties { role signatoryName institution { ... on Enterprise { id } ... on University { id } } division { slug } } pendingVersion { awaitingApprovalFrom } } }`, {}, ammcEditor);
+    expect(stored).toMatchObject({ title: "Практика на АГМК № 2", status: "DRAFT", startsOn: "2026-09-01", startsOnPrecision: "MONTH", fieldsOfEducation: [{ code: "0724" }, { code: "0715" }] });
+    expect(stored.pendingVersion.awaitingApprovalFrom.sort()).toEqual([AMMC, BRANCH].sort());
+    expect(stored.directions.map((d: { direction: string }) => d.direction).sort()).toEqual(["EMPLOYMENT", "PRACTICAL_TRAINING"]);
+    expect(stored.parties.map((p: { institution: { id: string } }) => p.institution.id).sort()).toEqual([AMMC, BRANCH].sort());
+    const { programChanges } = await graphqlData(stack.gatewayUrl, `query($since: DateTime!) { programChanges(since: $since, first: 100) { nodes { entityType action after } } }`, { since }, ammcEditor);
+    const created = programChanges.nodes.filter((n: { entityType: string; action: string }) => n.entityType === "Program" && n.action === "CREATE");
+    expect(created.map((n: { after: { slug: string } }) => n.after.slug).sort()).toEqual(["ammc-import-practice-1", "ammc-import-practice-2", "ammc-import-practice-3"]);
+  });
+
+  it("the same file twice changes nothing", async () => {
+    const before = await checksum("programs");
+    const answer = await programsImport(rows, ammcEditor, "CSV", { dryRun: "false" });
+    expect(answer.body).toMatchObject({ applied: true, created: 0, updated: 0, unchanged: 3 });
+    expect(await checksum("programs")).toBe(before);
+  });
+
+  it("an edited file updates exactly the edited rows, through updateProgram", async () => {
+    const audits = await auditCount("programs");
+    const edited = [program(1), program(2, { title: "Практика на АГМК № 2 (исправлено)" }), program(3, { party2Role: "PARTNER", termMonths: "36" })];
+    const dry = await programsImport(edited);
+    expect(dry.body).toMatchObject({ applied: false, updated: 2, unchanged: 1 });
+    expect(await auditCount("programs")).toBe(audits);
+    const answer = await programsImport(edited, ammcEditor, "CSV", { dryRun: "false" });
+    expect(answer.body).toMatchObject({ applied: true, created: 0, updated: 2, unchanged: 1 });
+    expect(answer.body.rows.map((r: { action: string; changedColumns: string[] }) => [r.action, r.changedColumns])).toEqual([
+      ["UNCHANGED", []],
+      ["UPDATE", ["title"]],
+      ["UPDATE", ["termMonths", "parties"]],
+    ]);
+    const updates = (await db.query(`SELECT entity_id, changed_fields FROM programs.audit_log WHERE id > (SELECT max(id) - 2 FROM programs.audit_log) ORDER BY id`)).rows;
+    expect(updates).toHaveLength(2);
+    expect(await auditCount("programs")).toBe(audits + 2);
+    const { program: two } = await graphqlData(stack.gatewayUrl, `{ program(slug: "ammc-import-practice-2") { title version } }`);
+    expect(two).toMatchObject({ title: "Практика на АГМК № 2 (исправлено)", version: 2 });
+  });
+
+  it("XLSX, CSV and JSON give the same report", async () => {
+    const file = [program(1), program(4), program(5, { kind: "NO_SUCH_KIND" })];
+    const answers = await Promise.all((["CSV", "XLSX", "JSON"] as const).map((format) => programsImport(file, ammcEditor, format)));
+    const withoutIds = (body: { rows: { id: string | null; action: string }[] }) => ({ ...body, rows: body.rows.map((r) => ({ ...r, id: r.action === "CREATE" ? "new" : r.id })) });
+    expect(answers[0].body.problems).toHaveLength(1);
+    expect(withoutIds(answers[1].body)).toEqual(withoutIds(answers[0].body));
+    expect(withoutIds(answers[2].body)).toEqual(withoutIds(answers[0].body));
+  });
+
+  it("every kind of problem is reported by row and column, with the mutations' codes, and nothing is stored", async () => {
+    const before = await checksum("programs");
+    const answer = await programsImport([
+      program(10),
+      program(11, { title: "" }),
+      program(12, { kind: "NO_SUCH_KIND", termMonths: "many" }),
+      program(13, { party2: "no such institution anywhere" }),
+      program(14, { party1Unit: "no-such-division" }),
+      program(15, { party2: "stupino-metallurgical-company", party2Role: "BOSS" }),
+      program(16, { startsOn: "2026-02-30" }),
+      program(10, { slug: "ammc-import-practice-other" }),
+      program(17, { slug: "ammc-import-practice-10" }),
+      program(18, { party1: "stupino-metallurgical-company", party1Unit: "", party2: "university-of-geological-sciences" }),
+      program(19, { budgetAmount: "1000" }),
+      program(20, { slug: "ammc-international-student-delegation-2025" }),
+      program(21, { party2: "Tashkent State Technical University", party3: "TashSTU", party3Role: "PARTNER" }),
+    ]);
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({ applied: false, rowCount: 13, refused: 12 });
+    const problems = answer.body.problems.map((p: { row: number; column: string | null; code: string }) => [p.row, p.column, p.code]);
+    expect(problems).toEqual([
+      [2, "title", "BAD_USER_INPUT"],
+      [3, "kind", "BAD_USER_INPUT"],
+      [3, "termMonths", "BAD_USER_INPUT"],
+      [4, "party2", "BAD_USER_INPUT"],
+      [5, "party1Unit", "BAD_USER_INPUT"],
+      [6, "party2Role", "BAD_USER_INPUT"],
+      [7, "startsOn", "BAD_USER_INPUT"],
+      [8, "externalRef", "BAD_USER_INPUT"],
+      [9, "slug", "BAD_USER_INPUT"],
+      [10, null, "FORBIDDEN"],
+      [11, "budgetCurrency", "BAD_USER_INPUT"],
+      [12, "slug", "CONFLICT"],
+      [13, "party3", "BAD_USER_INPUT"],
+    ]);
+    const messages = answer.body.problems.map((p: { message: string }) => p.message);
+    expect(messages[0]).toBe("title: is required");
+    expect(messages[3]).toContain('no institution has the id, slug, ROR id or name "no such institution anywhere"');
+    expect(messages[7]).toContain("repeats");
+    expect(messages[9]).toBe("An editor can create only programs their own institution is a party to.");
+    expect(messages[12]).toBe('party3: "TashSTU" names 2 institutions (tashstu-namesake, tashstu); name one by its slug or id');
+    expect(await checksum("programs")).toBe(before);
+  });
+
+  it("a non-party's rows are refused: FORBIDDEN, nothing stored", async () => {
+    const before = await checksum("programs");
+    const answer = await programsImport([program(30, { externalRef: "SMC-1" })], stupinoEditor, "CSV", { dryRun: "false" });
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({ applied: false, problems: [{ row: 1, column: null, code: "FORBIDDEN" }] });
+    // Nor may it amend a program it is no party to by naming its slug under a reference of its own.
+    expect(await checksum("programs")).toBe(before);
+  });
+
+  it("parties are named by id, slug, ROR id or a name in any language", async () => {
+    await graphqlData(stack.gatewayUrl, `mutation($id: ID!) { u: university(id: $id) { version } }`.replace("mutation", "query"), { id: BRANCH }).then(async ({ u }) =>
+      graphqlData(stack.gatewayUrl, `mutation($id: ID!, $v: Int!) { updateUniversity(id: $id, version: $v, input: { rorId: "05p2q6194" }) { version } }`, { id: BRANCH, v: u.version }, admin),
+    );
+    const names = [BRANCH, "tashstu-almalyk", "05p2q6194", "https://ror.org/05p2q6194", "Toshkent davlat texnika universiteti Olmaliq filiali", "tashstu branch in   ALMALYK"];
+    const answer = await programsImport(names.map((name, i) => program(40 + i, { party2: name })));
+    expect(answer.body.problems).toEqual([]);
+    expect(answer.body.created).toBe(names.length);
+  });
+
+  it("an anonymous caller is refused before anything is read; a reader cannot import", async () => {
+    const file = await fileOf("CSV", [program(50)]);
+    expect((await postImport(stack.gatewayUrl, "programs", file, "CSV", {})).status).toBe(401);
+    const reader = bearer(await tokenFor(stack, "reader@ammc"));
+    const answer = await postImport(stack.gatewayUrl, "programs", file, "CSV", reader);
+    expect(answer.status).toBe(403);
+    expect(answer.body.errors[0].extensions.code).toBe("FORBIDDEN");
   });
 });
