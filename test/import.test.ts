@@ -204,3 +204,80 @@ describe("programs", () => {
     expect(answer.body.errors[0].extensions.code).toBe("FORBIDDEN");
   });
 });
+
+describe("an institution's own units, contacts and people", () => {
+  const divisions = [
+    { externalRef: "DIV-1", slug: "ammc-import-plant", name: "Завод № 1", kind: "PLANT" },
+    { externalRef: "DIV-2", slug: "ammc-import-plant-shop", name: "Цех 2", kind: "DEPARTMENT", parent: "DIV-1" },
+  ];
+  const contacts = [
+    { externalRef: "EMP-1", name: "Хурсанов Абдуллажон", position: "Director", email: "director@agmk.uz", division: "DIV-2" },
+    { externalRef: "EMP-2", name: "Call-centre", phone: "+998 78 141 90 00", division: "ammc-engineering-school" },
+  ];
+
+  it("divisions, a parent named by the externalRef of a row above, then contacts in them", async () => {
+    const answer = await postImport(stack.gatewayUrl, "divisions", await fileOf("XLSX", divisions), "XLSX", ammcEditor, { dryRun: "false" });
+    expect(answer.body, JSON.stringify(answer.body.problems)).toMatchObject({ applied: true, created: 2 });
+    const shop = (await db.query("SELECT parent_id FROM enterprises.division WHERE slug = 'ammc-import-plant-shop'")).rows[0];
+    expect(shop.parent_id).toBe(answer.body.rows[0].id);
+    const people = await postImport(stack.gatewayUrl, "contacts", await fileOf("JSON", contacts), "JSON", ammcEditor, { dryRun: "false" });
+    expect(people.body, JSON.stringify(people.body.problems)).toMatchObject({ applied: true, created: 2 });
+    const again = await postImport(stack.gatewayUrl, "contacts", await fileOf("CSV", contacts), "CSV", ammcEditor, { dryRun: "false" });
+    expect(again.body).toMatchObject({ applied: true, unchanged: 2 });
+    const edited = await postImport(stack.gatewayUrl, "contacts", await fileOf("CSV", [contacts[0], { ...contacts[1], phone: "+998 78 141 90 01" }]), "CSV", ammcEditor, { dryRun: "false" });
+    expect(edited.body).toMatchObject({ applied: true, unchanged: 1, updated: 1, rows: [{ action: "UNCHANGED" }, { action: "UPDATE", changedColumns: ["phone"] }] });
+  });
+
+  it("problems by row and column; another institution's editor imports only for its own", async () => {
+    const before = await checksum("enterprises");
+    const answer = await postImport(
+      stack.gatewayUrl,
+      "contacts",
+      await fileOf("CSV", [{ externalRef: "EMP-3", name: "X", email: "not an address" }, { externalRef: "EMP-4", name: "Y", division: "no-such-division" }, { externalRef: "EMP-5", position: "nobody" }]),
+      "CSV",
+      ammcEditor,
+      { dryRun: "false" },
+    );
+    expect(answer.body.problems.map((p: { row: number; column: string; code: string }) => [p.row, p.column, p.code])).toEqual([
+      [1, "email", "BAD_USER_INPUT"],
+      [2, "division", "BAD_USER_INPUT"],
+      [3, "name", "BAD_USER_INPUT"],
+    ]);
+    const foreign = await postImport(stack.gatewayUrl, "contacts", await fileOf("CSV", contacts), "CSV", stupinoEditor, { dryRun: "false", institution: AMMC });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.errors[0].extensions.code).toBe("FORBIDDEN");
+    expect(await checksum("enterprises")).toBe(before);
+  });
+
+  it("a university's departments and people", async () => {
+    const branchEditor = bearer(await tokenFor(stack, "editor@tashstu-almalyk"));
+    const answer = await postImport(
+      stack.gatewayUrl,
+      "departments",
+      await fileOf("CSV", [{ externalRef: "D-1", slug: "tashstu-almalyk-import-lab", name: "Лаборатория", kind: "LABORATORY", parent: "tashstu-almalyk-power-engineering-faculty", fieldCodes: "0713; 0715" }]),
+      "CSV",
+      branchEditor,
+      { dryRun: "false" },
+    );
+    expect(answer.body, JSON.stringify(answer.body.problems)).toMatchObject({ applied: true, created: 1 });
+    const people = await postImport(stack.gatewayUrl, "people", await fileOf("CSV", [{ externalRef: "P-1", name: "Турсунов Шерзод", position: "Head", department: "D-1", originCountryCode: "UZ" }]), "CSV", branchEditor, { dryRun: "false" });
+    expect(people.body, JSON.stringify(people.body.problems)).toMatchObject({ applied: true, created: 1 });
+    // An administrator names the institution the references belong to.
+    const byAdmin = await postImport(stack.gatewayUrl, "people", await fileOf("CSV", [{ externalRef: "P-1", name: "Турсунов Шерзод", position: "Head", department: "D-1", originCountryCode: "UZ" }]), "CSV", admin, { institution: BRANCH });
+    expect(byAdmin.body).toMatchObject({ unchanged: 1 });
+  });
+
+  it("templates can be downloaded in every format and import as a dry run", async () => {
+    for (const type of ["programs", "divisions", "contacts", "departments", "people"]) {
+      for (const ext of ["csv", "xlsx", "json"] as const) {
+        const response = await fetch(new URL(`/import/templates/${type}.${ext}`, stack.gatewayUrl));
+        expect(response.status).toBe(200);
+        const file = Buffer.from(await response.arrayBuffer());
+        const token = type === "departments" || type === "people" ? bearer(await tokenFor(stack, "editor@tashstu-almalyk")) : ammcEditor;
+        const answer = await postImport(stack.gatewayUrl, type, file, ext.toUpperCase() as "CSV", token);
+        expect(answer.body.rowCount, `${type}.${ext}`).toBe(1);
+        expect(answer.body.problems.filter((p: { row: number }) => p.row === 0), `${type}.${ext}`).toEqual([]);
+      }
+    }
+  });
+});

@@ -17,6 +17,8 @@ import { EnterpriseMutations } from "./resolvers/enterprise.mutations";
 import { DivisionResolver } from "./resolvers/division.resolver";
 import { EnterpriseResolver } from "./resolvers/enterprise.resolver";
 import { seed } from "./seed";
+import { importMutation } from "../../shared/import/import-mutation";
+import { divisionImporter, contactImporter } from "./import/importers";
 
 /** The enterprises subgraph's change feed; contacts' e-mail and phone are confidential. */
 const enterpriseChanges = changeFeedResolver(
@@ -29,7 +31,7 @@ export const enterprises: SubgraphDefinition<ReturnType<typeof createLoaders>> =
   name: "enterprises",
   entities: [Enterprise, EnterpriseName, Division, Contact, AuditEntry, ExternalReference],
   migrations,
-  resolvers: [EnterpriseResolver, DivisionResolver, ContactResolver, CountryListResolver, EnterpriseMutations, DivisionMutations, ContactMutations, enterpriseChanges],
+  resolvers: [EnterpriseResolver, DivisionResolver, ContactResolver, CountryListResolver, EnterpriseMutations, DivisionMutations, ContactMutations, importMutation(divisionImporter), importMutation(contactImporter), enterpriseChanges],
   createLoaders,
   seed,
 };

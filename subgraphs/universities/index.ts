@@ -17,6 +17,8 @@ import { UniversityMutations } from "./resolvers/university.mutations";
 import { HonourResolver, PersonResolver } from "./resolvers/person.resolver";
 import { UniversityResolver } from "./resolvers/university.resolver";
 import { seed } from "./seed";
+import { importMutation } from "../../shared/import/import-mutation";
+import { departmentImporter, personImporter } from "./import/importers";
 
 /** The universities subgraph's change feed; people's e-mail and phone are confidential. */
 const universityChanges = changeFeedResolver(
@@ -38,6 +40,8 @@ export const universities: SubgraphDefinition<ReturnType<typeof createLoaders>> 
     UniversityMutations,
     DepartmentMutations,
     PersonMutations,
+    importMutation(departmentImporter),
+    importMutation(personImporter),
     universityChanges,
   ],
   createLoaders,
