@@ -11,6 +11,8 @@ export interface GatewayContext {
   logger: Logger;
   /** The verified caller (anonymous when the gateway allows that). */
   principal?: Principal;
+  /** A longer deadline for this request's subgraph fetches than SUBGRAPH_TIMEOUT_MS (an import's: IMPORT_TIMEOUT_MS). */
+  subgraphTimeoutMs?: number;
 }
 
 /** Set by the authentication middleware before anything else reads the request. */

@@ -206,11 +206,11 @@ describe("programs", () => {
 });
 
 describe("an institution's own units, contacts and people", () => {
-  const divisions = [
+  const divisions: Record<string, string>[] = [
     { externalRef: "DIV-1", slug: "ammc-import-plant", name: "Завод № 1", kind: "PLANT" },
     { externalRef: "DIV-2", slug: "ammc-import-plant-shop", name: "Цех 2", kind: "DEPARTMENT", parent: "DIV-1" },
   ];
-  const contacts = [
+  const contacts: Record<string, string>[] = [
     { externalRef: "EMP-1", name: "Хурсанов Абдуллажон", position: "Director", email: "director@agmk.uz", division: "DIV-2" },
     { externalRef: "EMP-2", name: "Call-centre", phone: "+998 78 141 90 00", division: "ammc-engineering-school" },
   ];

@@ -18,11 +18,18 @@ export interface OperationResult {
   errors?: readonly GraphQLFormattedError[];
 }
 
-export type ExecuteOperation = (req: Request, res: Response, query: string, variables: Record<string, unknown>) => Promise<OperationResult>;
+export type ExecuteOperation = (
+  req: Request,
+  res: Response,
+  query: string,
+  variables: Record<string, unknown>,
+  /** A longer subgraph deadline for this operation (an import's). */
+  options?: { subgraphTimeoutMs?: number },
+) => Promise<OperationResult>;
 
 export function inProcessExecutor(server: ApolloServer<GatewayContext>, tracking: RequestTracking, logger: Logger): ExecuteOperation {
-  return async (req, res, query, variables) => {
-    const contextValue = tracking.track(createGatewayContext(req.headers, logger, principalOf(res)), res);
+  return async (req, res, query, variables, options = {}) => {
+    const contextValue = tracking.track({ ...createGatewayContext(req.headers, logger, principalOf(res)), ...options }, res);
     const response = await server.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== "single") throw new Error("a dashboard operation answered incrementally");
     const { data, errors } = response.body.singleResult;

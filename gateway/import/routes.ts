@@ -96,7 +96,7 @@ export function importRoutes(app: Express, options: ImportRouteOptions): void {
       const query = `mutation Import($content: String!, $format: ImportFormat!, $dryRun: Boolean!, $institution: ID) { ${layout.mutation}(content: $content, format: $format, dryRun: $dryRun, institution: $institution) { ${REPORT} } }`;
       try {
         const content = format === "XLSX" ? body.toString("base64") : body.toString("utf8");
-        const result = await options.execute(req, res, query, { content, format, dryRun, institution });
+        const result = await options.execute(req, res, query, { content, format, dryRun, institution }, { subgraphTimeoutMs: options.limits.importTimeoutMs });
         const report = result.data?.[layout.mutation];
         if (result.errors?.length || !report) {
           const [first] = result.errors ?? [{ message: "The import answered nothing.", extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }];
