@@ -11,7 +11,6 @@ import type { EntityTarget, ObjectLiteral } from "typeorm";
 import type { SubgraphContext } from "../subgraph/context";
 import { isUuid } from "../records/ids";
 import type { RecordOwner } from "../records/owner";
-import { ExternalReference } from "./external-reference";
 import { integerCell, listCell, type ImportLayout } from "./layout";
 import { RowProblems, type ImportSession, type RecordImporter } from "./run-import";
 
@@ -55,8 +54,8 @@ interface OwnedPlan {
 
 async function referencedId(session: ImportSession<SubgraphContext>, owner: RecordOwner, reference: UnitReference, value: string): Promise<string | null> {
   if (isUuid(value)) return value.toLowerCase();
-  const byRef = await session.manager.findOneBy(ExternalReference, { institutionId: session.institutionId, recordType: reference.recordType, externalRef: value });
-  if (byRef) return byRef.recordId;
+  const byRef = await session.references.find(reference.recordType, value);
+  if (byRef) return byRef;
   const bySlug = await session.manager.getRepository(reference.entity).findOneBy({ slug: value, [owner.property]: session.institutionId });
   return (bySlug as { id: string } | null)?.id ?? null;
 }

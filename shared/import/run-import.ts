@@ -36,6 +36,48 @@ export interface ImportSession<C extends SubgraphContext> {
   institutionId: string;
   /** The columns the file has. */
   columns: string[];
+  /** The institution's references, those this import adds included. */
+  references: ReferenceBook;
+}
+
+/**
+ * The institution's references of each record type, read once per import
+ * (one statement, not one per row) and kept with those the import adds,
+ * which are stored together before commit.
+ */
+export class ReferenceBook {
+  private readonly known = new Map<string, Promise<Map<string, string>>>();
+  private readonly added: { recordType: string; externalRef: string; recordId: string }[] = [];
+
+  constructor(private readonly manager: EntityManager, private readonly institutionId: string) {}
+
+  private of(recordType: string): Promise<Map<string, string>> {
+    if (!this.known.has(recordType)) {
+      this.known.set(
+        recordType,
+        this.manager.find(ExternalReference, { where: { institutionId: this.institutionId, recordType } }).then((rows) => new Map(rows.map((r) => [r.externalRef, r.recordId]))),
+      );
+    }
+    return this.known.get(recordType)!;
+  }
+
+  async find(recordType: string, externalRef: string): Promise<string | undefined> {
+    return (await this.of(recordType)).get(externalRef);
+  }
+
+  /** A new reference, or one that now names a new record (its record was deleted). */
+  async set(recordType: string, externalRef: string, recordId: string): Promise<void> {
+    (await this.of(recordType)).set(externalRef, recordId);
+    this.added.push({ recordType, externalRef, recordId });
+  }
+
+  /** Stores the references added, a thousand rows a statement. */
+  async save(): Promise<void> {
+    for (let i = 0; i < this.added.length; i += 1000) {
+      const rows = this.added.slice(i, i + 1000).map((r) => ({ ...r, institutionId: this.institutionId }));
+      await this.manager.createQueryBuilder().insert().into(ExternalReference).values(rows).orUpdate(["record_id"], ["institution_id", "record_type", "external_ref"]).execute();
+    }
+  }
 }
 
 export type ComparedValues = Record<string, unknown>;
@@ -121,7 +163,29 @@ function institutionOf(context: SubgraphContext, institutionId: string | null | 
   return institutionId.toLowerCase();
 }
 
+/** A statement failed, so PostgreSQL refuses the rest of the transaction: the import starts over, each row in a savepoint. */
+class StartOver extends Error {}
+
+const isDatabaseError = (error: unknown) => (error as { name?: string }).name === "QueryFailedError";
+
+/**
+ * Runs the import. Rows go without a savepoint each (two statements fewer
+ * per row): a row refused before its statements (validation, access,
+ * references: nearly every problem) leaves nothing that matters, since a
+ * problem means the whole transaction is rolled back anyway. A row refused by
+ * PostgreSQL itself (a unique value taken meanwhile) ends the transaction,
+ * and the import is run again with a savepoint around every row.
+ */
 export async function runImport<C extends SubgraphContext, Plan>(context: C, importer: RecordImporter<C, Plan>, request: ImportRequest): Promise<ImportReport> {
+  try {
+    return await runOnce(context, importer, request, false);
+  } catch (error) {
+    if (!(error instanceof StartOver)) throw error;
+    return runOnce(context, importer, request, true);
+  }
+}
+
+async function runOnce<C extends SubgraphContext, Plan>(context: C, importer: RecordImporter<C, Plan>, request: ImportRequest, savepoints: boolean): Promise<ImportReport> {
   const institutionId = institutionOf(context, request.institutionId);
   const { layout } = importer;
   const table = await readTable(request.content, request.format);
@@ -139,7 +203,7 @@ export async function runImport<C extends SubgraphContext, Plan>(context: C, imp
 
   try {
     await context.dataSource.transaction(async (manager) => {
-      const session: ImportSession<C> = { context: transactionContext(context, manager), manager, institutionId, columns: table.columns };
+      const session: ImportSession<C> = { context: transactionContext(context, manager), manager, institutionId, columns: table.columns, references: new ReferenceBook(manager, institutionId) };
       await importer.authorize(session);
       for await (const record of table.records) {
         report.rowCount += 1;
@@ -160,14 +224,15 @@ export async function runImport<C extends SubgraphContext, Plan>(context: C, imp
         if (externalRef === undefined) problems.push({ column: "externalRef", field: null, code: ErrorCode.BAD_USER_INPUT, message: "externalRef: is required (your own reference for the record)" });
         else if (externalRef.length > 200) problems.push({ column: "externalRef", field: null, code: ErrorCode.BAD_USER_INPUT, message: `externalRef: must be at most 200 characters long, got ${externalRef.length}` });
         if (problems.length === 0) {
-          await manager.query("SAVEPOINT import_row");
+          if (savepoints) await manager.query("SAVEPOINT import_row");
           try {
             plan = await importer.plan(record, session);
-            await writeRow(importer, session, record, plan, externalRef!, result);
-            await manager.query("RELEASE SAVEPOINT import_row");
+            await writeRow(importer, session, plan, externalRef!, result);
+            if (savepoints) await manager.query("RELEASE SAVEPOINT import_row");
           } catch (error) {
-            // The mutation's statements so far are undone; the transaction goes on with the next row.
-            await manager.query("ROLLBACK TO SAVEPOINT import_row");
+            if (!savepoints && isDatabaseError(error)) throw new StartOver();
+            // The row's statements so far are undone; the transaction goes on with the next row.
+            if (savepoints) await manager.query("ROLLBACK TO SAVEPOINT import_row");
             problems.push(...problemsOf(error, columnOf));
             result.action = ImportAction.REFUSED;
             result.id = null;
@@ -182,6 +247,7 @@ export async function runImport<C extends SubgraphContext, Plan>(context: C, imp
         else report.unchanged += 1;
       }
       if (request.dryRun || report.problems.length > 0) throw new RollBack(report);
+      await session.references.save();
       report.applied = true;
     });
   } catch (error) {
@@ -193,31 +259,27 @@ export async function runImport<C extends SubgraphContext, Plan>(context: C, imp
 async function writeRow<C extends SubgraphContext, Plan>(
   importer: RecordImporter<C, Plan>,
   session: ImportSession<C>,
-  record: ImportRecord,
   plan: Plan,
   externalRef: string,
   result: ImportRowResult,
 ): Promise<void> {
-  const { manager, institutionId } = session;
   const recordType = importer.layout.recordType;
-  const reference = await manager.findOneBy(ExternalReference, { institutionId, recordType, externalRef });
-  const stored = reference ? await importer.stored(session, reference.recordId) : null;
-  if (!reference || !stored) {
+  const recordId = await session.references.find(recordType, externalRef);
+  const stored = recordId ? await importer.stored(session, recordId) : null;
+  if (!recordId || !stored) {
     // A new reference, or one whose record is gone (a deleted contact): a new record.
     const id = await importer.create(session, plan);
-    if (reference) await manager.update(ExternalReference, { institutionId, recordType, externalRef }, { recordId: id });
-    else await manager.insert(ExternalReference, { institutionId, recordType, externalRef, recordId: id });
+    await session.references.set(recordType, externalRef, id);
     Object.assign(result, { action: ImportAction.CREATE, id });
     return;
   }
   const wanted = importer.values(plan);
   const changed = Object.keys(wanted).filter((key) => JSON.stringify(wanted[key] ?? null) !== JSON.stringify(stored.values[key] ?? null));
-  result.id = reference.recordId;
+  result.id = recordId;
   if (changed.length === 0) {
     result.action = ImportAction.UNCHANGED;
     return;
   }
-  await importer.update(session, reference.recordId, stored.version, changed, plan);
+  await importer.update(session, recordId, stored.version, changed, plan);
   Object.assign(result, { action: ImportAction.UPDATE, changedColumns: changed });
-  void record;
 }
