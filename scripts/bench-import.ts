@@ -60,6 +60,8 @@ const config = readConfig({
   UNIVERSITIES_PORT: "0",
   PROGRAMS_PORT: "0",
   RATE_LIMIT_PER_MINUTE: "0",
+  // Measured, not cut off: on a busy machine an import may take longer than the default deadline.
+  IMPORT_TIMEOUT_MS: "1800000",
   LOG_LEVEL: "warn",
   NODE_ENV: "production",
 });

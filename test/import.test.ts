@@ -5,6 +5,11 @@
  * twice changes nothing; an edited file updates exactly the edited rows; CSV,
  * XLSX and JSON give the same result; a non-party's rows are refused.
  */
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deterministicId } from "../shared/records/ids";
@@ -278,6 +283,48 @@ describe("an institution's own units, contacts and people", () => {
         expect(answer.body.rowCount, `${type}.${ext}`).toBe(1);
         expect(answer.body.problems.filter((p: { row: number }) => p.row === 0), `${type}.${ext}`).toEqual([]);
       }
+    }
+  });
+});
+
+describe("documentation and the command line", () => {
+  it("README lists every column of every layout", async () => {
+    const { IMPORT_LAYOUTS } = await import("../subgraphs/import-layouts");
+    const readme = fs.readFileSync("README.md", "utf8");
+    const section = readme.slice(readme.indexOf("## Bulk import"), readme.indexOf("## Architecture"));
+    for (const layout of IMPORT_LAYOUTS) {
+      expect(section, layout.name).toContain(`**${layout.name}** (\`--type ${layout.name}\`, mutation \`${layout.mutation}\``);
+      for (const column of layout.columns) expect(section, `${layout.name}.${column.name}`).toContain(`\`${column.name.replace(/^party\d+/, "party1")}`);
+    }
+  });
+
+  it("npm run import sends a file through the running gateway with a token", async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "import-cli-"));
+    try {
+      const file = path.join(folder, "programs.csv");
+      fs.writeFileSync(file, await fileOf("CSV", [program(60), program(61, { kind: "NO_SUCH_KIND" })]));
+      const token = ammcEditor.authorization.slice("Bearer ".length);
+      // Asynchronously: the gateway it talks to runs in this very process.
+      const run = (args: string[]) =>
+        promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/import.ts", file, "--type", "programs", "--gateway", new URL("/", stack.gatewayUrl).href, ...args], {
+          encoding: "utf8",
+          env: { ...process.env, PARTNERGRAPH_TOKEN: token },
+        }).then(
+          ({ stdout, stderr }) => ({ status: 0, stdout, stderr }),
+          (error: { code: number; stdout: string; stderr: string }) => ({ status: error.code, stdout: error.stdout, stderr: error.stderr }),
+        );
+      const refused = await run([]);
+      expect(refused.status, refused.stderr).toBe(1);
+      expect(refused.stdout).toContain("programs: 2 rows: 1 to create, 0 to update, 0 unchanged, 1 refused (dry run, nothing stored)");
+      expect(refused.stdout).toContain("row 2, kind: BAD_USER_INPUT: kind: must be one of");
+      fs.writeFileSync(file, await fileOf("CSV", [program(60)]));
+      const applied = await run(["--apply"]);
+      expect(applied.status, applied.stderr).toBe(0);
+      expect(applied.stdout).toContain("1 to create, 0 to update, 0 unchanged, 0 refused (applied)");
+      const { program: stored } = await graphqlData(stack.gatewayUrl, `{ program(slug: "ammc-import-practice-60") { status } }`);
+      expect(stored).toEqual({ status: "DRAFT" });
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
     }
   });
 });

@@ -14,7 +14,7 @@ const partyColumns = (n: number): ImportColumn[] =>
   {
     name: `party${n}`,
     description: `Party ${n}: an institution by id, slug, ROR id or any of its names in any language (a name that matches several institutions, or none, is refused). At least two parties; yours must be one.`,
-    example: n === 1 ? "ammc" : "Ташкентский государственный технический университет, Алмалыкский филиал",
+    example: n === 1 ? "ammc" : "Алмалыкский филиал ТашГТУ",
     required: n <= 2,
   },
   { name: `party${n}Role`, description: `Its role: ${Object.values(PartyRole).join(", ")}.`, example: "SIGNATORY", required: n <= 2 },
