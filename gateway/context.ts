@@ -14,6 +14,8 @@ export interface GatewayContext {
   principal?: Principal;
   /** Set when the answer may go into the response cache (response-cache/); the plugin and the data sources fill it in. */
   responseCache?: CacheTicket;
+  /** A longer deadline for this request's subgraph fetches than SUBGRAPH_TIMEOUT_MS (an import's: IMPORT_TIMEOUT_MS). */
+  subgraphTimeoutMs?: number;
 }
 
 /** Set by the authentication middleware before anything else reads the request. */

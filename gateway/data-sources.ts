@@ -58,6 +58,9 @@ function clientRefusal(error: Error): { message: string; code: string } | undefi
   return { message: first.message, code };
 }
 
+/** Carries a request's own subgraph deadline from willSendRequest to the fetcher (the subgraph ignores it). */
+const DEADLINE_HEADER = "x-partnergraph-deadline-ms";
+
 export class HttpSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly serviceName: string,
@@ -66,9 +69,11 @@ export class HttpSubgraphDataSource extends RemoteGraphQLDataSource<GatewayConte
     private readonly headers: SubgraphHeaders,
     private readonly histogram?: SubgraphFetchHistogram,
   ) {
-    // Node's own fetch (undici, keep-alive) with a deadline per subgraph call.
-    const fetcher: Fetcher = (input, init) =>
-      fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) }) as unknown as ReturnType<Fetcher>;
+    // Node's own fetch (undici, keep-alive) with a deadline per subgraph call: SUBGRAPH_TIMEOUT_MS, or the request's own (an import's).
+    const fetcher: Fetcher = (input, init) => {
+      const requested = Number(new Headers(init?.headers as ConstructorParameters<typeof Headers>[0]).get(DEADLINE_HEADER));
+      return fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(requested > 0 ? requested : timeoutMs) }) as unknown as ReturnType<Fetcher>;
+    };
     super({ url, fetcher });
   }
 
@@ -90,6 +95,7 @@ export class HttpSubgraphDataSource extends RemoteGraphQLDataSource<GatewayConte
     // Signed last thing before the fetch, for exactly what is fetched (RemoteGraphQLDataSource POSTs).
     const bound = { audience: this.serviceName, method: request.http?.method ?? "POST", query: request.query, operationName: request.operationName, variables: request.variables };
     for (const [name, value] of Object.entries(this.headers(context, bound))) request.http!.headers.set(name, value);
+    if (context?.subgraphTimeoutMs) request.http!.headers.set(DEADLINE_HEADER, String(context.subgraphTimeoutMs));
   }
 
   /** Never pass on the subgraph's URL or the network error: name the service and say what happened. */
@@ -150,7 +156,7 @@ export class InProcessSubgraphDataSource implements GraphQLDataSource<GatewayCon
       const operation = { query: request.query, variables: request.variables, operationName: request.operationName };
       // Signed as an HTTP call would be: the subgraph verifies it the same way in process.
       const headers = this.headers(context as GatewayContext, { audience: this.subgraph.name, method: "POST", ...operation });
-      return (await withDeadline(this.timeoutMs, (deadline) => this.subgraph.execute(operation, headers, deadline))) as GatewayGraphQLResponse;
+      return (await withDeadline((context as GatewayContext | undefined)?.subgraphTimeoutMs ?? this.timeoutMs, (deadline) => this.subgraph.execute(operation, headers, deadline))) as GatewayGraphQLResponse;
     } catch (error) {
       throw unavailable(this.subgraph.name, error);
     }

@@ -30,6 +30,7 @@ import type { ListenOptions } from "./response-cache/change-listener";
 import { dashboardRoutes } from "./dashboard/routes";
 import { inProcessExecutor } from "./dashboard/execute";
 import { graphiqlRoutes } from "./graphiql/routes";
+import { importRoutes } from "./import/routes";
 import { NoIntrospection } from "./introspection";
 import { legacyJsonStatusPlugin } from "./legacy-json-status";
 import { requireJsonPosts } from "./limits/cross-site";
@@ -134,13 +135,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   metricsRoute(app, metrics.registry);
   // What /graphql and the exports answer depends on the caller's credential.
-  app.use(["/graphql", "/export"], noStore);
+  app.use(["/graphql", "/export", "/import"], noStore);
   // A token is believed once its institution is confirmed by the subgraph that owns it (auth/institution-check.ts).
   const authenticator = checkingInstitutions(createAuthenticator(options.auth), askAsGateway(dataSources, logger));
   const failures = failedAuthentications(limits.rateLimit);
-  if (options.dashboard !== false) {
-    dashboardRoutes(app, { authenticator, failures, tracking, limits, execute: inProcessExecutor(server, tracking, logger), responseCache: responseCache?.http, logger });
-  }
+  const execute = inProcessExecutor(server, tracking, logger);
+  if (options.dashboard !== false) dashboardRoutes(app, { authenticator, failures, tracking, limits, execute, responseCache: responseCache?.http, logger });
+  importRoutes(app, { authenticator, failures, tracking, limits, execute, logger });
   if (options.graphiql !== false) graphiqlRoutes(app, "/graphql", logger);
   app.use(
     "/graphql",

@@ -72,6 +72,8 @@ export const ENVIRONMENT_VARIABLES = {
   AUTH_MAX_TOKEN_AGE: { default: "86400", description: "Longest lifetime (`exp` − `iat`, in seconds; `exp` − now without `iat`) a bearer token may have; longer ones, and tokens with an `iat` in the future, are refused with 401 `UNAUTHENTICATED`." },
   LOG_LEVEL: { default: "info", description: "`debug`, `info`, `warn`, `error` or `silent`; logs are JSON lines." },
   MAX_BODY_BYTES: { default: "1048576", description: "Largest request body the gateway accepts from a client (HTTP 413 `PAYLOAD_TOO_LARGE` beyond it)." },
+  IMPORT_MAX_BYTES: { default: "8388608", description: "Largest import file the gateway's `POST /import/<type>` accepts (HTTP 413 `PAYLOAD_TOO_LARGE` beyond it); kept below three quarters of `SUBGRAPH_MAX_BODY_BYTES`, since an XLSX file travels on base64-encoded." },
+  IMPORT_TIMEOUT_MS: { default: "120000", description: "How long the gateway waits for the subgraph running an import (`POST /import/<type>`), instead of `SUBGRAPH_TIMEOUT_MS`: a file of 10,000 programs takes seconds, not milliseconds." },
   SUBGRAPH_MAX_BODY_BYTES: { default: "16777216", description: "Largest request body a subgraph accepts; the gateway's entity lookups grow with the answer, so keep it well above `MAX_BODY_BYTES`." },
   QUERY_MAX_DEPTH: { default: "15", description: "Deepest nesting of fields an operation may have at the gateway (`QUERY_TOO_DEEP`), introspection included; an operation asking for the schema may be as deep, and a quarter more costly, as the standard introspection query GraphiQL sends, whatever the limits." },
   QUERY_MAX_ALIASES: { default: "30", description: "Most aliases an operation may use (`TOO_MANY_ALIASES`)." },
@@ -146,6 +148,10 @@ export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 /** What the gateway refuses before it plans a query; every default admits every example operation. */
 export interface GatewayLimits {
   maxBodyBytes: number;
+  /** Largest import file (IMPORT_MAX_BYTES). */
+  maxImportBytes: number;
+  /** The subgraph deadline of an import (IMPORT_TIMEOUT_MS). */
+  importTimeoutMs: number;
   maxDepth: number;
   maxAliases: number;
   maxTokens: number;
@@ -327,6 +333,8 @@ function readListenUrls(env: Env, subgraphDatabases: Record<SubgraphName, string
 export function readGatewayLimits(env: Env = process.env): GatewayLimits {
   return {
     maxBodyBytes: readInteger(env, "MAX_BODY_BYTES", 1024, 1_073_741_824),
+    maxImportBytes: readInteger(env, "IMPORT_MAX_BYTES", 1024, 805_306_368),
+    importTimeoutMs: readInteger(env, "IMPORT_TIMEOUT_MS", 1, 3_600_000),
     maxDepth: readInteger(env, "QUERY_MAX_DEPTH", 1, 1000),
     maxAliases: readInteger(env, "QUERY_MAX_ALIASES", 0, 100_000),
     maxTokens: readInteger(env, "QUERY_MAX_TOKENS", 1, 10_000_000),

@@ -29,7 +29,7 @@ async function snapshot(dataSource: SubgraphDataSource): Promise<string> {
     "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'migrations' AND table_type = 'BASE TABLE' ORDER BY 1",
     [dataSource.driver.schema],
   );
-  const contents = await Promise.all(tables.map(({ table_name }) => dataSource.query(`SELECT * FROM "${table_name}" ORDER BY 1`)));
+  const contents = await Promise.all(tables.map(({ table_name }) => dataSource.query(`SELECT * FROM "${table_name}" t ORDER BY t::text`)));
   return JSON.stringify(contents);
 }
 

@@ -19,12 +19,18 @@ export interface OperationResult {
   errors?: readonly GraphQLFormattedError[];
 }
 
-/** `ticket`: the response cache's, when the answer may be kept (persisted GETs). */
-export type ExecuteOperation = (req: Request, res: Response, query: string, variables: Record<string, unknown>, ticket?: CacheTicket) => Promise<OperationResult>;
+export type ExecuteOperation = (
+  req: Request,
+  res: Response,
+  query: string,
+  variables: Record<string, unknown>,
+  /** `ticket`: the response cache's, when the answer may be kept (persisted GETs); a longer subgraph deadline for this operation (an import's). */
+  options?: { ticket?: CacheTicket; subgraphTimeoutMs?: number },
+) => Promise<OperationResult>;
 
 export function inProcessExecutor(server: ApolloServer<GatewayContext>, tracking: RequestTracking, logger: Logger): ExecuteOperation {
-  return async (req, res, query, variables, ticket) => {
-    const contextValue = tracking.track({ ...createGatewayContext(req.headers, logger, principalOf(res)), responseCache: ticket }, res);
+  return async (req, res, query, variables, { ticket, subgraphTimeoutMs } = {}) => {
+    const contextValue = tracking.track({ ...createGatewayContext(req.headers, logger, principalOf(res)), responseCache: ticket, subgraphTimeoutMs }, res);
     const response = await server.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== "single") throw new Error("a dashboard operation answered incrementally");
     const { data, errors } = response.body.singleResult;

@@ -49,7 +49,7 @@ export function persistedDocumentHandler(operations: DashboardOperations, execut
         sendError(res, 400, ErrorCode.BAD_USER_INPUT, "variables must be a JSON object.");
         return;
       }
-      const { status, data, errors } = await execute(req, res, operation.query, variables, served.ticket);
+      const { status, data, errors } = await execute(req, res, operation.query, variables, { ticket: served.ticket });
       const body = JSON.stringify({ ...(errors?.length ? { errors } : {}), ...(data !== undefined ? { data } : {}) });
       res.status(status).type("json").send(body);
       cache?.keep(served.ticket, res, [["content-type", String(res.getHeader("content-type"))]], body);

@@ -1,6 +1,7 @@
 /** The enterprises subgraph: enterprises and their divisions, in PostgreSQL schema "enterprises". */
 import { CountryListResolver } from "../../shared/domain/code-lists/resolvers";
 import { AuditEntry } from "../../shared/audit/audit-entry";
+import { ExternalReference } from "../../shared/import/external-reference";
 import { changeFeedResolver } from "../../shared/audit/change-feed";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";
 import { Contact } from "./entities/contact";
@@ -16,6 +17,8 @@ import { EnterpriseMutations } from "./resolvers/enterprise.mutations";
 import { DivisionResolver } from "./resolvers/division.resolver";
 import { EnterpriseResolver } from "./resolvers/enterprise.resolver";
 import { seed } from "./seed";
+import { importMutation } from "../../shared/import/import-mutation";
+import { divisionImporter, contactImporter } from "./import/importers";
 
 /** The enterprises subgraph's change feed; contacts' e-mail and phone are confidential. */
 const enterpriseChanges = changeFeedResolver(
@@ -26,9 +29,9 @@ const enterpriseChanges = changeFeedResolver(
 
 export const enterprises: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
   name: "enterprises",
-  entities: [Enterprise, EnterpriseName, Division, Contact, AuditEntry],
+  entities: [Enterprise, EnterpriseName, Division, Contact, AuditEntry, ExternalReference],
   migrations,
-  resolvers: [EnterpriseResolver, DivisionResolver, ContactResolver, CountryListResolver, EnterpriseMutations, DivisionMutations, ContactMutations, enterpriseChanges],
+  resolvers: [EnterpriseResolver, DivisionResolver, ContactResolver, CountryListResolver, EnterpriseMutations, DivisionMutations, ContactMutations, importMutation(divisionImporter), importMutation(contactImporter), enterpriseChanges],
   createLoaders,
   seed,
 };

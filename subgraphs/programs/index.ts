@@ -1,5 +1,6 @@
 /** The programs subgraph: programs and their parties, in PostgreSQL schema "programs"; links the other two. */
 import { AuditEntry } from "../../shared/audit/audit-entry";
+import { ExternalReference } from "../../shared/import/external-reference";
 import { changeFeedResolver } from "../../shared/audit/change-feed";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";
 import { Activity } from "./entities/activity";
@@ -28,6 +29,8 @@ import { seed } from "./seed";
 import { PROGRAM_CONFIDENTIAL_FIELDS, programWebhooks } from "./webhook-events";
 import { WebhookCursor, WebhookDelivery, WebhookSubscription } from "../../shared/webhooks/entities";
 import { webhookResolvers } from "../../shared/webhooks/resolver";
+import { importMutation } from "../../shared/import/import-mutation";
+import { programImporter } from "./import/program-import";
 
 /** The programs subgraph's change feed; budgets and internal notes are confidential. */
 const programChanges = changeFeedResolver(
@@ -38,7 +41,7 @@ const programChanges = changeFeedResolver(
 
 export const programs: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
   name: "programs",
-  entities: [Program, ProgramParty, ProgramDirection, ProgramVersion, ProgramApproval, Activity, AuditEntry, WebhookSubscription, WebhookDelivery, WebhookCursor],
+  entities: [Program, ProgramParty, ProgramDirection, ProgramVersion, ProgramApproval, Activity, AuditEntry, WebhookSubscription, WebhookDelivery, WebhookCursor, ExternalReference],
   migrations,
   resolvers: [
     ProgramResolver,
@@ -54,6 +57,7 @@ export const programs: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
     ProgramMutations,
     ProgramApprovalMutations,
     ActivityMutations,
+    importMutation(programImporter),
     programChanges,
     ...webhookResolvers(programWebhooks),
     NodeResolver,

@@ -1,6 +1,7 @@
 /** The universities subgraph: universities, branches and departments, in PostgreSQL schema "universities". */
 import { FieldOfEducationListResolver } from "../../shared/domain/code-lists/resolvers";
 import { AuditEntry } from "../../shared/audit/audit-entry";
+import { ExternalReference } from "../../shared/import/external-reference";
 import { changeFeedResolver } from "../../shared/audit/change-feed";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";
 import { Department } from "./entities/department";
@@ -16,6 +17,8 @@ import { UniversityMutations } from "./resolvers/university.mutations";
 import { HonourResolver, PersonResolver } from "./resolvers/person.resolver";
 import { UniversityResolver } from "./resolvers/university.resolver";
 import { seed } from "./seed";
+import { importMutation } from "../../shared/import/import-mutation";
+import { departmentImporter, personImporter } from "./import/importers";
 
 /** The universities subgraph's change feed; people's e-mail and phone are confidential. */
 const universityChanges = changeFeedResolver(
@@ -26,7 +29,7 @@ const universityChanges = changeFeedResolver(
 
 export const universities: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
   name: "universities",
-  entities: [University, UniversityName, Department, Person, AuditEntry],
+  entities: [University, UniversityName, Department, Person, AuditEntry, ExternalReference],
   migrations,
   resolvers: [
     UniversityResolver,
@@ -37,6 +40,8 @@ export const universities: SubgraphDefinition<ReturnType<typeof createLoaders>> 
     UniversityMutations,
     DepartmentMutations,
     PersonMutations,
+    importMutation(departmentImporter),
+    importMutation(personImporter),
     universityChanges,
   ],
   createLoaders,

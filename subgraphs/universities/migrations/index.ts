@@ -3,5 +3,6 @@ import { Initial1795312876835 } from "./1795312876835-Initial";
 import { CompleteDomain1795314030746 } from "./1795314030746-CompleteDomain";
 import { Search1795314626390 } from "./1795314626390-Search";
 import { AuditLog1795316170992 } from "./1795316170992-AuditLog";
+import { ExternalReferences1796230195257 } from "./1796230195257-ExternalReferences";
 
-export const migrations = [Initial1795312876835, CompleteDomain1795314030746, Search1795314626390, AuditLog1795316170992];
+export const migrations = [Initial1795312876835, CompleteDomain1795314030746, Search1795314626390, AuditLog1795316170992, ExternalReferences1796230195257];
