@@ -86,6 +86,7 @@ export function costGrowthReport(results: SizeResult[], run: GrowthRun): string 
 - Machine: ${run.machine}; load average ${run.loadAverage[0].toFixed(1)} when measuring began, ${run.loadAverage[1].toFixed(1)} when it ended (above ~0.5 on 2 cores, other work shared the machine and the figures are high)
 - Datasets: the synthetic dataset (bench/synthetic) at each size, institutions in the full-scale proportion, on an embedded PostgreSQL per size (kept in .data/bench and reused)
 - Load: autocannon on 127.0.0.1. "1 conn": one request at a time; "${run.connections} conn": ${run.connections} connections. Requests per measurement: the query's budget in bench/queries.ts, fewer when that would take over ${run.budgetSeconds} s (the count is in the detail tables)
+- Uncached: the gateway's response cache is off (RESPONSE_CACHE_MAX_BYTES=0; \`npm run bench:repeated\` measures it on), and each request varies what it asks where the query has a natural parameter (bench/queries.ts \`vary\`: the enterprise, the search text, the page size, the expiry window, maxEdges); the two statistics queries have none and are computed anew every time
 - CPU per request: user + system time from /proc of our processes and of PostgreSQL (postmaster and backends), divided by the requests
 
 ### Median latency, one request at a time (ms)

@@ -15,8 +15,14 @@ export interface Measurement {
   errors: number;
 }
 
-export function requestBody(query: BenchQuery): string {
-  return JSON.stringify({ query: query.query, variables: query.variables });
+/** The request body; the n-th request's own variables when `n` is given and the query varies them. */
+export function requestBody(query: BenchQuery, n?: number): string {
+  return JSON.stringify({ query: query.query, variables: n !== undefined && query.vary ? query.vary(n) : query.variables });
+}
+
+/** The query as its n-th varied request sends it. */
+function nthRequest(query: BenchQuery, n: number | undefined): BenchQuery {
+  return n !== undefined && query.vary ? { ...query, variables: query.vary(n) } : query;
 }
 
 function assertLoopback(url: string): void {
@@ -45,20 +51,25 @@ export interface LoadOptions {
   warmup?: number;
   /** Requests measured (default: the query's own budget). */
   requests?: number;
+  /** Vary each request's variables (BenchQuery.vary), so no two requests in a row are the same. */
+  varied?: boolean;
 }
 
 export const WARMUP_REQUESTS = 20;
 
-export async function measure(url: string, query: BenchQuery, { connections, warmup = WARMUP_REQUESTS, requests = query.requests }: LoadOptions): Promise<Measurement> {
+export async function measure(url: string, query: BenchQuery, { connections, warmup = WARMUP_REQUESTS, requests = query.requests, varied = false }: LoadOptions): Promise<Measurement> {
   assertLoopback(url);
-  for (let i = 0; i < warmup; i++) await post(url, query);
+  for (let i = 0; i < warmup; i++) await post(url, nthRequest(query, varied ? i : undefined));
+  let sent = 0;
+  const variedRequests: autocannon.Request[] | undefined =
+    varied && query.vary ? [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: requestBody(query, sent++) }) }] : undefined;
   // autocannon reports its duration only to the next whole second (it stops on a 1 s tick), which
   // would round short runs badly: time the run from its start to the last response instead.
   const started = performance.now();
   let lastResponse = started;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const run = autocannon(
-      { url, method: "POST", headers: { "content-type": "application/json" }, body: requestBody(query), connections, amount: requests, timeout: 30 },
+      { url, method: "POST", headers: { "content-type": "application/json" }, body: requestBody(query), requests: variedRequests, connections, amount: requests, timeout: 30 },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );
     run.on("response", () => (lastResponse = performance.now()));
@@ -89,14 +100,14 @@ export function medianMeasurement(runs: Measurement[]): Measurement {
 }
 
 /** Requests one at a time, each timed from sending to the end of its answer: latency with no queueing at all. */
-export async function measureSequential(url: string, query: BenchQuery, requests: number): Promise<Measurement> {
+export async function measureSequential(url: string, query: BenchQuery, requests: number, varied = false): Promise<Measurement> {
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
   for (let n = 0; n < requests; n++) {
     const sent = performance.now();
     try {
-      await post(url, query);
+      await post(url, nthRequest(query, varied ? n : undefined));
     } catch {
       errors++;
     }
@@ -114,12 +125,12 @@ export async function measureSequential(url: string, query: BenchQuery, requests
  * median latency of the warm ones in ms: what a request costs, to size a
  * measurement to a time budget.
  */
-export async function warmUp(url: string, query: BenchQuery, seconds = 5): Promise<number> {
+export async function warmUp(url: string, query: BenchQuery, seconds = 5, varied = false): Promise<number> {
   const latencies: number[] = [];
   const started = performance.now();
   while (latencies.length < 2 || (latencies.length < WARMUP_REQUESTS && performance.now() - started < seconds * 1000)) {
     const sent = performance.now();
-    await post(url, query);
+    await post(url, nthRequest(query, varied ? latencies.length : undefined));
     latencies.push(performance.now() - sent);
   }
   return median(latencies.slice(1));

@@ -8,6 +8,11 @@ export interface BenchQuery {
   variables?: Record<string, unknown>;
   /** Requests per measurement: fewer for the heavy ones, so every run stays bounded. */
   requests: number;
+  /**
+   * The variables of the n-th request when a benchmark varies them (npm run bench), so no
+   * two requests in a row are the same: the institution, the search text or a size.
+   */
+  vary?: (n: number) => Record<string, unknown>;
 }
 
 const name = `... on Enterprise { name } ... on University { name }`;
@@ -18,21 +23,25 @@ export const BENCH_QUERIES: BenchQuery[] = [
     requests: 600,
     query: `query Partners($slug: String!) { enterprise(slug: $slug) { name partners { programCount activeProgramCount firstSignedOn latestSignedOn partner { ${name} } } } }`,
     variables: { slug: "synthetic-enterprise-7" },
+    vary: (n) => ({ slug: `synthetic-enterprise-${1 + (n % 200)}` }),
   },
   {
     name: "programs page (50, with parties)",
     requests: 300,
-    query: `query Page { programs(first: 50, filter: { statuses: [ACTIVE] }) { totalCount pageInfo { endCursor } nodes { title signedOn kind parties { role institution { ${name} } } } } }`,
+    vary: (n) => ({ first: 41 + (n % 10) }),
+    query: `query Page($first: Int = 50) { programs(first: $first, filter: { statuses: [ACTIVE] }) { totalCount pageInfo { endCursor } nodes { title signedOn kind parties { role institution { ${name} } } } } }`,
   },
   {
     name: "expiring within 90 days",
     requests: 300,
-    query: `query Expiring { programs(first: 100, filter: { expiringWithinDays: 90 }) { totalCount nodes { title endsOn parties { institution { ${name} } } } } }`,
+    vary: (n) => ({ days: 81 + (n % 20) }),
+    query: `query Expiring($days: Int = 90) { programs(first: 100, filter: { expiringWithinDays: $days }) { totalCount nodes { title endsOn parties { institution { ${name} } } } } }`,
   },
   {
     name: "network (Kyrgyzstan, 500 edges)",
     requests: 100,
-    query: `query Network { cooperationNetwork(filter: { partyCountryCodes: ["KG"] }, maxEdges: 500) { programCount edgeCount nodes { programCount institution { ${name} } } edges { weight source { ${name} } target { ${name} } } } }`,
+    vary: (n) => ({ maxEdges: 451 + (n % 50) }),
+    query: `query Network($maxEdges: Int = 500) { cooperationNetwork(filter: { partyCountryCodes: ["KG"] }, maxEdges: $maxEdges) { programCount edgeCount nodes { programCount institution { ${name} } } edges { weight source { ${name} } target { ${name} } } } }`,
   },
   {
     name: "stats by year signed",
@@ -49,5 +58,6 @@ export const BENCH_QUERIES: BenchQuery[] = [
     requests: 600,
     query: `query Search($text: String!) { universities(first: 20, filter: { text: $text }) { totalCount nodes { name country { name } } } }`,
     variables: { text: "технический университет 123" },
+    vary: (n) => ({ text: `технический университет ${100 + (n % 900)}` }),
   },
 ];

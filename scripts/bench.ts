@@ -115,13 +115,13 @@ async function withCpu(topology: Topology, postmaster: number, requests: number,
 }
 
 async function measureQuery(topology: Topology, postmaster: number, query: BenchQuery, statements: string): Promise<QueryAtSize> {
-  const latencyMs = await warmUp(topology.gatewayUrl, query);
+  const latencyMs = await warmUp(topology.gatewayUrl, query, 5, true);
   const fitting = (parallelism: number, least: number) => Math.max(least, Math.min(query.requests, Math.floor((budgetSeconds * 1000 * parallelism) / Math.max(latencyMs, 0.1))));
   const sequentialRequests = fitting(1, 10);
-  const sequential = await withCpu(topology, postmaster, sequentialRequests, () => measureSequential(topology.gatewayUrl, query, sequentialRequests));
+  const sequential = await withCpu(topology, postmaster, sequentialRequests, () => measureSequential(topology.gatewayUrl, query, sequentialRequests, true));
   // Two cores: more connections than that do not make the work go faster, so budget about twice the sequential rate.
   const concurrentRequests = fitting(2, connections * 3);
-  const concurrent = await withCpu(topology, postmaster, concurrentRequests, () => measure(topology.gatewayUrl, query, { connections, warmup: 0, requests: concurrentRequests }));
+  const concurrent = await withCpu(topology, postmaster, concurrentRequests, () => measure(topology.gatewayUrl, query, { connections, warmup: 0, requests: concurrentRequests, varied: true }));
   log(
     `  ${query.name}: 1 conn p50 ${sequential.p50} ms p99 ${sequential.p99} ms (${sequentialRequests} requests), ${connections} conn p50 ${concurrent.p50} ms p99 ${concurrent.p99} ms ${concurrent.requestsPerSecond} req/s (${concurrentRequests}); CPU ms/request ours ${sequential.appCpuMs.toFixed(1)} PostgreSQL ${sequential.databaseCpuMs.toFixed(1)}; SQL ${statements}`,
   );

@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { parseArgs } from "node:util";
-import { readConfig } from "../shared/config";
+import { readConfig, readImportToken } from "../shared/config";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -40,7 +40,7 @@ function fail(message: string): never {
 
 const [file] = positionals;
 if (!file || !values.type) fail("usage: npm run import -- FILE --type <programs|divisions|contacts|departments|people> [--apply] [--institution <slug|id>] [--token <jwt>]");
-const token = values.token ?? process.env.PARTNERGRAPH_TOKEN;
+const token = values.token ?? readImportToken();
 if (!token) fail("give a token with --token or PARTNERGRAPH_TOKEN, e.g. PARTNERGRAPH_TOKEN=$(npm run -s token -- --institution ammc --role editor)");
 const extension = (values.format ?? path.extname(file).slice(1)).toLowerCase();
 const mediaType = MEDIA_TYPES[extension] ?? fail(`cannot tell the format of ${file}: name it .csv, .xlsx or .json, or give --format csv|xlsx|json`);

@@ -73,6 +73,7 @@ export const ENVIRONMENT_VARIABLES = {
   LOG_LEVEL: { default: "info", description: "`debug`, `info`, `warn`, `error` or `silent`; logs are JSON lines." },
   MAX_BODY_BYTES: { default: "1048576", description: "Largest request body the gateway accepts from a client (HTTP 413 `PAYLOAD_TOO_LARGE` beyond it)." },
   IMPORT_MAX_BYTES: { default: "8388608", description: "Largest import file the gateway's `POST /import/<type>` accepts (HTTP 413 `PAYLOAD_TOO_LARGE` beyond it); kept below three quarters of `SUBGRAPH_MAX_BODY_BYTES`, since an XLSX file travels on base64-encoded." },
+  PARTNERGRAPH_TOKEN: { default: "", description: "The bearer token `npm run import` sends to the gateway (its `--token` flag wins); read by that command only, never by the servers." },
   IMPORT_TIMEOUT_MS: { default: "120000", description: "How long the gateway waits for the subgraph running an import (`POST /import/<type>`), instead of `SUBGRAPH_TIMEOUT_MS`: a file of 10,000 programs takes seconds, not milliseconds." },
   SUBGRAPH_MAX_BODY_BYTES: { default: "16777216", description: "Largest request body a subgraph accepts; the gateway's entity lookups grow with the answer, so keep it well above `MAX_BODY_BYTES`." },
   QUERY_MAX_DEPTH: { default: "15", description: "Deepest nesting of fields an operation may have at the gateway (`QUERY_TOO_DEEP`), introspection included; an operation asking for the schema may be as deep, and a quarter more costly, as the standard introspection query GraphiQL sends, whatever the limits." },
@@ -328,6 +329,11 @@ function readListenUrls(env: Env, subgraphDatabases: Record<SubgraphName, string
   if (named.length) return [...new Set(named)];
   const known = Object.values(subgraphDatabases);
   return known.every((url) => url) ? [...new Set(known as string[])] : undefined;
+}
+
+/** The token `npm run import` sends (PARTNERGRAPH_TOKEN), or undefined. */
+export function readImportToken(env: Env = process.env): string | undefined {
+  return env.PARTNERGRAPH_TOKEN || undefined;
 }
 
 export function readGatewayLimits(env: Env = process.env): GatewayLimits {

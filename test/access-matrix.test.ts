@@ -5,7 +5,12 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { composeApiSchema } from "../gateway/composition";
+import type { ImportLayout } from "../shared/import/layout";
+import { csvOf } from "../shared/import/templates";
 import { deterministicId } from "../shared/records/ids";
+import { contactLayout, divisionLayout } from "../subgraphs/enterprises/import/layouts";
+import { programLayout } from "../subgraphs/programs/import/program-layout";
+import { departmentLayout, personLayout } from "../subgraphs/universities/import/layouts";
 import { bearer, institutionOf, tokenFor, type TestRole } from "./support/auth";
 import { graphql, graphqlData } from "./support/graphql";
 import { startTestStack, type TestStack } from "./support/stack";
@@ -36,6 +41,28 @@ async function storedChanges(): Promise<number> {
   const since = `since: "2000-01-01T00:00:00Z", first: 1`;
   const feeds = await asAdmin(`{ e: enterpriseChanges(${since}) { totalCount } u: universityChanges(${since}) { totalCount } p: programChanges(${since}) { totalCount } }`);
   return feeds.e.totalCount + feeds.u.totalCount + feeds.p.totalCount;
+}
+
+/**
+ * An import of one row (the layout's examples, with a fresh externalRef and slug), applied: OK only if the
+ * import answered, applied its row and stored it; a refused row gives its problem's code, and nothing stored.
+ * Administrators name the institution the row's references belong to; editors import for their own.
+ */
+async function importOne(role: TestRole, layout: ImportLayout, institution: string): Promise<string> {
+  const row = Object.fromEntries(layout.columns.filter((column) => column.inTemplate !== false).map((column) => [column.name, column.example ?? ""]));
+  row.externalRef = unique("matrix-ref");
+  if ("slug" in row) row.slug = unique(`matrix-${layout.name}`);
+  const content = csvOf(Object.keys(row), [row]);
+  const before = await storedChanges();
+  const result = await call(role, `mutation($c: String!, $i: ID) { x: ${layout.mutation}(content: $c, format: CSV, dryRun: false, institution: $i) { applied problems { code } } }`, {
+    c: content,
+    i: role === "admin" ? institution : null,
+  });
+  const stored = (await storedChanges()) - before;
+  const report = result.data?.x;
+  const answer = result.errors?.length ? String(result.errors[0].extensions?.code) : report.applied ? "OK" : `ROW REFUSED ${report.problems[0]?.code}`;
+  if (answer === "OK") return stored > 0 ? "OK" : "OK BUT NOTHING STORED";
+  return stored === 0 ? answer : `${answer} BUT STORED ${stored} CHANGE(S)`;
 }
 
 /**
@@ -114,7 +141,8 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-type Expectations = Record<TestRole, "OK" | "FORBIDDEN" | "UNAUTHENTICATED" | "NOT_FOUND">;
+/** OK, a refusal's code, or (imports) the code of the one row an import refused. */
+type Expectations = Record<TestRole, "OK" | "FORBIDDEN" | "UNAUTHENTICATED" | "NOT_FOUND" | `ROW REFUSED ${"FORBIDDEN" | "BAD_USER_INPUT"}`>;
 const U = "UNAUTHENTICATED" as const;
 const F = "FORBIDDEN" as const;
 
@@ -169,6 +197,13 @@ async function ammcSubscription(): Promise<{ id: string; version: number }> {
 }
 
 const MUTATIONS: [string, Expectations, (role: TestRole) => Promise<string>][] = [
+  ["importDivisions", AMMC_WRITERS, (role) => importOne(role, divisionLayout, AMMC)],
+  ["importContacts", AMMC_WRITERS, (role) => importOne(role, contactLayout, AMMC)],
+  // Any university's editor imports its own departments and people; Osh's cannot place a person in a department of the branch's.
+  ["importDepartments", { ...BRANCH_WRITERS, "editor@osh-technological-university": "OK" }, (role) => importOne(role, departmentLayout, BRANCH)],
+  ["importPeople", { ...BRANCH_WRITERS, "editor@osh-technological-university": "ROW REFUSED BAD_USER_INPUT" }, (role) => importOne(role, personLayout, BRANCH)],
+  // A program names AMMC and the branch: Osh's editor is no party to it.
+  ["importPrograms", { ...PARTY_EDITORS, "editor@osh-technological-university": "ROW REFUSED FORBIDDEN" }, (role) => importOne(role, programLayout, AMMC)],
   ["createEnterprise", ADMINS_ONLY, (role) => write(role, `mutation($slug: String!) { createEnterprise(input: { slug: $slug, name: "New Mine LLC", countryCode: "UZ" }) { id } }`, { slug: unique("new-mine") })],
   ["updateEnterprise", AMMC_WRITERS, async (role) => write(role, `mutation($id: ID!, $v: Int!) { updateEnterprise(id: $id, version: $v, input: { website: "https://www.agmk.uz" }) { id } }`, { id: AMMC, v: await versionOf("enterprise", "ammc") })],
   ["archiveEnterprise", ADMINS_ONLY, async (role) => {

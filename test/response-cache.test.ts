@@ -51,6 +51,27 @@ async function counted(gateway: Gateway, metric: "lookups" | "invalidations", la
   return values.filter((value) => Object.values(value.labels).includes(label)).reduce((sum, value) => sum + value.value, 0);
 }
 
+/** Every invalidation so far, whatever its cause. */
+async function allInvalidations(gateway: Gateway): Promise<number> {
+  const values = (await gateway.metrics.registry.getSingleMetric("partnergraph_response_cache_invalidations_total")!.get()).values;
+  return values.reduce((sum, value) => sum + value.value, 0);
+}
+
+/**
+ * Sends a request twice in a row and returns both answers with the hits counted between them.
+ * The subgraphs' own background writes (the webhook fan-out moving its cursor after an earlier
+ * test's writes) rightly empty the cache; a pair that saw one is sent again, up to five times.
+ */
+async function twiceInARow<T>(send: () => Promise<T>): Promise<{ first: T; second: T; hits: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const [hitsBefore, invalidationsBefore] = [await counted(stack.gateway, "lookups", "hit"), await allInvalidations(stack.gateway)];
+    const first = await send();
+    const second = await send();
+    const hits = (await counted(stack.gateway, "lookups", "hit")) - hitsBefore;
+    if (attempt === 5 || (await allInvalidations(stack.gateway)) === invalidationsBefore) return { first, second, hits };
+  }
+}
+
 async function newUniversity(): Promise<string> {
   const { createUniversity } = await graphqlData(stack.gatewayUrl, `mutation($slug: String!) { createUniversity(input: { slug: $slug, name: "Cache Test Institute", kind: UNIVERSITY, countryCode: "UZ" }) { id } }`, { slug: unique("cache-institute") }, admin);
   return createUniversity.id;
@@ -102,29 +123,29 @@ describe("repeated reads", () => {
   const NETWORK = `query Network { cooperationNetwork(filter: { partyCountryCodes: ["UZ"] }, maxEdges: 200) { nodes { institutionId programCount } edges { sourceId targetId weight } } }`;
 
   it("are answered from memory, byte for byte as computed, over POST and GET", async () => {
-    const hits = await counted(stack.gateway, "lookups", "hit");
-    const first = await post(stack.gatewayUrl, NETWORK);
-    const second = await post(stack.gatewayUrl, NETWORK);
-    expect(first.status).toBe(200);
-    expect(second).toEqual(first);
-    expect(await counted(stack.gateway, "lookups", "hit")).toBe(hits + 1);
+    const posted = await twiceInARow(() => post(stack.gatewayUrl, NETWORK));
+    expect(posted.first.status).toBe(200);
+    expect(posted.second).toEqual(posted.first);
+    expect(posted.hits).toBe(1);
 
     const url = `${stack.gatewayUrl}?query=${encodeURIComponent(NETWORK)}`;
-    const [a, b] = [await fetch(url), await fetch(url)];
-    expect(await b.text()).toBe(await a.text());
-    expect(await counted(stack.gateway, "lookups", "hit")).toBe(hits + 2);
+    const got = await twiceInARow(async () => (await fetch(url)).text());
+    expect(got.second).toBe(got.first);
+    expect(got.hits).toBe(1);
   });
 
   it("a dashboard's persisted GET too", async () => {
     const operations = (await (await fetch(stack.gatewayUrl.replace(/\/graphql$/, "/dashboard/operations.json"))).json()) as { id: string; name: string }[];
     const network = operations.find((operation) => operation.name === "DashboardNetwork")!;
     const url = `${stack.gatewayUrl}?documentId=${network.id}&variables=${encodeURIComponent(JSON.stringify({ maxEdges: 50 }))}`;
-    const hits = await counted(stack.gateway, "lookups", "hit");
-    const [a, b] = [await fetch(url), await fetch(url)];
-    expect(a.status).toBe(200);
-    expect(await b.text()).toBe(await a.text());
-    expect(b.headers.get("content-type")).toBe(a.headers.get("content-type"));
-    expect(await counted(stack.gateway, "lookups", "hit")).toBe(hits + 1);
+    const answer = async () => {
+      const response = await fetch(url);
+      return { status: response.status, contentType: response.headers.get("content-type"), body: await response.text() };
+    };
+    const { first, second, hits } = await twiceInARow(answer);
+    expect(first.status).toBe(200);
+    expect(second).toEqual(first);
+    expect(hits).toBe(1);
   });
 
   it("never keep mutations, introspection or answers with errors", async () => {

@@ -34,7 +34,13 @@ function keyOf(req: Request, res: Response): string | undefined {
   if (req.method !== "GET" && req.method !== "POST") return undefined;
   const request = req.method === "GET" ? req.originalUrl : req.body;
   if (req.method === "POST" && (!request || typeof request !== "object" || Array.isArray(request))) return undefined;
-  const material = JSON.stringify([req.method, req.headers.accept ?? "", principalOf(res) ?? null, request]);
+  let material: string;
+  try {
+    material = JSON.stringify([req.method, req.headers.accept ?? "", principalOf(res) ?? null, request]);
+  } catch {
+    // Nested too deep to write out again (JSON.parse takes what JSON.stringify's recursion cannot): not kept.
+    return undefined;
+  }
   return createHash("sha256").update(material).digest("base64url");
 }
 

@@ -4,6 +4,7 @@
  * seed uses too), store it and its audit entry in one transaction (a stale
  * version is CONFLICT), return the stored record.
  */
+import { retriedTransaction } from "../database/retried-transaction";
 import { randomUUID } from "node:crypto";
 import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from "typeorm";
 import type { SubgraphContext } from "../subgraph/context";
@@ -57,7 +58,7 @@ export async function createRecord<T extends Versioned, Input>(context: Subgraph
   await options.authorize?.();
   const input = validate(normalize(options.input, options.rules), options.rules, options.path, options.clientNames);
   await options.check?.(input);
-  return context.dataSource.transaction(async (manager) => {
+  return retriedTransaction(context.dataSource, async (manager) => {
     const id = randomUUID();
     await manager.insert(options.entity, { ...options.values(input, id), id, version: 1 } as QueryDeepPartialEntity<T>);
     const extra = (await options.alongside?.(manager, id, input)) ?? {};
@@ -99,7 +100,7 @@ export async function updateRecord<T extends Versioned, Input>(context: Subgraph
   const id = requireId(options.id, options.typeName);
   const given = options.input ? givenFields(options.input as object) : {};
   const fields = (options.rules ? normalize(given, options.rules as Rules<object>) : given) as Partial<Input>;
-  return context.dataSource.transaction(async (manager) => {
+  return retriedTransaction(context.dataSource, async (manager) => {
     const row = await lockForUpdate(manager, options.entity, options.typeName, id, options.version);
     await options.authorize(row, manager);
     if (options.rules) validate({ ...row, ...fields } as unknown as Input, options.rules, options.path, options.clientNames);
@@ -151,7 +152,7 @@ export interface DeleteOptions<T extends Versioned> {
 export async function deleteRecord<T extends Versioned>(context: SubgraphContext, options: DeleteOptions<T>): Promise<string> {
   context.access.requireAuthenticated(`delete a ${options.typeName}`);
   const id = requireId(options.id, options.typeName);
-  return context.dataSource.transaction(async (manager) => {
+  return retriedTransaction(context.dataSource, async (manager) => {
     const row = await lockForUpdate(manager, options.entity, options.typeName, id, options.version);
     await options.authorize(row, manager);
     await manager.delete(options.entity, { id } as never);

@@ -6,7 +6,8 @@
  */
 import { Arg, Ctx, ID, Mutation, Resolver, registerEnumType } from "type-graphql";
 import { registerArgumentRules } from "../records/input-fields";
-import { uuid } from "../records/validation";
+import { badUserInput } from "../graphql/errors";
+import { fileContent, uuid } from "../records/validation";
 import type { SubgraphContext } from "../subgraph/context";
 import { ImportReport } from "./report";
 import { runImport, type RecordImporter } from "./run-import";
@@ -26,6 +27,7 @@ registerEnumType(ImportFileFormat, {
   },
 });
 registerArgumentRules("institution", [uuid]);
+registerArgumentRules("content", [fileContent]);
 
 export function importMutation<C extends SubgraphContext, Plan>(importer: RecordImporter<C, Plan>) {
   const { layout } = importer;
@@ -42,6 +44,8 @@ export function importMutation<C extends SubgraphContext, Plan>(importer: Record
       @Arg("institution", () => ID, { nullable: true, description: "Administrators only: the id of the institution whose references (externalRef) the rows carry." }) institution: string | null,
       @Ctx() context: C,
     ): Promise<ImportReport> {
+      const unreadable = fileContent(content);
+      if (unreadable) throw badUserInput(`content ${unreadable}`, "content");
       const bytes = format === ImportFileFormat.XLSX ? Buffer.from(content, "base64") : Buffer.from(content, "utf8");
       return runImport(context, importer, { content: bytes, format, dryRun, institutionId: institution });
     }

@@ -13,6 +13,7 @@
 import { GraphQLError } from "graphql";
 import type { EntityManager } from "typeorm";
 import type { SubgraphContext } from "../subgraph/context";
+import { SUBGRAPH_REGISTRY } from "../subgraph/registry";
 import { ErrorCode, badUserInput, formatError, isDatabaseUnavailable, isUnexpectedError } from "../graphql/errors";
 import type { Problem } from "../records/validation";
 import { ExternalReference } from "./external-reference";
@@ -145,8 +146,14 @@ function plainColumnOf(columns: ImportColumn[]) {
   };
 }
 
+/** The kind of institution whose own records a layout imports (a subgraph's party kind), or undefined for programs, which any party imports. */
+function ownerKindOf(layout: ImportLayout): string | undefined {
+  const entry = SUBGRAPH_REGISTRY.find((candidate) => candidate.name === layout.subgraph);
+  return entry && "partyKind" in entry ? entry.partyKind.kind : undefined;
+}
+
 /** Whose references an import's rows carry, checked before the file is read. */
-function institutionOf(context: SubgraphContext, institutionId: string | null | undefined): string {
+function institutionOf(context: SubgraphContext, layout: ImportLayout, institutionId: string | null | undefined): string {
   const { principal } = context.access;
   context.access.requireAuthenticated("import records");
   if (!context.access.isAdmin) {
@@ -154,6 +161,10 @@ function institutionOf(context: SubgraphContext, institutionId: string | null | 
     if (principal.role !== "editor" || !own) throw new GraphQLError("Only an institution's editors and administrators can import records.", { extensions: { code: ErrorCode.FORBIDDEN } });
     if (institutionId && institutionId.toLowerCase() !== own) {
       throw new GraphQLError("Your credentials import only for your own institution; leave `institution` out.", { extensions: { code: ErrorCode.FORBIDDEN } });
+    }
+    const ownerKind = ownerKindOf(layout);
+    if (ownerKind && principal.institution!.type !== ownerKind) {
+      throw new GraphQLError(`Your institution is no ${ownerKind.toLowerCase()}, so it has no ${layout.name} to import.`, { extensions: { code: ErrorCode.FORBIDDEN } });
     }
     return own;
   }
@@ -186,8 +197,8 @@ export async function runImport<C extends SubgraphContext, Plan>(context: C, imp
 }
 
 async function runOnce<C extends SubgraphContext, Plan>(context: C, importer: RecordImporter<C, Plan>, request: ImportRequest, savepoints: boolean): Promise<ImportReport> {
-  const institutionId = institutionOf(context, request.institutionId);
   const { layout } = importer;
+  const institutionId = institutionOf(context, layout, request.institutionId);
   const table = await readTable(request.content, request.format);
   const known = new Set(layout.columns.map((c) => c.name));
   const report: ImportReport = { dryRun: request.dryRun, applied: false, rowCount: 0, created: 0, updated: 0, unchanged: 0, refused: 0, problems: [], rows: [] };

@@ -24,7 +24,7 @@ export type Rule = ((value: unknown) => string | null) & {
  * them (the hostile-input suite picks its attacks by it): text stored as
  * written, search words, a code from a closed set or format, an id, a cursor.
  */
-export type ValueKind = "free text" | "search text" | "code" | "id" | "cursor" | "date" | "int" | "enum" | "list";
+export type ValueKind = "free text" | "search text" | "code" | "id" | "cursor" | "date" | "int" | "enum" | "list" | "file";
 
 const kinded = <R extends (value: unknown) => string | null>(kind: ValueKind, rule: R, example?: string): Rule => Object.assign(rule, { kind, example });
 
@@ -65,6 +65,14 @@ export function text(maxLength: number): Rule {
     return null;
   });
 }
+
+/** A whole file's text (CSV, JSON, or XLSX in base64): any length and lines, but text; its cells are checked by their fields' rules. */
+export const fileContent: Rule = kinded("file", (value) => {
+  if (typeof value !== "string") return "must be the file's text";
+  if (value.includes("\u0000")) return "must be a text file (it holds NUL characters)";
+  if (LONE_SURROGATE.test(value)) return "must be well-formed Unicode (it holds half of a surrogate pair)";
+  return null;
+}, "externalRef\n");
 
 /** Words to look for: checked like text, never stored. */
 export const searchText = (maxLength: number): Rule => kinded("search text", text(maxLength));

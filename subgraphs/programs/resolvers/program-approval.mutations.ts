@@ -5,6 +5,7 @@
  * subgraph that owns it: a DRAFT becomes ACTIVE; an ACTIVE program's
  * amendment replaces the version in force.
  */
+import { retriedTransaction } from "../../../shared/database/retried-transaction";
 import type { EntityManager } from "typeorm";
 import { randomUUID } from "node:crypto";
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
@@ -68,7 +69,7 @@ async function approve(context: ProgramsContext, request: ApprovalRequest): Prom
   context.access.requireAuthenticated("approve a program");
   const id = requireId(request.id, "Program");
   if (request.termsHash !== undefined) validate({ termsHash: request.termsHash }, { termsHash: [sha256Hex] });
-  return context.dataSource.transaction(async (manager) => {
+  return retriedTransaction(context.dataSource, async (manager) => {
     const row = request.version === undefined ? await lockProgram(manager, id) : await lockForUpdate(manager, Program, "Program", id, request.version);
     const before = await partiesOf(manager, row.id);
     const versions = await storedVersions(manager, row, before);

@@ -156,6 +156,14 @@ const MUTATIONS: Record<string, (f: Fixture) => Args> = {
   pauseWebhookSubscription: (f) => subscriptionArgs(f),
   resumeWebhookSubscription: (f) => subscriptionArgs(f),
   rotateWebhookSecret: (f) => ({ id: subscriptionArgs(f).id }),
+  // An import's file is a header alone (its report lists the missing columns, an answer, not an error); an
+  // administrator names the institution whose records it imports.
+  ...Object.fromEntries(
+    (["importPrograms", "importDivisions", "importContacts", "importDepartments", "importPeople"] as const).map((mutation) => [
+      mutation,
+      (f: Fixture) => ({ content: "externalRef\n", format: "CSV", dryRun: true, institution: ["importDepartments", "importPeople"].includes(mutation) ? f.universityId : f.enterpriseId }),
+    ]),
+  ),
   // No delivery exists in the fixture; the hostile values of deliveryId are refused before any is looked for.
   redeliverWebhook: () => ({ deliveryId: "1" }),
 };

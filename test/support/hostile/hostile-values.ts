@@ -55,6 +55,12 @@ const INTS: Record<string, unknown> = {
   "string 7": "7",
 };
 
+/** A Boolean is true or false: not the text "true", not 1. */
+const BOOLEANS: Record<string, unknown> = {
+  "string true": "true",
+  "number 1": 1,
+};
+
 const DATES: Record<string, unknown> = {
   "February 30": "2024-02-30",
   "with a time": "2024-01-01T00:00:00Z",
@@ -68,6 +74,12 @@ const DATE_TIMES: Record<string, unknown> = {
   "with NUL": "2024-01-01T00:00:00\u0000Z",
 };
 
+/** What a file's content gets: text that no file of any format holds (an odd but readable file is a report, not an error). */
+const NOT_FILES: Record<string, string> = {
+  "NUL character": INVALID_TEXTS["NUL character"],
+  "lone surrogate": INVALID_TEXTS["lone surrogate"],
+};
+
 /** What codes and cursors get: no code list or cursor holds any of them. */
 const NOT_CODES: Record<string, string> = {
   "SQL drop table": TEXTS["SQL drop table"],
@@ -76,7 +88,7 @@ const NOT_CODES: Record<string, string> = {
   "10 001 characters": INVALID_TEXTS["10 001 characters"],
 };
 
-export type LeafKind = "free text" | "search text" | "code" | "cursor" | "id" | "int" | "enum" | "date" | "date-time";
+export type LeafKind = "free text" | "search text" | "code" | "cursor" | "id" | "int" | "enum" | "date" | "date-time" | "file" | "boolean";
 
 export function kindOf(leaf: InputLeaf): LeafKind {
   if (isEnumType(leaf.type)) return "enum";
@@ -85,13 +97,15 @@ export function kindOf(leaf: InputLeaf): LeafKind {
       return "id";
     case "Int":
       return "int";
+    case "Boolean":
+      return "boolean";
     case "Date":
       return "date";
     case "DateTime":
       return "date-time";
     case "String": {
       const kind = declaredKind(leaf);
-      if (kind === "free text" || kind === "search text" || kind === "code" || kind === "cursor") return kind;
+      if (kind === "free text" || kind === "search text" || kind === "code" || kind === "cursor" || kind === "file") return kind;
     }
   }
   throw new Error(
@@ -152,6 +166,10 @@ export function hostileValuesFor(leaf: InputLeaf): HostileValue[] {
     case "code":
     case "cursor":
       return all(NOT_CODES);
+    case "file":
+      return all(NOT_FILES);
+    case "boolean":
+      return all(BOOLEANS);
     case "id":
       return all(IDS);
     case "enum":
