@@ -130,13 +130,21 @@ describe("programs", () => {
 
   it("the dashboard's summaries count the imported programs exactly: rebuilding them from the base tables changes nothing", async () => {
     // The import defers the summary triggers and refreshes the programs it wrote once, before commit (deferred-summaries.ts).
-    const summaries = () => checksum("programs").then((all) => all.split(",").filter((part) => /^(program_summary_fact|program_cube|program_key_cube|network_edge_cube|network_node_cube):/.test(part)).join(","));
+    // The cubes' rows without their identity column, which a rebuild numbers anew.
+    const summaries = async () => {
+      const parts: string[] = [];
+      for (const table of ["program_summary_fact", "program_cube", "program_key_cube", "network_edge_cube", "network_node_cube"]) {
+        const row = table === "program_summary_fact" ? "to_jsonb(t)" : "(to_jsonb(t) - 'id')";
+        const { rows } = await db.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(${row}::text, '|' ORDER BY ${row}::text), '')) AS sum FROM programs.${table} t`);
+        parts.push(`${table}:${rows[0].n}:${rows[0].sum}`);
+      }
+      return parts;
+    };
     const imported = await summaries();
-    expect(imported.split(",")).toHaveLength(5);
     await db.query("BEGIN");
     try {
       await db.query(`SELECT programs.rebuild_program_summaries()`);
-      expect(await summaries()).toBe(imported);
+      expect(await summaries()).toEqual(imported);
     } finally {
       await db.query("ROLLBACK");
     }
