@@ -10,6 +10,7 @@
  */
 import "reflect-metadata";
 import fs from "node:fs";
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { randomBytes } from "node:crypto";
 import { mintToken } from "../shared/auth/tokens";
@@ -66,7 +67,7 @@ const config = readConfig({
   NODE_ENV: "production",
 });
 const stack = await startStack(config);
-const results: { step: string; seconds: number; rowsPerSecond: number; outcome: string }[] = [];
+const results: { step: string; seconds: number; rowsPerSecond: number; statementsPerRow: number; load: string; outcome: string }[] = [];
 try {
   const token = await mintToken(stack.auth.jwtSecret!, { subject: "bench-import", role: "editor", institution: { type: "ENTERPRISE", id: deterministicId("Enterprise", "ammc") } }, { issuer: stack.auth.issuer, audience: stack.auth.audience, expiresIn: "1h" });
   const send = async (step: string, file: string, apply: boolean) => {
@@ -81,7 +82,8 @@ try {
     if (report.errors) throw new Error(`${step}: ${JSON.stringify(report.errors)}`);
     const problems = report.problems.map((p) => `row ${p.row} ${p.column} ${p.code}`).join(", ");
     const outcome = `${report.applied ? "applied" : "not applied"}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.refused} refused${problems ? ` (${problems})` : ""}`;
-    results.push({ step, seconds, rowsPerSecond: rows / seconds, outcome });
+    // The 1-minute load average as the step ends: how busy the shared machine was meanwhile.
+    results.push({ step, seconds, rowsPerSecond: rows / seconds, statementsPerRow: statements / rows, load: os.loadavg()[0].toFixed(1), outcome });
     console.log(`${step}: ${seconds.toFixed(2)} s, ${(rows / seconds).toFixed(0)} rows/s; ${outcome}`);
   };
   const file = csvOf(COLUMNS, programRows("BENCH"));
@@ -102,9 +104,9 @@ try {
     ``,
     `A CSV file of ${rows} programs (${(Buffer.byteLength(file) / 1024 / 1024).toFixed(2)} MiB), each with two parties (AMMC with a unit, and a university named by slug or by its Russian or Uzbek name), sent to POST /import/programs by an AMMC editor; the whole graph in one process (npm start's topology) on the article data in a scratch PostgreSQL.`,
     ``,
-    `| step | seconds | rows/s | outcome |`,
-    `| --- | ---: | ---: | --- |`,
-    ...results.map((r) => `| ${r.step} | ${r.seconds.toFixed(2)} | ${r.rowsPerSecond.toFixed(0)} | ${r.outcome} |`),
+    `| step | seconds | rows/s | SQL statements per row | load average (1 min, 2 cores) | outcome |`,
+    `| --- | ---: | ---: | ---: | ---: | --- |`,
+    ...results.map((r) => `| ${r.step} | ${r.seconds.toFixed(2)} | ${r.rowsPerSecond.toFixed(0)} | ${r.statementsPerRow.toFixed(1)} | ${r.load} | ${r.outcome} |`),
     ``,
     `Programs stored from the file with one bad row: ${stored}. Peak resident memory of the process (gateway, three subgraphs, all in one): ${(peakRss / 1024 / 1024).toFixed(0)} MiB.`,
     ``,

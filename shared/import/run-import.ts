@@ -20,6 +20,7 @@ import { ExternalReference } from "./external-reference";
 import type { ImportColumn, ImportLayout } from "./layout";
 import { readTable, type ImportFormat, type ImportRecord } from "./read-table";
 import { ImportAction, ImportProblem, ImportReport, ImportRowResult } from "./report";
+import { forgetReferenceLocks, rememberReferenceLocks } from "../records/reference-lock";
 import { transactionContext } from "./transaction-context";
 
 /** What a row's reading found wrong, before any write: each problem with its column. */
@@ -100,6 +101,10 @@ export interface RecordImporter<C extends SubgraphContext, Plan> {
   create(session: ImportSession<C>, plan: Plan): Promise<string>;
   /** Updates the record through its update mutation, giving only the changed values. */
   update(session: ImportSession<C>, id: string, version: number, changed: string[], plan: Plan): Promise<void>;
+  /** Before any row, in the import's transaction (a dry run too): e.g. defer bookkeeping the rows would repeat. */
+  begin?(session: ImportSession<C>): Promise<void>;
+  /** After every row, when the rows are applied, before commit: e.g. the deferred bookkeeping, once. */
+  beforeCommit?(session: ImportSession<C>): Promise<void>;
   /** The column a field named in a mutation's error sits in (`parties[1].role` is `party2Role`). */
   columnOf(field: string, plan: Plan | null): string | null;
 }
@@ -216,6 +221,9 @@ async function runOnce<C extends SubgraphContext, Plan>(context: C, importer: Re
     await context.dataSource.transaction(async (manager) => {
       const session: ImportSession<C> = { context: transactionContext(context, manager), manager, institutionId, columns: table.columns, references: new ReferenceBook(manager, institutionId) };
       await importer.authorize(session);
+      // Every row names the same few institutions: each is locked against archival once for the import.
+      rememberReferenceLocks(manager);
+      await importer.begin?.(session);
       for await (const record of table.records) {
         report.rowCount += 1;
         const result: ImportRowResult = { row: record.row, externalRef: record.cells.externalRef ?? null, action: ImportAction.REFUSED, id: null, changedColumns: [] };
@@ -243,7 +251,10 @@ async function runOnce<C extends SubgraphContext, Plan>(context: C, importer: Re
           } catch (error) {
             if (!savepoints && isDatabaseError(error)) throw new StartOver();
             // The row's statements so far are undone; the transaction goes on with the next row.
-            if (savepoints) await manager.query("ROLLBACK TO SAVEPOINT import_row");
+            if (savepoints) {
+              await manager.query("ROLLBACK TO SAVEPOINT import_row");
+              forgetReferenceLocks(manager);
+            }
             problems.push(...problemsOf(error, columnOf));
             result.action = ImportAction.REFUSED;
             result.id = null;
@@ -259,6 +270,7 @@ async function runOnce<C extends SubgraphContext, Plan>(context: C, importer: Re
       }
       if (request.dryRun || report.problems.length > 0) throw new RollBack(report);
       await session.references.save();
+      await importer.beforeCommit?.(session);
       report.applied = true;
     });
   } catch (error) {

@@ -17,11 +17,32 @@ import type { EntityManager } from "typeorm";
 /** The first key of these locks (the second is the id's hash), apart from any other advisory lock. */
 const REFERENCE_LOCKS = 15_015;
 
+/**
+ * The locks a long transaction of many writes (an import) already holds, so
+ * that each id is locked once, not once per row naming it. Only for a
+ * transaction that asks (`rememberReferenceLocks`): a transaction-scoped lock
+ * is held until commit, except one taken inside a savepoint rolled back since,
+ * which `forgetReferenceLocks` accounts for.
+ */
+const held = new WeakMap<EntityManager, Set<string>>();
+
+/** From now on, `manager`'s transaction takes each reference lock once. */
+export function rememberReferenceLocks(manager: EntityManager): void {
+  held.set(manager, new Set());
+}
+
+/** After a ROLLBACK TO SAVEPOINT, which releases the locks taken since the savepoint. */
+export function forgetReferenceLocks(manager: EntityManager): void {
+  held.get(manager)?.clear();
+}
+
 /** Before naming records in a write: waits while any of them is being archived, and keeps them from being archived until commit. */
 export async function lockAgainstArchival(manager: EntityManager, ids: readonly string[]): Promise<void> {
-  const unique = [...new Set(ids.map((id) => id.toLowerCase()))].sort();
+  const locked = held.get(manager);
+  const unique = [...new Set(ids.map((id) => id.toLowerCase()))].filter((id) => !locked?.has(id)).sort();
   if (unique.length === 0) return;
   await manager.query(`SELECT pg_advisory_xact_lock_shared(${REFERENCE_LOCKS}, hashtext(id)) FROM unnest($1::text[]) AS id`, [unique]);
+  for (const id of unique) locked?.add(id);
 }
 
 /** Before archiving a record: waits for writes naming it to commit, and holds new ones until the archival commits. */

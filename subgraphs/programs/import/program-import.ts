@@ -14,6 +14,7 @@ import { partiesOf } from "../checks/program-lifecycle";
 import { ProgramMutations } from "../resolvers/program.mutations";
 import type { ProgramCreateInput, ProgramUpdateInput } from "../resolvers/inputs";
 import { directionsOf } from "../resolvers/program-rows";
+import { DeferredSummaries } from "./deferred-summaries";
 import { PartyDirectory } from "./party-directory";
 import { MAX_PARTIES, PARTY_COLUMNS, programLayout } from "./program-layout";
 
@@ -30,6 +31,11 @@ const directories = new WeakMap<object, PartyDirectory>();
 const directoryOf = (session: ImportSession<ProgramsContext>) => {
   if (!directories.has(session)) directories.set(session, new PartyDirectory(session.context));
   return directories.get(session)!;
+};
+const summaries = new WeakMap<object, DeferredSummaries>();
+const summariesOf = (session: ImportSession<ProgramsContext>) => {
+  if (!summaries.has(session)) summaries.set(session, new DeferredSummaries(session.manager));
+  return summaries.get(session)!;
 };
 
 type PartyValues = { institutionType: string; institutionId: string; unitId: string | null; role: string; signatoryName: string | null; signatoryPosition: string | null };
@@ -59,6 +65,14 @@ export const programImporter: RecordImporter<ProgramsContext, ProgramPlan> = {
 
   authorize(session) {
     session.context.access.requireEdit(session.institutionId, "import programs for this institution");
+  },
+
+  begin(session) {
+    return summariesOf(session).defer();
+  },
+
+  beforeCommit(session) {
+    return summariesOf(session).refresh();
   },
 
   async plan(record: ImportRecord, session) {
@@ -142,7 +156,9 @@ export const programImporter: RecordImporter<ProgramsContext, ProgramPlan> = {
   },
 
   async create(session, plan) {
-    return (await mutations.createProgram(plan.input, session.context)).id;
+    const { id } = await mutations.createProgram(plan.input, session.context);
+    summariesOf(session).wrote(id);
+    return id;
   },
 
   async update(session, id, version, changed, plan) {
@@ -153,6 +169,7 @@ export const programImporter: RecordImporter<ProgramsContext, ProgramPlan> = {
     // A date and its precision are checked together.
     for (const date of ["startsOn", "endsOn"]) if (changed.includes(date) || changed.includes(`${date}Precision`)) Object.assign(amendment, { [date]: input[date], [`${date}Precision`]: input[`${date}Precision`] });
     await mutations.updateProgram(id, version, amendment as ProgramUpdateInput, session.context);
+    summariesOf(session).wrote(id);
   },
 
   columnOf(field, plan) {
