@@ -123,14 +123,19 @@ export async function startWebhookRunner({ databaseUrl, source, peers, config, l
 
   /** A step answers true (more to do at once), false (idle: wait for a NOTIFY or the poll) or a number of ms to wait. */
   const loop = async (name: string, step: () => Promise<boolean | number>) => {
+    // A failure is a warning once; the same failure again at every poll (a peer down for a while) is debug.
+    let lastFailure: string | null = null;
     while (!stopping) {
       let wait = config.pollMs;
       try {
         const more = await step();
+        lastFailure = null;
         if (more === true) continue;
         if (typeof more === "number") wait = more;
       } catch (error) {
-        logger.warn({ err: error, loop: name }, "webhook loop failed; trying again");
+        const failure = error instanceof Error ? error.message : String(error);
+        logger[failure === lastFailure ? "debug" : "warn"]({ err: error, loop: name }, "webhook loop failed; trying again");
+        lastFailure = failure;
       }
       if (!stopping) await nap(name, wait);
     }
