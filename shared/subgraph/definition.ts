@@ -9,7 +9,7 @@ import type { SubgraphName } from "../config";
 import type { SubgraphContext } from "./context";
 import type { RecordLookup } from "../graphql/dataloaders";
 import type { Logger } from "../logger";
-import type { WebhookSource } from "../webhooks/source";
+import type { WebhookHub } from "../webhooks/source";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Class = Function;
@@ -37,8 +37,8 @@ export interface SubgraphDefinition<Loaders = any> {
    * looked up by id without one.
    */
   referenceResolvers?: Record<string, ReferenceResolver<Loaders>>;
-  /** The webhook events of its audit log: it keeps the subscriptions and delivers them (shared/webhooks). */
-  webhooks?: WebhookSource;
+  /** It keeps the webhook subscriptions and delivers the events of its own audit log and of its peers' (shared/webhooks). */
+  webhooks?: WebhookHub;
   /** Fresh DataLoaders for one request (lookups by id or slug come from the lookup, not from here). */
   createLoaders(dataSource: DataSource, lookup: RecordLookup): Loaders;
   /** Loads the article data; must be idempotent. */

@@ -34,11 +34,12 @@ export async function openSubgraph(
     if (config.seed === "auto" && (await isEmpty(dataSource, definition))) {
       await definition.seed(dataSource, logger);
     }
+    // One fetch to a peer waits SUBGRAPH_TIMEOUT_MS, as the gateway's do.
+    const peers = createPeerClient(definition.name, config.peerUrls, config.internalSecret, config.subgraphTimeoutMs);
     const subgraph = await createSubgraph(definition, dataSource, logger, {
       maxBodyBytes: config.subgraphMaxBodyBytes,
       internalSecret: config.internalSecret,
-      // One fetch to a peer waits SUBGRAPH_TIMEOUT_MS, as the gateway's do.
-      peers: createPeerClient(definition.name, config.peerUrls, config.internalSecret, config.subgraphTimeoutMs),
+      peers,
       // Raising QUERY_MAX_LIST_SIZE raises the subgraphs' largest page; lowering it is the gateway's to enforce
       // (LIST_TOO_LARGE), so gateways with other limits in front of the same subgraphs still get default pages.
       maxPageSize: Math.max(MAX_PAGE_SIZE, config.limits.maxListSize),
@@ -47,7 +48,7 @@ export async function openSubgraph(
       webhookLocalDestinations: config.webhooks.localDestinations,
     });
     const webhooks = definition.webhooks
-      ? await startWebhookRunner({ databaseUrl, source: definition.webhooks, config: config.webhooks, logger, registry: subgraph.metrics.registry })
+      ? await startWebhookRunner({ databaseUrl, source: definition.webhooks.source, peers: { hub: definition.webhooks, client: peers }, config: config.webhooks, logger, registry: subgraph.metrics.registry })
       : undefined;
     return {
       ...subgraph,

@@ -31,6 +31,8 @@ export interface PartyKindEntry {
   readonly institution: InstitutionTypeEntry;
   /** The unit type (a division, a department), and the field of a unit that names its institution. */
   readonly unit: EntityTypeEntry & { readonly institutionField: string };
+  /** The people of an institution its subgraph keeps (contacts, people): their webhook events are named by the noun. */
+  readonly member: EntityTypeEntry;
 }
 
 export interface SubgraphEntry {
@@ -59,6 +61,7 @@ export const SUBGRAPH_REGISTRY = [
       description: "An enterprise (owned by the enterprises subgraph); its units are divisions.",
       institution: { type: "Enterprise", noun: "enterprise", article: "an" },
       unit: { type: "Division", noun: "division", institutionField: "enterprise" },
+      member: { type: "Contact", noun: "contact" },
     },
   },
   {
@@ -72,6 +75,7 @@ export const SUBGRAPH_REGISTRY = [
       description: "A university or other educational or research institution (owned by the universities subgraph); its units are departments.",
       institution: { type: "University", noun: "university", article: "a" },
       unit: { type: "Department", noun: "department", institutionField: "university" },
+      member: { type: "Person", noun: "person" },
     },
   },
   {

@@ -9,9 +9,9 @@
  * and a killed sender's delivery is due again when its lease ends.
  */
 import type pg from "pg";
-import type { AuditEntry } from "../audit/audit-entry";
+import type { OutboxEntry, OutboxReader, Position } from "./outbox-feed";
 import { changePayload, concerns, expiryPayload, type SubscriptionOwner } from "./payload";
-import type { ExpiringRecord, WebhookSource } from "./source";
+import type { ExpiringRecord, WebhookEventType, WebhookHub, WebhookSource } from "./source";
 
 const FAN_OUT_BATCH = 500;
 
@@ -59,72 +59,58 @@ async function insertDeliveries(client: pg.ClientBase, deliveries: NewDelivery[]
   return result.rowCount ?? 0;
 }
 
-function entryOf(row: Record<string, unknown>): AuditEntry {
-  return {
-    id: String(row.id),
-    transactionId: String(row.transaction_id),
-    occurredAt: row.occurred_at as Date,
-    entityType: row.entity_type as string,
-    entityId: row.entity_id as string,
-    action: row.action as AuditEntry["action"],
-    changedFields: row.changed_fields as string[],
-    before: row.before as Record<string, unknown> | null,
-    after: row.after as Record<string, unknown> | null,
-    institutionIds: row.institution_ids as string[],
-    actorSubject: row.actor_subject as string,
-    actorRole: row.actor_role as string,
-    actorInstitutionId: row.actor_institution_id as string | null,
-    requestId: row.request_id as string,
-  };
-}
-
 /** fanOut's answer when entries wait behind a transaction still running. */
 export const HORIZON = -2;
 
+/** Partners of each institution: those party to one program with it (the hub's SQL), for events its partners hear. */
+async function partnersOf(client: pg.ClientBase, sql: string, entries: OutboxEntry[], eventTypes: ReadonlyMap<string, WebhookEventType>): Promise<Map<string, string[]>> {
+  const ids = [...new Set(entries.filter((e) => e.events.some((type) => eventTypes.get(type)?.partnersHear)).map((e) => e.entry.entityId))];
+  const partners = new Map<string, string[]>();
+  if (ids.length === 0) return partners;
+  const { rows } = await client.query<{ institution: string; partner: string }>(sql, [ids]);
+  for (const { institution, partner } of rows) partners.set(institution, [...(partners.get(institution) ?? []), partner]);
+  return partners;
+}
+
+/** One outbox the hub fans out: its name (the cursor's, and in every webhook-id) and how to read it. */
+export interface FanOutSource {
+  name: string;
+  read: OutboxReader;
+}
+
 /**
  * One batch of audit entries into deliveries. Returns how many entries it
- * read: 0 when there is nothing new, -1 when another replica holds the
- * cursor, HORIZON when the next entries wait for an older transaction to end.
+ * read: 0 when there is nothing new, -1 when another replica holds (or has
+ * just moved) the cursor, HORIZON when the next entries wait for an older
+ * transaction to end. The page is read before any lock is taken (a peer's is
+ * a network call): finished entries never change, so it stays right as long
+ * as the cursor has not moved, which is checked under the lock.
  */
-export async function fanOut(pool: pg.Pool, source: WebhookSource): Promise<number> {
-  // A look first, without locks: an idle fan-out takes no transaction id (which would hold back the change feeds' horizon).
-  const waiting = await pool.query(
-    `SELECT a.transaction_id < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint AS finished FROM audit_log a
-      WHERE (a.transaction_id, a.id) > coalesce((SELECT (c.transaction_id, c.entry_id) FROM webhook_cursor c WHERE c.source = $1), (0::bigint, 0::bigint))
-      ORDER BY a.transaction_id, a.id LIMIT 1`,
-    [source.name],
-  );
-  if (waiting.rowCount === 0) return 0;
-  // The next entry's transaction is committed but an older one still runs: it is due as soon as that one ends.
-  if (!waiting.rows[0].finished) return HORIZON;
+export async function fanOut(pool: pg.Pool, source: FanOutSource, hub: Pick<WebhookHub, "eventTypes" | "partnersSql">): Promise<number> {
+  // A look without locks first: an idle fan-out takes no transaction id (which would hold back the change feeds' horizon).
+  const stored = await pool.query("SELECT transaction_id::text AS \"transactionId\", entry_id::text AS \"entryId\" FROM webhook_cursor WHERE source = $1", [source.name]);
+  const from: Position = stored.rows[0] ?? { transactionId: "0", entryId: "0" };
+  const page = await source.read(from, FAN_OUT_BATCH);
+  if (!page.last) return page.waiting ? HORIZON : 0;
   const client = await pool.connect();
   try {
     await client.query("INSERT INTO webhook_cursor (source, transaction_id, entry_id) VALUES ($1, 0, 0) ON CONFLICT DO NOTHING", [source.name]);
     await client.query("BEGIN");
-    const cursor = await client.query("SELECT transaction_id, entry_id FROM webhook_cursor WHERE source = $1 FOR UPDATE SKIP LOCKED", [source.name]);
-    if (cursor.rowCount === 0) {
+    const cursor = await client.query("SELECT transaction_id::text AS \"transactionId\", entry_id::text AS \"entryId\" FROM webhook_cursor WHERE source = $1 FOR UPDATE SKIP LOCKED", [source.name]);
+    if (cursor.rowCount === 0 || cursor.rows[0].transactionId !== from.transactionId || cursor.rows[0].entryId !== from.entryId) {
       await client.query("ROLLBACK");
       return -1;
     }
-    const { transaction_id: afterTransaction, entry_id: afterEntry } = cursor.rows[0];
-    // Only finished transactions (as the change feeds read): none can still add an entry behind the cursor.
-    const { rows } = await client.query(
-      `SELECT * FROM audit_log
-        WHERE (transaction_id, id) > ($1::bigint, $2::bigint)
-          AND transaction_id < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint
-        ORDER BY transaction_id, id LIMIT ${FAN_OUT_BATCH}`,
-      [afterTransaction, afterEntry],
-    );
-    if (rows.length === 0) {
-      await client.query("ROLLBACK");
-      return 0;
-    }
+    const eventTypes = new Map(hub.eventTypes.map((type) => [type.name, type]));
     const subscribers = await subscriptions(client);
+    const partners = await partnersOf(client, hub.partnersSql, page.entries, eventTypes);
     const deliveries: NewDelivery[] = [];
-    for (const entry of rows.map(entryOf)) {
-      source.classify(entry).forEach((type, index) => {
+    for (const { entry, events, confidentialFields } of page.entries) {
+      events.forEach((type, index) => {
+        // Who hears of it: the record's institutions; of an institution's own record, also itself and its partners.
+        const audience = eventTypes.get(type)?.partnersHear ? [...entry.institutionIds, entry.entityId, ...(partners.get(entry.entityId) ?? [])] : entry.institutionIds;
         for (const subscription of subscribers) {
-          if (!subscription.eventTypes.includes(type) || entry.occurredAt < subscription.createdAt || !concerns(subscription, entry.institutionIds)) continue;
+          if (!subscription.eventTypes.includes(type) || entry.occurredAt < subscription.createdAt || !concerns(subscription, audience)) continue;
           const messageId = `msg_${source.name}_${entry.id}_${index}`;
           deliveries.push({
             subscriptionId: subscription.id,
@@ -133,17 +119,16 @@ export async function fanOut(pool: pg.Pool, source: WebhookSource): Promise<numb
             recordKey: `${entry.entityType}:${entry.entityId}`,
             sequence: sequenceOf(entry.transactionId, entry.id, index),
             dedupeKey: messageId,
-            payload: changePayload(type, entry, subscription, source),
+            payload: changePayload(type, entry, subscription, source.name, { [entry.entityType]: confidentialFields }),
             occurredAt: entry.occurredAt,
           });
         }
       });
     }
     await insertDeliveries(client, deliveries);
-    const last = rows.at(-1)!;
-    await client.query("UPDATE webhook_cursor SET transaction_id = $2, entry_id = $3 WHERE source = $1", [source.name, last.transaction_id, last.id]);
+    await client.query("UPDATE webhook_cursor SET transaction_id = $2, entry_id = $3 WHERE source = $1", [source.name, page.last.transactionId, page.last.entryId]);
     await client.query("COMMIT");
-    return rows.length;
+    return Math.max(1, page.entries.length);
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;

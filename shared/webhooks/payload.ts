@@ -5,10 +5,10 @@
  * them).
  */
 import type { AuditEntry } from "../audit/audit-entry";
-import { toChange } from "../audit/change-feed";
+import { toChange, type ConfidentialFields } from "../audit/change-feed";
 import { accessFor, type Access } from "../auth/access";
 import { parsePrincipal } from "../auth/principal";
-import type { ExpiringRecord, WebhookSource } from "./source";
+import type { ExpiringRecord } from "./source";
 
 /** The owner of a subscription as the access rules see it. */
 export interface SubscriptionOwner {
@@ -34,9 +34,10 @@ export function concerns(owner: SubscriptionOwner, institutionIds: readonly stri
   return (owner.ownerRole === "reader" || owner.ownerRole === "editor") && owner.ownerInstitutionId !== null && institutionIds.includes(owner.ownerInstitutionId);
 }
 
-export function changePayload(type: string, entry: AuditEntry, owner: SubscriptionOwner, source: WebhookSource): string {
-  const change = toChange(entry, ownerAccess(owner), source.confidentialFields);
-  return JSON.stringify({ type, timestamp: new Date(entry.occurredAt).toISOString(), data: { source: source.name, ...change, id: undefined } });
+/** `source`: the subgraph whose audit log holds the change; `confidentialFields`: what its change feed blanks. */
+export function changePayload(type: string, entry: AuditEntry, owner: SubscriptionOwner, source: string, confidentialFields: ConfidentialFields): string {
+  const change = toChange(entry, ownerAccess(owner), confidentialFields);
+  return JSON.stringify({ type, timestamp: new Date(entry.occurredAt).toISOString(), data: { source, ...change, id: undefined } });
 }
 
 export function expiryPayload(type: string, record: ExpiringRecord, thresholdDays: number, at: Date): string {

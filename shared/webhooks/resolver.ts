@@ -25,7 +25,7 @@ import {
   WebhookSubscriptionUpdateInput,
   WebhookSubscriptionView,
 } from "./graphql-types";
-import type { WebhookSource } from "./source";
+import type { WebhookHub, WebhookSource } from "./source";
 
 const MAX_SUBSCRIPTIONS_PER_OWNER = 50;
 const MAX_THRESHOLDS = 5;
@@ -94,11 +94,11 @@ function destinationRule(allowLocal: () => boolean): Rule {
 type SubscriptionFields = { url?: string | null; events?: string[] | null; expiryDays?: number[] | null; description?: string | null };
 
 /** The rules of both inputs (registered, so the hostile-input suite attacks every field). */
-function subscriptionRules(source: WebhookSource, allowLocal: () => boolean): Rules<SubscriptionFields> {
-  const eventType = Object.assign(oneOf(source.eventTypes.map((type) => type.name)), { kind: "code" as const, example: source.eventTypes[0].name });
+function subscriptionRules(hub: WebhookHub, allowLocal: () => boolean): Rules<SubscriptionFields> {
+  const eventType = Object.assign(oneOf(hub.eventTypes.map((type) => type.name)), { kind: "code" as const, example: hub.eventTypes[0].name });
   return {
     url: [destinationRule(allowLocal)],
-    events: [maxItems(source.eventTypes.length), each(eventType)],
+    events: [maxItems(hub.eventTypes.length), each(eventType)],
     // The example is a number: the list is of Int (the hostile suite fills lists with it).
     expiryDays: [maxItems(MAX_THRESHOLDS), each(Object.assign(integer(1, 366), { example: 30 as unknown as string }))],
     description: [text(MAX_DESCRIPTION)],
@@ -129,10 +129,11 @@ function requireThresholds(source: WebhookSource, events: string[], expiryDays: 
   if (events.includes(source.expiringEventType) && expiryDays.length === 0) throw badUserInput(`${source.expiringEventType} needs expiryDays (for example [90, 30])`, `${path}.expiryDays`);
 }
 
-export function webhookResolvers(source: WebhookSource) {
+export function webhookResolvers(hub: WebhookHub) {
+  const { source } = hub;
   // Which destinations are allowed is the serving process's setting; the rules read it per request.
   let allowLocal = false;
-  const rules = subscriptionRules(source, () => allowLocal);
+  const rules = subscriptionRules(hub, () => allowLocal);
   registerInputRules("WebhookSubscriptionCreateInput", { ...rules, url: [required, ...rules.url!], events: [required, ...rules.events!] });
   registerInputRules("WebhookSubscriptionUpdateInput", rules);
   const check = (context: SubgraphContext, fields: SubscriptionFields) => {
@@ -143,7 +144,7 @@ export function webhookResolvers(source: WebhookSource) {
   class WebhookResolver {
     @Query(() => [WebhookEventTypeInfo], { description: "The event types a webhook subscription can name." })
     webhookEventTypes(): WebhookEventTypeInfo[] {
-      return source.eventTypes.map((type) => Object.assign(new WebhookEventTypeInfo(), { name: type.name, description: type.description }));
+      return hub.eventTypes.map((type) => Object.assign(new WebhookEventTypeInfo(), { name: type.name, description: type.description }));
     }
 
     @Query(() => [WebhookSubscriptionView], { description: "The webhook subscriptions of your credential, newest first, with their recent deliveries. Needs a token." })

@@ -14,10 +14,12 @@ import pg from "pg";
 import { Counter, Gauge, type Registry } from "prom-client";
 import type { WebhookConfig } from "../config";
 import type { Logger } from "../logger";
-import { claimDue, fanOut, HORIZON, queueFigures, scheduleExpiryNotices, settle, type ClaimedDelivery } from "./outbox";
+import { claimDue, fanOut, HORIZON, queueFigures, scheduleExpiryNotices, settle, type ClaimedDelivery, type FanOutSource } from "./outbox";
+import { peerOutboxReader, readOutbox } from "./outbox-feed";
 import { sendAttempt } from "./send";
-import type { WebhookSource } from "./source";
+import type { WebhookHub, WebhookSource } from "./source";
 import { WEBHOOK_CHANNEL } from "./channel";
+import type { PeerClient } from "../subgraph/peers";
 
 
 /** How long past an attempt's deadline its lease lasts (time to store the outcome). */
@@ -34,6 +36,8 @@ export interface WebhookRunner {
 export interface RunnerOptions {
   databaseUrl: string;
   source: WebhookSource;
+  /** The peers whose outboxes this process fans out too (the hub's), and how to call them; none: its own audit log only. */
+  peers?: { hub: WebhookHub; client: PeerClient };
   config: WebhookConfig;
   logger: Logger;
   registry: Registry;
@@ -68,25 +72,28 @@ function registerWebhookMetrics(registry: Registry, pool: pg.Pool) {
   return deliveries;
 }
 
-export async function startWebhookRunner({ databaseUrl, source, config, logger, registry }: RunnerOptions): Promise<WebhookRunner> {
+export async function startWebhookRunner({ databaseUrl, source, peers, config, logger, registry }: RunnerOptions): Promise<WebhookRunner> {
   const schemaOptions = `-c search_path=${source.name} -c statement_timeout=30000`;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE, options: schemaOptions });
   pool.on("error", (error) => logger.warn({ err: error }, "webhook pool connection lost"));
   const deliveries = registerWebhookMetrics(registry, pool);
   let stopping = false;
-  const sleepers = new Set<() => void>();
-  const wakeAll = () => {
-    for (const wake of [...sleepers]) wake();
+  // Sleeping loops by name ("send", "fan-out:<source>"), so a peer's notification wakes only its fan-out.
+  const sleepers = new Map<string, Set<() => void>>();
+  const wake = (...names: string[]) => {
+    for (const name of names) for (const wakeUp of [...(sleepers.get(name) ?? [])]) wakeUp();
   };
-  const nap = (ms: number) =>
+  const wakeAll = () => wake(...sleepers.keys());
+  const nap = (name: string, ms: number) =>
     new Promise<void>((resolve) => {
-      const wake = () => {
+      const sleeping = sleepers.get(name) ?? sleepers.set(name, new Set()).get(name)!;
+      const wakeUp = () => {
         clearTimeout(timer);
-        sleepers.delete(wake);
+        sleeping.delete(wakeUp);
         resolve();
       };
-      const timer = setTimeout(wake, ms);
-      sleepers.add(wake);
+      const timer = setTimeout(wakeUp, ms);
+      sleeping.add(wakeUp);
     });
 
   if (!config.delivery) {
@@ -97,7 +104,11 @@ export async function startWebhookRunner({ databaseUrl, source, config, logger, 
   const listen = async () => {
     try {
       listener = new pg.Client({ connectionString: databaseUrl, options: schemaOptions });
-      listener.on("notification", wakeAll);
+      // The audit logs' triggers name their schema; an empty payload (a resumed subscription, a redelivery) is the hub's own.
+      listener.on("notification", (message) => {
+        const from = message.payload || source.name;
+        wake(`fan-out:${from}`, ...(from === source.name ? ["send"] : []));
+      });
       listener.on("error", () => undefined);
       listener.on("end", () => {
         if (!stopping) setTimeout(listen, config.pollMs);
@@ -112,22 +123,33 @@ export async function startWebhookRunner({ databaseUrl, source, config, logger, 
 
   /** A step answers true (more to do at once), false (idle: wait for a NOTIFY or the poll) or a number of ms to wait. */
   const loop = async (name: string, step: () => Promise<boolean | number>) => {
+    // A failure is a warning once; the same failure again at every poll (a peer down for a while) is debug.
+    let lastFailure: string | null = null;
     while (!stopping) {
       let wait = config.pollMs;
       try {
         const more = await step();
+        lastFailure = null;
         if (more === true) continue;
         if (typeof more === "number") wait = more;
       } catch (error) {
-        logger.warn({ err: error, loop: name }, "webhook loop failed; trying again");
+        const failure = error instanceof Error ? error.message : String(error);
+        logger[failure === lastFailure ? "debug" : "warn"]({ err: error, loop: name }, "webhook loop failed; trying again");
+        lastFailure = failure;
       }
-      if (!stopping) await nap(wait);
+      if (!stopping) await nap(name, wait);
     }
   };
 
-  const fanOutStep = async () => {
-    const read = await fanOut(pool, source);
-    if (read > 0) wakeAll();
+  // Its own audit log by SQL; each peer's through a signed peer call (a peer that cannot be asked is asked again at the next poll).
+  const hub = peers?.hub ?? { eventTypes: source.eventTypes, partnersSql: "SELECT NULL::uuid AS institution, NULL::uuid AS partner WHERE false" };
+  const fanOutSources: FanOutSource[] = [
+    { name: source.name, read: (after, limit) => readOutbox(async (sql, parameters) => (await pool.query(sql, parameters)).rows, source, after, limit) },
+    ...(peers?.hub.peers ?? []).map((peer) => ({ name: peer, read: peerOutboxReader(peers!.client, peer) })),
+  ];
+  const fanOutStep = (from: FanOutSource) => async () => {
+    const read = await fanOut(pool, from, hub);
+    if (read > 0) wake("send");
     // Committed entries behind a running transaction: look again shortly rather than at the next poll.
     return read === HORIZON ? HORIZON_RETRY_MS : read > 0;
   };
@@ -143,7 +165,7 @@ export async function startWebhookRunner({ databaseUrl, source, config, logger, 
     if (outcome) deliveries.inc({ outcome });
     if (outcome !== "delivered") logger.info({ delivery: delivery.id, messageId: delivery.messageId, outcome, error: result.error }, "webhook attempt failed");
     // The record's next delivery may be due now.
-    if (outcome === "delivered") wakeAll();
+    if (outcome === "delivered") wake("send");
   };
   const sendStep = async () => {
     if (inFlight.size >= config.concurrency) {
@@ -165,7 +187,7 @@ export async function startWebhookRunner({ databaseUrl, source, config, logger, 
       const queued = await scheduleExpiryNotices(pool, source);
       if (queued > 0) {
         logger.info({ queued }, "expiry notices queued");
-        wakeAll();
+        wake("send");
       }
     } catch (error) {
       logger.warn({ err: error }, "expiry scan failed; next at the next scan");
@@ -174,7 +196,7 @@ export async function startWebhookRunner({ databaseUrl, source, config, logger, 
   const expiryTimer = setInterval(scanExpiry, config.expiryScanMs);
   expiryTimer.unref();
 
-  const loops = [loop("fan-out", fanOutStep), loop("send", sendStep), scanExpiry()];
+  const loops = [...fanOutSources.map((from) => loop(`fan-out:${from.name}`, fanOutStep(from))), loop("send", sendStep), scanExpiry()];
   logger.info({ concurrency: config.concurrency }, "webhook delivery running");
 
   return {

@@ -3,6 +3,8 @@ import { CountryListResolver } from "../../shared/domain/code-lists/resolvers";
 import { AuditEntry } from "../../shared/audit/audit-entry";
 import { ExternalReference } from "../../shared/import/external-reference";
 import { changeFeedResolver } from "../../shared/audit/change-feed";
+import { recordEvents } from "../../shared/webhooks/record-events";
+import { webhookOutboxResolver } from "../../shared/webhooks/outbox-feed";
 import type { SubgraphDefinition } from "../../shared/subgraph/definition";
 import { Contact } from "./entities/contact";
 import { Division } from "./entities/division";
@@ -20,18 +22,21 @@ import { seed } from "./seed";
 import { importMutation } from "../../shared/import/import-mutation";
 import { divisionImporter, contactImporter } from "./import/importers";
 
+/** Confidential fields, as the change feed and webhooks blank them. */
+const ENTERPRISE_CONFIDENTIAL_FIELDS = { Contact: ["email", "phone"] };
+
 /** The enterprises subgraph's change feed; contacts' e-mail and phone are confidential. */
 const enterpriseChanges = changeFeedResolver(
   "enterpriseChanges",
   "What changed in enterprises, divisions and contacts since an instant, oldest first, archivals included: for partner systems to sync incrementally. Needs a token.",
-  { Contact: ["email", "phone"] },
+  ENTERPRISE_CONFIDENTIAL_FIELDS,
 );
 
 export const enterprises: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
   name: "enterprises",
   entities: [Enterprise, EnterpriseName, Division, Contact, AuditEntry, ExternalReference],
   migrations,
-  resolvers: [EnterpriseResolver, DivisionResolver, ContactResolver, CountryListResolver, EnterpriseMutations, DivisionMutations, ContactMutations, importMutation(divisionImporter), importMutation(contactImporter), enterpriseChanges],
+  resolvers: [EnterpriseResolver, DivisionResolver, ContactResolver, CountryListResolver, EnterpriseMutations, DivisionMutations, ContactMutations, importMutation(divisionImporter), importMutation(contactImporter), enterpriseChanges, webhookOutboxResolver(recordEvents("enterprises", ENTERPRISE_CONFIDENTIAL_FIELDS))],
   createLoaders,
   seed,
 };

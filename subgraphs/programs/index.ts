@@ -26,7 +26,7 @@ import { NodeResolver } from "./resolvers/node.resolver";
 import { ProgramStatsResolver } from "./resolvers/program-stats.resolver";
 import { ProgramPartyResolver } from "./resolvers/program-party.resolver";
 import { seed } from "./seed";
-import { PROGRAM_CONFIDENTIAL_FIELDS, programWebhooks } from "./webhook-events";
+import { PROGRAM_CONFIDENTIAL_FIELDS, webhookHub } from "./webhook-events";
 import { WebhookCursor, WebhookDelivery, WebhookSubscription } from "../../shared/webhooks/entities";
 import { webhookResolvers } from "../../shared/webhooks/resolver";
 import { importMutation } from "../../shared/import/import-mutation";
@@ -59,12 +59,12 @@ export const programs: SubgraphDefinition<ReturnType<typeof createLoaders>> = {
     ActivityMutations,
     importMutation(programImporter),
     programChanges,
-    ...webhookResolvers(programWebhooks),
+    ...webhookResolvers(webhookHub),
     NodeResolver,
   ],
   orphanedTypes: [...Object.values(UNIT_STUBS), ContactStub, PersonStub],
   referenceResolvers,
-  webhooks: programWebhooks,
+  webhooks: webhookHub,
   createLoaders,
   seed,
 };

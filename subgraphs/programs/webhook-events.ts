@@ -1,6 +1,8 @@
 /** The programs subgraph's webhook events: which audit entries of programs are which events. */
 import type { AuditEntry } from "../../shared/audit/audit-entry";
-import type { WebhookSource } from "../../shared/webhooks/source";
+import { RECORD_EVENT_TYPES } from "../../shared/webhooks/record-events";
+import type { WebhookHub, WebhookSource } from "../../shared/webhooks/source";
+import { PARTY_SUBGRAPHS } from "../../shared/subgraph/registry";
 import { ProgramStatus } from "./entities/enums";
 
 /** Confidential program fields, as the change feed blanks them. */
@@ -45,4 +47,21 @@ export const programWebhooks: WebhookSource = {
       FROM program p JOIN program_party pp ON pp.program_id = p.id
      WHERE p.status = 'ACTIVE' AND p.ends_on >= current_date AND p.ends_on <= current_date + $1::int
      GROUP BY p.id`,
+};
+
+/**
+ * Programs keeps every subscription and delivers: its own events, and those
+ * of the enterprises' and universities' records, whose audit logs it reads
+ * through their outbox field. An institution hears of its partners' records:
+ * institutions party to a program with it (any status), as the fan-out finds
+ * them.
+ */
+export const webhookHub: WebhookHub = {
+  source: programWebhooks,
+  peers: PARTY_SUBGRAPHS.map((entry) => entry.name),
+  eventTypes: [...EVENT_TYPES, ...RECORD_EVENT_TYPES],
+  partnersSql: `
+    SELECT DISTINCT mine.institution_id AS institution, other.institution_id AS partner
+      FROM program_party mine JOIN program_party other ON other.program_id = mine.program_id AND other.institution_id <> mine.institution_id
+     WHERE mine.institution_id = ANY($1::uuid[])`,
 };
