@@ -87,6 +87,10 @@ export interface FanOutSource {
  * as the cursor has not moved, which is checked under the lock.
  */
 export async function fanOut(pool: pg.Pool, source: FanOutSource, hub: Pick<WebhookHub, "eventTypes" | "partnersSql">): Promise<number> {
+  // No subscription, nothing to fan out: the log is not read (a peer's is not asked). The cursor stays, and a
+  // subscription made later reads on from it, skipping what happened before it was made.
+  const { rows: anySubscription } = await pool.query("SELECT 1 FROM webhook_subscription LIMIT 1");
+  if (anySubscription.length === 0) return 0;
   // A look without locks first: an idle fan-out takes no transaction id (which would hold back the change feeds' horizon).
   const stored = await pool.query("SELECT transaction_id::text AS \"transactionId\", entry_id::text AS \"entryId\" FROM webhook_cursor WHERE source = $1", [source.name]);
   const from: Position = stored.rows[0] ?? { transactionId: "0", entryId: "0" };
