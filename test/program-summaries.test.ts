@@ -11,6 +11,7 @@ import { deterministicId } from "../shared/records/ids";
 import { generateEnterprises, generatePrograms, generateUniversities } from "../bench/synthetic/generate";
 import { cooperationNetworkByScan } from "../subgraphs/programs/sql/cooperation-network";
 import { programStatsByScan } from "../subgraphs/programs/sql/program-stats";
+import { SCOPE_NETWORK_STATEMENT } from "../subgraphs/programs/sql/scope-network";
 import { periodRuns } from "../subgraphs/programs/sql/summary-filter";
 import { ProgramStatsGrouping } from "../subgraphs/programs/types/program-stats";
 import { bearer, tokenFor } from "./support/auth";
@@ -86,6 +87,17 @@ describe("the summaries answer as the whole table does", () => {
     expect(check.mismatches.slice(0, 3)).toEqual([]);
     expect(check.compared).toBeGreaterThan(800);
   }, 300_000);
+
+  it("the network of a scope (no filter, one country) reads its maxEdges heaviest pairs as an index range, not the network", async () => {
+    const pairNodes = (plan: any): any[] => [...(plan["Relation Name"] === "network_scope_pair" ? [plan] : []), ...(plan.Plans ?? []).flatMap(pairNodes)];
+    for (const scope of ["", "country:KG"]) {
+      const [{ "QUERY PLAN": [{ Plan }] }] = await dataSource().query(`EXPLAIN (ANALYZE, FORMAT JSON) ${SCOPE_NETWORK_STATEMENT}`, [scope, 5]);
+      const [{ edges }] = await dataSource().query(`SELECT edges FROM network_scope_total WHERE scope = $1`, [scope]);
+      expect(edges, scope).toBeGreaterThan(50);
+      const reads = pairNodes(Plan);
+      expect(reads.map((node) => [node["Index Name"], node["Actual Rows"] <= 5]), scope).toEqual([["ix_network_scope_pair_order", true]]);
+    }
+  });
 
   it("through the API: the resolvers answer as the table does, for filters served and not served by the summaries", async () => {
     const STATS = `query($filter: ProgramFilter, $groupBy: ProgramStatsGrouping!) { programStats(filter: $filter, groupBy: $groupBy) { key programCount activeProgramCount activityCount plannedParticipants actualParticipants } }`;

@@ -21,10 +21,8 @@ export function networkScopeOf(filter: SummaryFilter): string | null {
   return statuses ? `status:${statuses[0]}` : `kind:${kinds![0]}`;
 }
 
-/** The same answer as cooperationNetworkByScan (./cooperation-network.ts) for the filter that `scope` stands for. */
-export async function cooperationNetworkOfScope(dataSource: DataSource, scope: string, maxEdges: number): Promise<CooperationNetwork> {
-  const [answer]: { program_count: number; edge_count: number; edges: EdgeRow[] | null; nodes: NodeRow[] | null }[] = await dataSource.query(
-    `WITH kept AS MATERIALIZED (SELECT * FROM network_scope_pair WHERE scope = $1 ORDER BY weight DESC, source, target LIMIT $2),
+/** The statement ($1 the scope, $2 maxEdges): the kept pairs are a range of ix_network_scope_pair_order, the rest single rows by primary key. */
+export const SCOPE_NETWORK_STATEMENT = `WITH kept AS MATERIALIZED (SELECT * FROM network_scope_pair WHERE scope = $1 ORDER BY weight DESC, source, target LIMIT $2),
           kept_nodes AS MATERIALIZED (SELECT source AS id, source_type AS type FROM kept UNION SELECT target, target_type FROM kept)
      SELECT COALESCE((SELECT programs FROM network_scope_total WHERE scope = $1), 0) AS program_count,
             COALESCE((SELECT edges FROM network_scope_total WHERE scope = $1), 0) AS edge_count,
@@ -35,7 +33,12 @@ export async function cooperationNetworkOfScope(dataSource: DataSource, scope: s
                FROM kept) AS edges,
             (SELECT json_agg(json_build_object('id', k.id, 'type', k.type, 'programs', COALESCE(n.programs, 0), 'partners', COALESCE(n.partners, 0))
                                ORDER BY COALESCE(n.programs, 0) DESC, k.id)
-               FROM kept_nodes k LEFT JOIN network_scope_node n ON n.scope = $1 AND n.institution_id = k.id AND n.institution_type = k.type) AS nodes`,
+               FROM kept_nodes k LEFT JOIN network_scope_node n ON n.scope = $1 AND n.institution_id = k.id AND n.institution_type = k.type) AS nodes`;
+
+/** The same answer as cooperationNetworkByScan (./cooperation-network.ts) for the filter that `scope` stands for. */
+export async function cooperationNetworkOfScope(dataSource: DataSource, scope: string, maxEdges: number): Promise<CooperationNetwork> {
+  const [answer]: { program_count: number; edge_count: number; edges: EdgeRow[] | null; nodes: NodeRow[] | null }[] = await dataSource.query(
+    SCOPE_NETWORK_STATEMENT,
     [scope, maxEdges],
   );
   return Object.assign(new CooperationNetwork(), {
