@@ -15,7 +15,7 @@ import { readConfig } from "../shared/config";
 import { startScratchPostgres } from "../shared/database/scratch-postgres";
 import { startStack } from "../shared/stack";
 import { datasetSize, prepareDatabase } from "../bench/dataset";
-import { post } from "../bench/load";
+import { measure, post } from "../bench/load";
 import { BENCH_QUERIES } from "../bench/queries";
 import { benchEnvironment } from "../bench/services";
 import { FULL_SIZE } from "../bench/synthetic/generate";
@@ -60,6 +60,11 @@ try {
       log(`| ${name} | ${percentile(times, 0.5).toFixed(1)} | ${percentile(times, 0.99).toFixed(1)} |`);
     }
 
+    // The network under the benchmark's 8 connections (the target is per connection count, not per request).
+    const network = BENCH_QUERIES.find((q) => q.name === "network (Kyrgyzstan, 500 edges)")!;
+    const loaded = await measure(stack.gatewayUrl, network, { connections: 8 });
+    log(`\n${network.name} under 8 connections: p50 ${loaded.p50} ms, p99 ${loaded.p99} ms, ${loaded.requestsPerSecond} req/s, ${loaded.errors} errors`);
+
     const started = Date.now();
     const check = await compareSummariesWithScan(dataSource, filterCombinations(Number(values.filters)));
     log(`\n${check.compared} answers compared over ${values.filters} filters in ${((Date.now() - started) / 1000).toFixed(0)} s: ${check.mismatches.length} differ`);
@@ -75,7 +80,7 @@ try {
     const sizes: { table: string; rows: number; mib: string }[] = await dataSource.query(
       `SELECT c.relname AS table, c.reltuples::bigint AS rows, round(pg_total_relation_size(c.oid) / 1048576.0, 1)::text AS mib
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = 'programs' AND c.relkind = 'r' AND c.relname IN ('program', 'program_party', 'program_summary_fact', 'program_cube', 'program_key_cube', 'network_edge_cube', 'network_node_cube')
+        WHERE n.nspname = 'programs' AND c.relkind = 'r' AND c.relname IN ('program', 'program_party', 'program_summary_fact', 'program_cube', 'program_key_cube', 'network_edge_cube', 'network_node_cube', 'network_scope_pair', 'network_scope_node', 'network_scope_total')
         ORDER BY 1`,
     );
     log("\n| table | rows | MiB |\n| --- | ---: | ---: |");

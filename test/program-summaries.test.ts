@@ -11,6 +11,7 @@ import { deterministicId } from "../shared/records/ids";
 import { generateEnterprises, generatePrograms, generateUniversities } from "../bench/synthetic/generate";
 import { cooperationNetworkByScan } from "../subgraphs/programs/sql/cooperation-network";
 import { programStatsByScan } from "../subgraphs/programs/sql/program-stats";
+import { SCOPE_NETWORK_STATEMENT } from "../subgraphs/programs/sql/scope-network";
 import { periodRuns } from "../subgraphs/programs/sql/summary-filter";
 import { ProgramStatsGrouping } from "../subgraphs/programs/types/program-stats";
 import { bearer, tokenFor } from "./support/auth";
@@ -43,7 +44,13 @@ const ask = <T = any>(query: string, variables?: Record<string, unknown>) => gra
 async function expectExact(label: string) {
   const { kept, rebuilt } = await summariesBeforeAndAfterRebuild(dataSource());
   for (const table of Object.keys(rebuilt)) expect(kept[table], `${label}: ${table} as the triggers keep it`).toEqual(rebuilt[table]);
-  const check = await compareSummariesWithScan(dataSource(), [null, { partyCountryCodes: ["KG"] }, { statuses: ["ACTIVE"] as any, partyCountryCodes: ["UZ", "KG"] }, { expiringWithinDays: 900 }], [20]);
+  // Every country of a party is a scope of the network: each once, besides the mixed filters.
+  const countries: { code: string }[] = await dataSource().query(`SELECT DISTINCT institution_country_code AS code FROM program_party WHERE institution_country_code IS NOT NULL ORDER BY 1`);
+  const check = await compareSummariesWithScan(
+    dataSource(),
+    [null, ...countries.map(({ code }) => ({ partyCountryCodes: [code] })), { statuses: ["ACTIVE"] as any, partyCountryCodes: ["UZ", "KG"] }, { statuses: ["DRAFT"] as any }, { kinds: ["INTERNSHIP"] as any }, { expiringWithinDays: 900 }],
+    [20],
+  );
   expect(check.mismatches, label).toEqual([]);
 }
 
@@ -80,6 +87,17 @@ describe("the summaries answer as the whole table does", () => {
     expect(check.mismatches.slice(0, 3)).toEqual([]);
     expect(check.compared).toBeGreaterThan(800);
   }, 300_000);
+
+  it("the network of a scope (no filter, one country) reads its maxEdges heaviest pairs as an index range, not the network", async () => {
+    const pairNodes = (plan: any): any[] => [...(plan["Relation Name"] === "network_scope_pair" ? [plan] : []), ...(plan.Plans ?? []).flatMap(pairNodes)];
+    for (const scope of ["", "country:KG"]) {
+      const [{ "QUERY PLAN": [{ Plan }] }] = await dataSource().query(`EXPLAIN (ANALYZE, FORMAT JSON) ${SCOPE_NETWORK_STATEMENT}`, [scope, 5]);
+      const [{ edges }] = await dataSource().query(`SELECT edges FROM network_scope_total WHERE scope = $1`, [scope]);
+      expect(edges, scope).toBeGreaterThan(50);
+      const reads = pairNodes(Plan);
+      expect(reads.map((node) => [node["Index Name"], node["Actual Rows"] <= 5]), scope).toEqual([["ix_network_scope_pair_order", true]]);
+    }
+  });
 
   it("through the API: the resolvers answer as the table does, for filters served and not served by the summaries", async () => {
     const STATS = `query($filter: ProgramFilter, $groupBy: ProgramStatsGrouping!) { programStats(filter: $filter, groupBy: $groupBy) { key programCount activeProgramCount activityCount plannedParticipants actualParticipants } }`;
@@ -167,6 +185,36 @@ describe("writes through the API keep the summaries exact", () => {
   it("terminate", async () => {
     await ask(`mutation($id: ID!, $v: Int!) { terminateProgram(id: $id, version: $v, input: { endsOn: "2026-12-31", reason: "Superseded" }) { status } }`, { id: program.id, v: program.version });
     await expectExact("after terminateProgram");
+  });
+
+  it("a party removed from a draft by updateProgram: its pairs leave every scope, and its degree with them", async () => {
+    const { createProgram } = await ask(`mutation($input: ProgramInput!) { createProgram(input: $input) { id version } }`, {
+      input: {
+        slug: "summaries-three-party-draft",
+        title: "A draft of three for the network's scopes",
+        kind: "JOINT_RESEARCH",
+        termMonths: 24,
+        parties: [
+          { institutionType: "ENTERPRISE", institutionId: AMMC, role: "SIGNATORY" },
+          { institutionType: "UNIVERSITY", institutionId: OSH, role: "SIGNATORY" },
+          { institutionType: "UNIVERSITY", institutionId: BRANCH, role: "PARTNER" },
+        ],
+      },
+    });
+    await expectExact("after a draft of three parties");
+    const pairsOf = async () =>
+      (await dataSource().query(`SELECT count(*)::int AS n FROM network_scope_pair WHERE scope = 'kind:JOINT_RESEARCH' AND $1 IN (source, target)`, [BRANCH]))[0].n;
+    const before = await pairsOf();
+    await ask(`mutation($id: ID!, $v: Int!, $parties: [ProgramPartyInput!]) { updateProgram(id: $id, version: $v, input: { parties: $parties }) { version } }`, {
+      id: createProgram.id,
+      v: createProgram.version,
+      parties: [
+        { institutionType: "ENTERPRISE", institutionId: AMMC, role: "SIGNATORY" },
+        { institutionType: "UNIVERSITY", institutionId: OSH, role: "SIGNATORY" },
+      ],
+    });
+    await expectExact("after the draft lost a party");
+    expect(await pairsOf()).toBeLessThan(before);
   });
 
   it("deferred triggers leave the summaries to a rebuild, which makes them exact again", async () => {

@@ -93,9 +93,10 @@ export function createSubgraphDataSource(options: SubgraphDatabaseOptions): Subg
       max: options.poolSize ?? 10,
       application_name: `partnergraph-${options.schema}`,
       // A hung or unreachable server must not hold requests (and the pool) for ever: give up on
-      // getting a connection after 10 s and on any statement after 60 s (generous for migrations).
+      // getting a connection after 10 s and on any statement after 60 s (generous for migrations),
+      // or a little after the server-side deadline when a bulk loader asks for a longer one.
       connectionTimeoutMillis: 10_000,
-      query_timeout: options.queryTimeoutMs ?? 60_000,
+      query_timeout: options.queryTimeoutMs ?? Math.max(60_000, (options.statementTimeoutMs ?? 0) + 5_000),
       // Raw SQL in this subgraph sees only its own schema (and the shared extensions) unless it names another.
       // The dashboard aggregates (network, statistics) sort and hash tens of thousands of rows:
       // 16 MB keeps them in memory instead of spilling to disk, per operation of a connection.

@@ -15,6 +15,7 @@ import { programStatsByScan } from "../../subgraphs/programs/sql/program-stats";
 import { programCountFromSummaries } from "../../subgraphs/programs/sql/summary-count";
 import { summaryFilterOf } from "../../subgraphs/programs/sql/summary-filter";
 import { cooperationNetworkFromSummaries } from "../../subgraphs/programs/sql/summary-network";
+import { cooperationNetworkOfScope, networkScopeOf } from "../../subgraphs/programs/sql/scope-network";
 import { programStatsFromSummaries, summariesCanGroup } from "../../subgraphs/programs/sql/summary-stats";
 import { ProgramStatsGrouping } from "../../subgraphs/programs/types/program-stats";
 import { ProgramKind, ProgramStatus } from "../../subgraphs/programs/entities/enums";
@@ -41,7 +42,18 @@ const EXPIRING: (number | null)[] = [null, 90, 0, 365];
 
 /** A deterministic sample of `count` combinations of the filters above, the first ones the plain ones. */
 export function filterCombinations(count: number): (ProgramFilter | null)[] {
-  const filters: (ProgramFilter | null)[] = [null, {}, { statuses: [ProgramStatus.ACTIVE] }, { partyCountryCodes: ["KG"] }, { expiringWithinDays: 90 }];
+  // The first ones are the network's scopes (no filter, one country, one status, one kind) and the plain ones.
+  const filters: (ProgramFilter | null)[] = [
+    null,
+    {},
+    { statuses: [ProgramStatus.ACTIVE] },
+    { partyCountryCodes: ["KG"] },
+    { expiringWithinDays: 90 },
+    { partyCountryCodes: ["UZ"] },
+    { partyCountryCodes: ["XX"] },
+    { statuses: [ProgramStatus.DRAFT] },
+    { kinds: [ProgramKind.INTERNSHIP] },
+  ];
   let seed = 20_261_202;
   const pick = <T>(options: T[]): T => {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
@@ -110,12 +122,16 @@ export async function compareSummariesWithScan(dataSource: DataSource, filters: 
     }
     for (const edges of maxEdges) {
       await compare(`cooperationNetwork(maxEdges: ${edges})`, filter, () => cooperationNetworkFromSummaries(dataSource, summary, edges), () => cooperationNetworkByScan(dataSource, filter, edges));
+      const scope = networkScopeOf(summary);
+      if (scope != null) {
+        await compare(`cooperationNetwork(maxEdges: ${edges}) of scope '${scope}'`, filter, () => cooperationNetworkOfScope(dataSource, scope, edges), () => cooperationNetworkByScan(dataSource, filter, edges));
+      }
     }
   }
   return result;
 }
 
-const SUMMARY_TABLES = ["program_summary_fact", "program_cube", "program_key_cube", "network_edge_cube", "network_node_cube"];
+const SUMMARY_TABLES = ["program_summary_fact", "program_cube", "program_key_cube", "network_edge_cube", "network_node_cube", "network_scope_pair", "network_scope_node", "network_scope_total"];
 
 /** Every summary row in a stable order; the cubes without their identity column, which a rebuild renumbers (the facts' id is the program's). */
 export async function summaryRows(dataSource: DataSource): Promise<Record<string, string[]>> {

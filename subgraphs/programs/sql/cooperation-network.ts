@@ -6,6 +6,7 @@ import { CooperationNetwork, NetworkEdge, NetworkNode } from "../types/cooperati
 import { institutionReference } from "../types/institution";
 import { filteredProgramIds } from "./program-filter";
 import { summaryFilterOf } from "./summary-filter";
+import { cooperationNetworkOfScope, networkScopeOf } from "./scope-network";
 import { cooperationNetworkFromSummaries } from "./summary-network";
 
 /** An edge as the statement returns it: the pair, its figures and its programs by kind. */
@@ -55,12 +56,15 @@ export function nodeFrom(row: NodeRow): NetworkNode {
 
 /**
  * The network of the programs matching a checked filter, with its `maxEdges` heaviest edges and their institutions.
- * From the summaries when they can answer the filter (./summary-filter.ts says which), else from the programs table.
+ * From the network per scope (./scope-network.ts) or the summaries when they can answer the filter (./summary-filter.ts says which), else from the programs table.
  */
 export function cooperationNetwork(dataSource: DataSource, filter: ProgramFilter | null, maxEdges: number): Promise<CooperationNetwork> {
   const summary = summaryFilterOf(filter);
   // The network's summaries keep no end dates: expiringWithinDays is answered from the table.
-  return summary && summary.expiringWithinDays == null ? cooperationNetworkFromSummaries(dataSource, summary, maxEdges) : cooperationNetworkByScan(dataSource, filter, maxEdges);
+  if (!summary || summary.expiringWithinDays != null) return cooperationNetworkByScan(dataSource, filter, maxEdges);
+  // No filter, one country, one status or one kind: pre-aggregated, read as much as the answer.
+  const scope = networkScopeOf(summary);
+  return scope != null ? cooperationNetworkOfScope(dataSource, scope, maxEdges) : cooperationNetworkFromSummaries(dataSource, summary, maxEdges);
 }
 
 /** The same from the programs table: the statement for the filters the summaries cannot answer, and the reference they are checked against. */
