@@ -67,6 +67,23 @@ export function cooperationNetwork(dataSource: DataSource, filter: ProgramFilter
   return scope != null ? cooperationNetworkOfScope(dataSource, scope, maxEdges) : cooperationNetworkFromSummaries(dataSource, summary, maxEdges);
 }
 
+/**
+ * The part of a network statement after `by_kind` (one row per pair and kind): the pairs, the
+ * `limit` heaviest kept (heaviest first, then by ids), their institutions, and each one's number of
+ * partners over the whole network. The scan and the summaries' statements share it, so they order
+ * and count alike.
+ */
+export function pairsKeptAndDegrees(limit: string): string {
+  return `pairs AS MATERIALIZED (
+            SELECT source, source_type, target, target_type, sum(programs)::int AS weight, sum(active)::int AS active,
+                   min(first_signed_on) AS first_signed_on, max(latest_signed_on) AS latest_signed_on
+              FROM by_kind GROUP BY 1, 2, 3, 4),
+          kept AS MATERIALIZED (SELECT * FROM pairs ORDER BY weight DESC, source, target LIMIT ${limit}),
+          kept_nodes AS MATERIALIZED (SELECT source AS id, source_type AS type FROM kept UNION SELECT target, target_type FROM kept),
+          degrees AS (SELECT id, count(*)::int AS partners FROM (SELECT source AS id FROM pairs UNION ALL SELECT target FROM pairs) ends
+                       WHERE id IN (SELECT id FROM kept_nodes) GROUP BY id)`;
+}
+
 /** The same from the programs table: the statement for the filters the summaries cannot answer, and the reference they are checked against. */
 export async function cooperationNetworkByScan(dataSource: DataSource, filter: ProgramFilter | null, maxEdges: number): Promise<CooperationNetwork> {
   const [programIds, parameters] = filteredProgramIds(dataSource, filter, ["kind", "status", "signed_on"]);
@@ -84,14 +101,7 @@ export async function cooperationNetworkByScan(dataSource: DataSource, filter: P
                    min(a.signed_on) AS first_signed_on, max(a.signed_on) AS latest_signed_on
               FROM parties a JOIN parties b ON b.program_id = a.program_id AND a.institution_id < b.institution_id
              GROUP BY 1, 2, 3, 4, 5),
-          pairs AS MATERIALIZED (
-            SELECT source, source_type, target, target_type, sum(programs)::int AS weight, sum(active)::int AS active,
-                   min(first_signed_on) AS first_signed_on, max(latest_signed_on) AS latest_signed_on
-              FROM by_kind GROUP BY 1, 2, 3, 4),
-          kept AS MATERIALIZED (SELECT * FROM pairs ORDER BY weight DESC, source, target LIMIT ${limit}),
-          kept_nodes AS MATERIALIZED (SELECT source AS id, source_type AS type FROM kept UNION SELECT target, target_type FROM kept),
-          degrees AS (SELECT id, count(*)::int AS partners FROM (SELECT source AS id FROM pairs UNION ALL SELECT target FROM pairs) ends
-                       WHERE id IN (SELECT id FROM kept_nodes) GROUP BY id),
+          ${pairsKeptAndDegrees(limit)},
           node_programs AS (SELECT institution_id AS id, count(DISTINCT program_id)::int AS programs FROM parties
                              WHERE institution_id IN (SELECT id FROM kept_nodes) GROUP BY 1),
           kinds AS (SELECT k.source, k.target, json_agg(json_build_object('kind', k.kind, 'count', k.programs) ORDER BY k.programs DESC, k.kind::text COLLATE "C") AS by_kind

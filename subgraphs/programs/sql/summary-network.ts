@@ -10,7 +10,7 @@
  */
 import type { DataSource } from "typeorm";
 import { CooperationNetwork } from "../types/cooperation-network";
-import { edgeFrom, nodeFrom, type EdgeRow, type NodeRow } from "./cooperation-network";
+import { edgeFrom, nodeFrom, pairsKeptAndDegrees, type EdgeRow, type NodeRow } from "./cooperation-network";
 import { SqlParameters, cellsOf, countryCells, kindAndStatus, periodCells, type SummaryFilter } from "./summary-filter";
 
 /** Conditions on network_edge_cube or network_node_cube (countries there is the program's whole set, so `&&` is exact). */
@@ -36,14 +36,7 @@ export async function cooperationNetworkFromSummaries(dataSource: DataSource, fi
                    min(NULLIF(e.signed_on, 'infinity')) AS first_signed_on, max(NULLIF(e.signed_on, 'infinity')) AS latest_signed_on
               FROM network_edge_cube e WHERE ${edgeCells}
              GROUP BY 1, 2, 3, 4, 5),
-          pairs AS MATERIALIZED (
-            SELECT source, source_type, target, target_type, sum(programs)::int AS weight, sum(active)::int AS active,
-                   min(first_signed_on) AS first_signed_on, max(latest_signed_on) AS latest_signed_on
-              FROM by_kind GROUP BY 1, 2, 3, 4),
-          kept AS MATERIALIZED (SELECT * FROM pairs ORDER BY weight DESC, source, target LIMIT ${limit}),
-          kept_nodes AS MATERIALIZED (SELECT source AS id, source_type AS type FROM kept UNION SELECT target, target_type FROM kept),
-          degrees AS (SELECT id, count(*)::int AS partners FROM (SELECT source AS id FROM pairs UNION ALL SELECT target FROM pairs) ends
-                       WHERE id IN (SELECT id FROM kept_nodes) GROUP BY id),
+          ${pairsKeptAndDegrees(limit)},
           node_programs AS (SELECT n.institution_id AS id, sum(n.programs)::int AS programs FROM network_node_cube n
                              WHERE n.institution_id IN (SELECT id FROM kept_nodes) AND ${nodeCells} GROUP BY 1),
           kinds AS (SELECT k.source, k.target, json_agg(json_build_object('kind', k.kind, 'count', k.programs) ORDER BY k.programs DESC, k.kind::text COLLATE "C") AS by_kind
