@@ -84,6 +84,31 @@ export function pairsKeptAndDegrees(limit: string): string {
                        WHERE id IN (SELECT id FROM kept_nodes) GROUP BY id)`;
 }
 
+/** The kept edges' programs by kind, most first (after pairsKeptAndDegrees). */
+export const KINDS_OF_KEPT = `kinds AS (SELECT k.source, k.target, json_agg(json_build_object('kind', k.kind, 'count', k.programs) ORDER BY k.programs DESC, k.kind::text COLLATE "C") AS by_kind
+                      FROM by_kind k JOIN kept USING (source, target) GROUP BY 1, 2)`;
+
+/** The answer's columns after program_count: the edge count, the kept edges and their nodes as JSON, in the answer's order. */
+export const EDGE_COUNT_EDGES_AND_NODES = `(SELECT count(*)::int FROM pairs) AS edge_count,
+            (SELECT json_agg(json_build_object('source', kept.source, 'source_type', kept.source_type, 'target', kept.target, 'target_type', kept.target_type,
+                                               'weight', kept.weight, 'active', kept.active, 'first_signed_on', kept.first_signed_on,
+                                               'latest_signed_on', kept.latest_signed_on, 'by_kind', kinds.by_kind)
+                               ORDER BY kept.weight DESC, kept.source, kept.target)
+               FROM kept JOIN kinds USING (source, target)) AS edges,
+            (SELECT json_agg(json_build_object('id', n.id, 'type', n.type, 'programs', COALESCE(p.programs, 0), 'partners', COALESCE(d.partners, 0))
+                               ORDER BY COALESCE(p.programs, 0) DESC, n.id)
+               FROM kept_nodes n LEFT JOIN node_programs p USING (id) LEFT JOIN degrees d USING (id)) AS nodes`;
+
+/** A network statement's one row, as the GraphQL answer. */
+export function networkFrom(answer: { program_count: number; edge_count: number; edges: EdgeRow[] | null; nodes: NodeRow[] | null }): CooperationNetwork {
+  return Object.assign(new CooperationNetwork(), {
+    nodes: (answer.nodes ?? []).map(nodeFrom),
+    edges: (answer.edges ?? []).map(edgeFrom),
+    programCount: answer.program_count,
+    edgeCount: answer.edge_count,
+  });
+}
+
 /** The same from the programs table: the statement for the filters the summaries cannot answer, and the reference they are checked against. */
 export async function cooperationNetworkByScan(dataSource: DataSource, filter: ProgramFilter | null, maxEdges: number): Promise<CooperationNetwork> {
   const [programIds, parameters] = filteredProgramIds(dataSource, filter, ["kind", "status", "signed_on"]);
@@ -104,24 +129,10 @@ export async function cooperationNetworkByScan(dataSource: DataSource, filter: P
           ${pairsKeptAndDegrees(limit)},
           node_programs AS (SELECT institution_id AS id, count(DISTINCT program_id)::int AS programs FROM parties
                              WHERE institution_id IN (SELECT id FROM kept_nodes) GROUP BY 1),
-          kinds AS (SELECT k.source, k.target, json_agg(json_build_object('kind', k.kind, 'count', k.programs) ORDER BY k.programs DESC, k.kind::text COLLATE "C") AS by_kind
-                      FROM by_kind k JOIN kept USING (source, target) GROUP BY 1, 2)
+          ${KINDS_OF_KEPT}
      SELECT (SELECT count(DISTINCT program_id)::int FROM parties) AS program_count,
-            (SELECT count(*)::int FROM pairs) AS edge_count,
-            (SELECT json_agg(json_build_object('source', kept.source, 'source_type', kept.source_type, 'target', kept.target, 'target_type', kept.target_type,
-                                               'weight', kept.weight, 'active', kept.active, 'first_signed_on', kept.first_signed_on,
-                                               'latest_signed_on', kept.latest_signed_on, 'by_kind', kinds.by_kind)
-                               ORDER BY kept.weight DESC, kept.source, kept.target)
-               FROM kept JOIN kinds USING (source, target)) AS edges,
-            (SELECT json_agg(json_build_object('id', n.id, 'type', n.type, 'programs', COALESCE(p.programs, 0), 'partners', COALESCE(d.partners, 0))
-                               ORDER BY COALESCE(p.programs, 0) DESC, n.id)
-               FROM kept_nodes n LEFT JOIN node_programs p USING (id) LEFT JOIN degrees d USING (id)) AS nodes`,
+            ${EDGE_COUNT_EDGES_AND_NODES}`,
     [...parameters, maxEdges],
   );
-  return Object.assign(new CooperationNetwork(), {
-    nodes: (answer.nodes ?? []).map(nodeFrom),
-    edges: (answer.edges ?? []).map(edgeFrom),
-    programCount: answer.program_count,
-    edgeCount: answer.edge_count,
-  });
+  return networkFrom(answer);
 }

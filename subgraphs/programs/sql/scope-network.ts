@@ -7,7 +7,7 @@
  */
 import type { DataSource } from "typeorm";
 import { CooperationNetwork } from "../types/cooperation-network";
-import { edgeFrom, nodeFrom, type EdgeRow, type NodeRow } from "./cooperation-network";
+import { networkFrom, type EdgeRow, type NodeRow } from "./cooperation-network";
 import type { SummaryFilter } from "./summary-filter";
 
 /** The scope (network_scopes in the migration) that is exactly the filter, or null when no one scope is. */
@@ -41,10 +41,5 @@ export async function cooperationNetworkOfScope(dataSource: DataSource, scope: s
     SCOPE_NETWORK_STATEMENT,
     [scope, maxEdges],
   );
-  return Object.assign(new CooperationNetwork(), {
-    nodes: (answer.nodes ?? []).map(nodeFrom),
-    edges: (answer.edges ?? []).map(edgeFrom),
-    programCount: answer.program_count,
-    edgeCount: answer.edge_count,
-  });
+  return networkFrom(answer);
 }

@@ -10,7 +10,7 @@
  */
 import type { DataSource } from "typeorm";
 import { CooperationNetwork } from "../types/cooperation-network";
-import { edgeFrom, nodeFrom, pairsKeptAndDegrees, type EdgeRow, type NodeRow } from "./cooperation-network";
+import { EDGE_COUNT_EDGES_AND_NODES, KINDS_OF_KEPT, networkFrom, pairsKeptAndDegrees, type EdgeRow, type NodeRow } from "./cooperation-network";
 import { SqlParameters, cellsOf, countryCells, kindAndStatus, periodCells, type SummaryFilter } from "./summary-filter";
 
 /** Conditions on network_edge_cube or network_node_cube (countries there is the program's whole set, so `&&` is exact). */
@@ -39,24 +39,10 @@ export async function cooperationNetworkFromSummaries(dataSource: DataSource, fi
           ${pairsKeptAndDegrees(limit)},
           node_programs AS (SELECT n.institution_id AS id, sum(n.programs)::int AS programs FROM network_node_cube n
                              WHERE n.institution_id IN (SELECT id FROM kept_nodes) AND ${nodeCells} GROUP BY 1),
-          kinds AS (SELECT k.source, k.target, json_agg(json_build_object('kind', k.kind, 'count', k.programs) ORDER BY k.programs DESC, k.kind::text COLLATE "C") AS by_kind
-                      FROM by_kind k JOIN kept USING (source, target) GROUP BY 1, 2)
+          ${KINDS_OF_KEPT}
      SELECT (SELECT COALESCE(sum(${countries.weight} * c.with_parties), 0)::int FROM ${cellsOf(filter, "program_cube")} c WHERE ${programCells}) AS program_count,
-            (SELECT count(*)::int FROM pairs) AS edge_count,
-            (SELECT json_agg(json_build_object('source', kept.source, 'source_type', kept.source_type, 'target', kept.target, 'target_type', kept.target_type,
-                                               'weight', kept.weight, 'active', kept.active, 'first_signed_on', kept.first_signed_on,
-                                               'latest_signed_on', kept.latest_signed_on, 'by_kind', kinds.by_kind)
-                               ORDER BY kept.weight DESC, kept.source, kept.target)
-               FROM kept JOIN kinds USING (source, target)) AS edges,
-            (SELECT json_agg(json_build_object('id', n.id, 'type', n.type, 'programs', COALESCE(p.programs, 0), 'partners', COALESCE(d.partners, 0))
-                               ORDER BY COALESCE(p.programs, 0) DESC, n.id)
-               FROM kept_nodes n LEFT JOIN node_programs p USING (id) LEFT JOIN degrees d USING (id)) AS nodes`,
+            ${EDGE_COUNT_EDGES_AND_NODES}`,
     parameters.values,
   );
-  return Object.assign(new CooperationNetwork(), {
-    nodes: (answer.nodes ?? []).map(nodeFrom),
-    edges: (answer.edges ?? []).map(edgeFrom),
-    programCount: answer.program_count,
-    edgeCount: answer.edge_count,
-  });
+  return networkFrom(answer);
 }
