@@ -12,6 +12,7 @@
  * committed with the rows. A dry run never commits, so it refreshes nothing.
  */
 import type { EntityManager } from "typeorm";
+import { deferProgramSummaries } from "../sql/program-summaries";
 
 const CHUNK = 1000;
 
@@ -20,9 +21,9 @@ export class DeferredSummaries {
 
   constructor(private readonly manager: EntityManager) {}
 
-  /** Turns the summary triggers off until the transaction ends (set_config's `true`: local to it). */
+  /** Turns the summary triggers off until the transaction ends, as bulk loaders do. */
   async defer(): Promise<void> {
-    await this.manager.query("SELECT set_config('programs.summaries_deferred', 'on', true)");
+    await deferProgramSummaries(this.manager);
   }
 
   /** A program the import created or updated. */
