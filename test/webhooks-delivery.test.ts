@@ -129,12 +129,13 @@ describe("webhook delivery", () => {
   it("survives a replica killed with SIGKILL mid-delivery: the other delivers, the restarted one resumes", async () => {
     receiver.setDelay(1500);
     const before = receiver.received.length;
-    const writes = makeEvents("kill", 6, 4);
+    // Handled from the start: writes the kill cuts off reject while stop() is still awaited.
+    const writes = makeEvents("kill", 6, 4).catch(() => undefined);
     // More deliveries in flight than one process sends at once (WEBHOOK_CONCURRENCY 3): both have some. Kill the first now.
     await until(() => receiver.inFlight > 3 && receiver.received.length > before, 20_000);
     const inFlightAtKill = new Set(receiver.received.slice(-receiver.inFlight).map((r) => r.id));
     await services.processes.programs.stop("SIGKILL");
-    await writes.catch(() => undefined);
+    await writes;
     receiver.setDelay(0);
     await services.startSubgraph("programs");
     // Writes that reached the killed process failed before commit and are not expected; redo any that failed.
