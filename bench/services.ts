@@ -41,8 +41,8 @@ export function benchEnvironment(databaseUrl: string): Env {
 }
 
 /** Runs a TypeScript entry point as one Node process (node --import tsx: its pid is the service's own). */
-export function spawnService(name: string, script: string, args: string[], env: Env): Service {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+export function spawnService(name: string, script: string, args: string[], env: Env, nodeArgs: string[] = []): Service {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script, ...args], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -178,11 +178,11 @@ export function postgresMemory(postmaster: number): { postmaster: number; larges
  * three subgraphs in process (SUBGRAPH_TRANSPORT=local), each subgraph with
  * a port of its own too, all free ones.
  */
-export async function startCoLocated(env: Env): Promise<{ service: Service; url: string }> {
+export async function startCoLocated(env: Env, nodeArgs: string[] = []): Promise<{ service: Service; url: string }> {
   const ports: Env = { GATEWAY_PORT: String(await freePort()) };
   for (const name of SUBGRAPH_NAMES) ports[subgraphVariable(name, "PORT")] = String(await freePort());
   const url = `http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`;
-  const service = spawnService("all-in-one", "scripts/start.ts", [], { ...env, ...ports, SUBGRAPH_TRANSPORT: "local" });
+  const service = spawnService("all-in-one", "scripts/start.ts", [], { ...env, ...ports, SUBGRAPH_TRANSPORT: "local" }, nodeArgs);
   try {
     await waitUntilReady(service, url);
   } catch (error) {
