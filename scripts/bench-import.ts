@@ -78,7 +78,7 @@ try {
     const report = (await response.json()) as { created: number; updated: number; unchanged: number; refused: number; applied: boolean; problems: { row: number; column: string; code: string }[]; errors?: unknown };
     const seconds = (performance.now() - started) / 1000;
     const statements = stack.subgraphs.programs.dataSource.statements.count - statementsBefore;
-    console.log(`${step}: ${(statements / rows).toFixed(1)} SQL statements per row`);
+    console.log(`${step}: ${statements} SQL statements, ${(statements / rows).toFixed(3)} per row`);
     if (report.errors) throw new Error(`${step}: ${JSON.stringify(report.errors)}`);
     const problems = report.problems.map((p) => `row ${p.row} ${p.column} ${p.code}`).join(", ");
     const outcome = `${report.applied ? "applied" : "not applied"}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.refused} refused${problems ? ` (${problems})` : ""}`;
@@ -106,7 +106,7 @@ try {
     ``,
     `| step | seconds | rows/s | SQL statements per row | load average (1 min, 2 cores) | outcome |`,
     `| --- | ---: | ---: | ---: | ---: | --- |`,
-    ...results.map((r) => `| ${r.step} | ${r.seconds.toFixed(2)} | ${r.rowsPerSecond.toFixed(0)} | ${r.statementsPerRow.toFixed(1)} | ${r.load} | ${r.outcome} |`),
+    ...results.map((r) => `| ${r.step} | ${r.seconds.toFixed(2)} | ${r.rowsPerSecond.toFixed(0)} | ${r.statementsPerRow.toFixed(3)} | ${r.load} | ${r.outcome} |`),
     ``,
     `Programs stored from the file with one bad row: ${stored}. Peak resident memory of the process (gateway, three subgraphs, all in one): ${(peakRss / 1024 / 1024).toFixed(0)} MiB.`,
     ``,

@@ -7,6 +7,7 @@ import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity
 import type { SubgraphContext } from "../subgraph/context";
 import { conflict, notFound } from "../graphql/errors";
 import { AuditEntry, type ChangeActionName } from "./audit-entry";
+import { insertRows } from "../database/insert-rows";
 
 export interface ChangeRecord {
   entityType: string;
@@ -30,25 +31,33 @@ export function changedFields(before: Record<string, unknown> | null, after: Rec
   return [...keys].filter((key) => !BOOKKEEPING.has(key) && JSON.stringify(before?.[key]) !== JSON.stringify(after?.[key])).sort();
 }
 
-export async function recordChange(manager: EntityManager, context: SubgraphContext, change: ChangeRecord): Promise<void> {
-  const before = snapshot(change.before);
-  const after = snapshot(change.after);
+export function recordChange(manager: EntityManager, context: SubgraphContext, change: ChangeRecord): Promise<void> {
+  return recordChanges(manager, context, [change]);
+}
+
+/** The audit entries of many changes in one transaction, a few statements for all of them. */
+export async function recordChanges(manager: EntityManager, context: SubgraphContext, changes: ChangeRecord[]): Promise<void> {
   const { principal } = context.access;
-  await manager.insert(AuditEntry, {
-    transactionId: () => "(pg_current_xact_id()::text)::bigint",
-    entityType: change.entityType,
-    entityId: change.entityId,
-    action: change.action,
-    changedFields: changedFields(before, after),
-    before,
-    after,
-    institutionIds: change.institutionIds,
-    actorSubject: principal.subject,
-    actorRole: principal.role,
-    actorInstitutionId: principal.institution?.id ?? null,
-    requestId: context.requestId,
-    // jsonb columns are typed as loose records, which TypeORM's deep-partial type cannot follow.
-  } as QueryDeepPartialEntity<AuditEntry>);
+  const entries = changes.map((change) => {
+    const before = snapshot(change.before);
+    const after = snapshot(change.after);
+    return {
+      transactionId: () => "(pg_current_xact_id()::text)::bigint",
+      entityType: change.entityType,
+      entityId: change.entityId,
+      action: change.action,
+      changedFields: changedFields(before, after),
+      before,
+      after,
+      institutionIds: change.institutionIds,
+      actorSubject: principal.subject,
+      actorRole: principal.role,
+      actorInstitutionId: principal.institution?.id ?? null,
+      requestId: context.requestId,
+      // jsonb columns are typed as loose records, which TypeORM's deep-partial type cannot follow.
+    } as QueryDeepPartialEntity<AuditEntry>;
+  });
+  await insertRows(manager, AuditEntry, entries);
 }
 
 /**

@@ -6,15 +6,17 @@
  */
 import { retriedTransaction } from "../database/retried-transaction";
 import { randomUUID } from "node:crypto";
-import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from "typeorm";
+import { In, type EntityManager, type EntityTarget, type ObjectLiteral, type QueryDeepPartialEntity } from "typeorm";
 import type { SubgraphContext } from "../subgraph/context";
+import { GraphQLError } from "graphql";
 import { badUserInput } from "../graphql/errors";
 import { isUuid } from "../records/ids";
 import { InstitutionStatus } from "../domain/institution-status";
 import { normalize, validate, type Rules } from "../records/validation";
 import type { ChangeActionName } from "./audit-entry";
 import { lockForArchival } from "../records/reference-lock";
-import { lockForUpdate, recordChange, saveChanges } from "./record-change";
+import { lockForUpdate, recordChange, recordChanges, saveChanges } from "./record-change";
+import { insertRows } from "../database/insert-rows";
 
 /** The fields an update input actually gives (undefined means "leave as is"). */
 export function givenFields<T extends object>(input: T): Partial<T> {
@@ -38,41 +40,118 @@ export interface Validation<Input> {
   clientNames?: Record<string, string>;
 }
 
-export interface CreateOptions<T extends Versioned, Input> extends Validation<Input> {
+/** How records of one type are created: the steps each record goes through, written once for one record or many. */
+export interface CreateSpec<T extends Versioned, Input, Confirmed = unknown> extends Validation<Input> {
   entity: EntityTarget<T>;
   typeName: string;
-  input: Input;
   /** Who may, before the input is looked at: throws FORBIDDEN (or NOT_FOUND for a missing owner). */
   authorize?: () => void | Promise<void>;
-  /** Checks that need the valid input: a unit of the same owner, references the owning subgraphs confirm. */
+  /** Checks that need the valid input: a unit of the same owner. */
   check?: (input: Input) => void | Promise<void>;
+  /**
+   * Checks that need the transaction and must hold until commit (references
+   * locked against archival and confirmed by the subgraphs owning them), each
+   * record's before anything is written; what it answers reaches `alongside`.
+   */
+  confirm?: (manager: EntityManager, input: Input) => Promise<Confirmed>;
   /** The stored columns for the valid input. */
   values: (input: Input, id: string) => QueryDeepPartialEntity<T>;
   institutionIds: (input: Input) => string[];
-  /** Further rows to write with it (names, parties...) and checks that need the transaction. */
-  alongside?: (manager: EntityManager, id: string, input: Input) => Promise<object | void>;
+  /** Further rows to write with the records (names, parties...), every record's at once: what each one's audit entry adds, in order. */
+  alongside?: (manager: EntityManager, created: CreatedRecord<T, Input, Confirmed>[]) => Promise<(object | void)[]>;
 }
 
-export async function createRecord<T extends Versioned, Input>(context: SubgraphContext, options: CreateOptions<T, Input>): Promise<T> {
-  context.access.requireAuthenticated(`create a ${options.typeName}`);
-  await options.authorize?.();
-  const input = validate(normalize(options.input, options.rules), options.rules, options.path, options.clientNames);
-  await options.check?.(input);
-  return retriedTransaction(context.dataSource, async (manager) => {
-    const id = randomUUID();
-    await manager.insert(options.entity, { ...options.values(input, id), id, version: 1 } as QueryDeepPartialEntity<T>);
-    const extra = (await options.alongside?.(manager, id, input)) ?? {};
-    const stored = (await manager.findOneByOrFail(options.entity, { id } as never)) as T;
-    await recordChange(manager, context, {
-      entityType: options.typeName,
-      entityId: id,
-      action: "CREATE",
-      before: null,
-      after: { ...stored, ...extra },
-      institutionIds: options.institutionIds(input),
-    });
-    return stored;
+export interface CreatedRecord<T, Input, Confirmed = unknown> {
+  id: string;
+  input: Input;
+  /** The record as stored (its defaults filled in). */
+  stored: T;
+  confirmed: Confirmed;
+}
+
+export interface CreateOptions<T extends Versioned, Input, Confirmed = unknown> extends CreateSpec<T, Input, Confirmed> {
+  input: Input;
+}
+
+/** `alongside` for rows written one record at a time (a record type whose creations come one by one). */
+export function eachCreated<T, Input, Confirmed>(write: (manager: EntityManager, created: CreatedRecord<T, Input, Confirmed>) => Promise<object | void>) {
+  return async (manager: EntityManager, created: CreatedRecord<T, Input, Confirmed>[]): Promise<(object | void)[]> => {
+    const extras: (object | void)[] = [];
+    for (const one of created) extras.push(await write(manager, one));
+    return extras;
+  };
+}
+
+export async function createRecord<T extends Versioned, Input, Confirmed>(context: SubgraphContext, options: CreateOptions<T, Input, Confirmed>): Promise<T> {
+  const [result] = await createRecords(context, options, [options.input]);
+  if ("error" in result) throw result.error;
+  return result.record;
+}
+
+export type CreateResult<T> = { record: T } | { error: unknown };
+
+/** A record refused (a GraphQL error: invalid, forbidden, unknown reference) is answered; a fault (the database gone) fails them all. */
+function refusal(error: unknown): { error: unknown } {
+  if (!(error instanceof GraphQLError)) throw error;
+  return { error };
+}
+
+/**
+ * Creates many records of one type through the steps one record takes, each
+ * statement for all of them at once (an import's rows): a record refused by
+ * its validation, checks or confirmation is answered with its error and left
+ * out; the others are stored together, with their audit entries, in one
+ * transaction. Answers in the order of `inputs`.
+ */
+export async function createRecords<T extends Versioned, Input, Confirmed>(
+  context: SubgraphContext,
+  spec: CreateSpec<T, Input, Confirmed>,
+  inputs: Input[],
+): Promise<CreateResult<T>[]> {
+  context.access.requireAuthenticated(`create a ${spec.typeName}`);
+  await spec.authorize?.();
+  const results: CreateResult<T>[] = new Array(inputs.length);
+  const checked: { index: number; input: Input }[] = [];
+  for (const [index, raw] of inputs.entries()) {
+    try {
+      const input = validate(normalize(raw, spec.rules), spec.rules, spec.path, spec.clientNames);
+      await spec.check?.(input);
+      checked.push({ index, input });
+    } catch (error) {
+      results[index] = refusal(error);
+    }
+  }
+  if (checked.length === 0) return results;
+  const stored = await retriedTransaction(context.dataSource, async (manager) => {
+    const confirmed: { index: number; input: Input; confirmed: Confirmed; id: string }[] = [];
+    for (const one of checked) {
+      try {
+        confirmed.push({ ...one, confirmed: (await spec.confirm?.(manager, one.input)) as Confirmed, id: randomUUID() });
+      } catch (error) {
+        results[one.index] = refusal(error);
+      }
+    }
+    if (confirmed.length === 0) return [];
+    await insertRows(manager, spec.entity, confirmed.map((c) => ({ ...spec.values(c.input, c.id), id: c.id, version: 1 }) as QueryDeepPartialEntity<T>));
+    const rows = new Map((await manager.findBy(spec.entity, { id: In(confirmed.map((c) => c.id)) } as never)).map((row) => [row.id, row]));
+    const created = confirmed.map((c) => ({ ...c, stored: rows.get(c.id)! }));
+    const extras = (await spec.alongside?.(manager, created)) ?? [];
+    await recordChanges(
+      manager,
+      context,
+      created.map((c, i) => ({
+        entityType: spec.typeName,
+        entityId: c.id,
+        action: "CREATE" as const,
+        before: null,
+        after: { ...c.stored, ...(extras[i] ?? {}) },
+        institutionIds: spec.institutionIds(c.input),
+      })),
+    );
+    return created;
   });
+  for (const one of stored) results[one.index] = { record: one.stored };
+  return results;
 }
 
 export interface UpdateOptions<T extends Versioned, Input> extends Partial<Validation<Input>> {

@@ -7,7 +7,7 @@
  * institution (a unit's parent, a member's unit) takes that record's id, its
  * slug, or its externalRef (a row earlier in the same file included).
  */
-import type { EntityTarget, ObjectLiteral } from "typeorm";
+import { In, type EntityTarget, type ObjectLiteral } from "typeorm";
 import type { SubgraphContext } from "../subgraph/context";
 import { isUuid } from "../records/ids";
 import type { RecordOwner } from "../records/owner";
@@ -96,10 +96,11 @@ export function ownedImporter(options: OwnedImportOptions): RecordImporter<Subgr
       return Object.fromEntries([...plan.given].map((field) => [field, plan.input[field]]));
     },
 
-    async stored(session, id) {
-      const row = await session.manager.findOneBy(options.entity, { id });
-      if (!row || (row as Record<string, unknown>)[owner.property] !== session.institutionId) return null;
-      return { version: row.version, values: Object.fromEntries(fields.map((f) => [f.field, (row as Record<string, unknown>)[f.field] ?? (f.read === "list" ? [] : null)])) };
+    async stored(session, ids) {
+      const rows = (await session.manager.findBy(options.entity, { id: In(ids) } as never)) as ({ id: string; version: number } & Record<string, unknown>)[];
+      // Another institution's record is not one of this institution's.
+      const own = rows.filter((row) => row[owner.property] === session.institutionId);
+      return new Map(own.map((row) => [row.id, { version: row.version, values: Object.fromEntries(fields.map((f) => [f.field, row[f.field] ?? (f.read === "list" ? [] : null)])) }]));
     },
 
     async create(session, plan) {

@@ -3,8 +3,9 @@
  * records: every row goes through the same record mechanisms as the
  * mutations (their validation, access rules, approvals and audit entries),
  * all rows in one transaction. A dry run, or any row with a problem, rolls
- * the transaction back: all rows are stored, or none. Rows are read and
- * written one at a time; only the report is kept.
+ * the transaction back: all rows are stored, or none. Rows are read one at
+ * a time; new records are created a batch at a time (createRecords: a few
+ * statements per batch, not several per row); only the report is kept.
  *
  * Each row carries the institution's own reference (`externalRef`): a new
  * one creates the record, a known one updates the fields that differ from
@@ -84,6 +85,11 @@ export class ReferenceBook {
 
 export type ComparedValues = Record<string, unknown>;
 
+export interface StoredRecord {
+  version: number;
+  values: ComparedValues;
+}
+
 /** One record type's part of an import: how a row becomes the mutation's input, and how it compares with what is stored. */
 export interface RecordImporter<C extends SubgraphContext, Plan> {
   layout: ImportLayout;
@@ -95,10 +101,16 @@ export interface RecordImporter<C extends SubgraphContext, Plan> {
   plan(record: ImportRecord, session: ImportSession<C>): Promise<Plan>;
   /** The row's values as they are compared with the stored record, keyed by column (or group of columns). */
   values(plan: Plan): ComparedValues;
-  /** The stored record's version and values, read in the import's transaction; null when it is gone. */
-  stored(session: ImportSession<C>, id: string): Promise<{ version: number; values: ComparedValues } | null>;
+  /** The stored records' versions and values, read in the import's transaction; a record that is gone is missing. */
+  stored(session: ImportSession<C>, ids: string[]): Promise<Map<string, StoredRecord>>;
   /** Creates the record through its create mutation; returns its id. */
   create(session: ImportSession<C>, plan: Plan): Promise<string>;
+  /**
+   * Creates many records through the create mutation's steps, each statement
+   * for all of them (createRecords): the id of each, or the error that refused it.
+   * Without it, rows are created one by one.
+   */
+  createMany?(session: ImportSession<C>, plans: Plan[]): Promise<({ id: string } | { error: unknown })[]>;
   /** Updates the record through its update mutation, giving only the changed values. */
   update(session: ImportSession<C>, id: string, version: number, changed: string[], plan: Plan): Promise<void>;
   /** Before any row, in the import's transaction (a dry run too): e.g. defer bookkeeping the rows would repeat. */
@@ -179,6 +191,9 @@ function institutionOf(context: SubgraphContext, layout: ImportLayout, instituti
   return institutionId.toLowerCase();
 }
 
+/** Rows read, and new records created, together: a few statements for the whole chunk. */
+const CHUNK_ROWS = 500;
+
 /** A statement failed, so PostgreSQL refuses the rest of the transaction: the import starts over, each row in a savepoint. */
 class StartOver extends Error {}
 
@@ -224,13 +239,28 @@ async function runOnce<C extends SubgraphContext, Plan>(context: C, importer: Re
       // Every row names the same few institutions: each is locked against archival once for the import.
       rememberReferenceLocks(manager);
       await importer.begin?.(session);
+      const chunk = new RowChunk(importer, session, report, plain, savepoints);
+      // Rows a chunk at a time when the importer creates in batches (its rows do not name each other); else each row sees the rows before it.
+      const chunkRows = importer.createMany && !savepoints ? CHUNK_ROWS : 1;
+      let rows: { record: ImportRecord; result: ImportRowResult }[] = [];
+      const importRows = async () => {
+        if (savepoints) await manager.query("SAVEPOINT import_row");
+        try {
+          await chunk.import(rows);
+          if (savepoints) await manager.query("RELEASE SAVEPOINT import_row");
+        } catch (error) {
+          if (!savepoints && isDatabaseError(error)) throw new StartOver();
+          if (!savepoints || !(error instanceof RowRefused)) throw error;
+          // The row's statements so far are undone; the transaction goes on with the next row.
+          await manager.query("ROLLBACK TO SAVEPOINT import_row");
+          forgetReferenceLocks(manager);
+          chunk.refuse(error.result, problemsOf(error.cause, error.columnOf));
+        }
+        rows = [];
+      };
       for await (const record of table.records) {
         report.rowCount += 1;
-        const result: ImportRowResult = { row: record.row, externalRef: record.cells.externalRef ?? null, action: ImportAction.REFUSED, id: null, changedColumns: [] };
-        report.rows.push(result);
         const problems: Omit<ImportProblem, "row">[] = [];
-        let plan: Plan | null = null;
-        const columnOf = (field: string) => importer.columnOf(field, plan) ?? plain(field);
         // Duplicates inside the file: the second row naming a reference (or a slug) is refused.
         for (const column of ["externalRef", ...(importer.uniqueColumns ?? [])]) {
           const value = record.cells[column];
@@ -242,32 +272,17 @@ async function runOnce<C extends SubgraphContext, Plan>(context: C, importer: Re
         const externalRef = record.cells.externalRef;
         if (externalRef === undefined) problems.push({ column: "externalRef", field: null, code: ErrorCode.BAD_USER_INPUT, message: "externalRef: is required (your own reference for the record)" });
         else if (externalRef.length > 200) problems.push({ column: "externalRef", field: null, code: ErrorCode.BAD_USER_INPUT, message: `externalRef: must be at most 200 characters long, got ${externalRef.length}` });
-        if (problems.length === 0) {
-          if (savepoints) await manager.query("SAVEPOINT import_row");
-          try {
-            plan = await importer.plan(record, session);
-            await writeRow(importer, session, plan, externalRef!, result);
-            if (savepoints) await manager.query("RELEASE SAVEPOINT import_row");
-          } catch (error) {
-            if (!savepoints && isDatabaseError(error)) throw new StartOver();
-            // The row's statements so far are undone; the transaction goes on with the next row.
-            if (savepoints) {
-              await manager.query("ROLLBACK TO SAVEPOINT import_row");
-              forgetReferenceLocks(manager);
-            }
-            problems.push(...problemsOf(error, columnOf));
-            result.action = ImportAction.REFUSED;
-            result.id = null;
-            result.changedColumns = [];
-          }
-        }
-        if (problems.length) {
-          report.refused += 1;
-          report.problems.push(...problems.map((p) => ({ ...p, row: record.row })));
-        } else if (result.action === ImportAction.CREATE) report.created += 1;
-        else if (result.action === ImportAction.UPDATE) report.updated += 1;
-        else report.unchanged += 1;
+        const result: ImportRowResult = { row: record.row, externalRef: externalRef ?? null, action: ImportAction.REFUSED, id: null, changedColumns: [] };
+        report.rows.push(result);
+        if (problems.length) chunk.refuse(result, problems);
+        else rows.push({ record, result });
+        if (rows.length >= chunkRows) await importRows();
       }
+      if (rows.length) await importRows();
+      const rowsDone = (action: ImportAction) => report.rows.filter((row) => row.action === action).length;
+      Object.assign(report, { created: rowsDone(ImportAction.CREATE), updated: rowsDone(ImportAction.UPDATE), unchanged: rowsDone(ImportAction.UNCHANGED), refused: rowsDone(ImportAction.REFUSED) });
+      // Header problems first, then by row: a chunk's refusals are known after its rows are read.
+      report.problems.sort((a, b) => a.row - b.row);
       if (request.dryRun || report.problems.length > 0) throw new RollBack(report);
       await session.references.save();
       await importer.beforeCommit?.(session);
@@ -279,30 +294,100 @@ async function runOnce<C extends SubgraphContext, Plan>(context: C, importer: Re
   return report;
 }
 
-async function writeRow<C extends SubgraphContext, Plan>(
-  importer: RecordImporter<C, Plan>,
-  session: ImportSession<C>,
-  plan: Plan,
-  externalRef: string,
-  result: ImportRowResult,
-): Promise<void> {
-  const recordType = importer.layout.recordType;
-  const recordId = await session.references.find(recordType, externalRef);
-  const stored = recordId ? await importer.stored(session, recordId) : null;
-  if (!recordId || !stored) {
-    // A new reference, or one whose record is gone (a deleted contact): a new record.
-    const id = await importer.create(session, plan);
-    await session.references.set(recordType, externalRef, id);
-    Object.assign(result, { action: ImportAction.CREATE, id });
-    return;
+/** A row's refusal inside its savepoint: the caller rolls the row back, then reports it. */
+class RowRefused extends Error {
+  constructor(readonly result: ImportRowResult, readonly cause: unknown, readonly columnOf: (field: string) => string | null) {
+    super("row refused");
   }
-  const wanted = importer.values(plan);
-  const changed = Object.keys(wanted).filter((key) => JSON.stringify(wanted[key] ?? null) !== JSON.stringify(stored.values[key] ?? null));
-  result.id = recordId;
-  if (changed.length === 0) {
-    result.action = ImportAction.UNCHANGED;
-    return;
+}
+
+/**
+ * Rows read together: planned one by one, their stored records read in one
+ * go, each compared and updated (or left as it is), the new ones created in
+ * one batch (createMany) or one by one.
+ */
+class RowChunk<C extends SubgraphContext, Plan> {
+  constructor(
+    private readonly importer: RecordImporter<C, Plan>,
+    private readonly session: ImportSession<C>,
+    private readonly report: ImportReport,
+    private readonly plain: (field: string) => string | null,
+    /** Each chunk is one row in its savepoint: a refusal goes up, to be rolled back first. */
+    private readonly savepoints: boolean,
+  ) {}
+
+  refuse(result: ImportRowResult, problems: Omit<ImportProblem, "row">[]): void {
+    Object.assign(result, { action: ImportAction.REFUSED, id: null, changedColumns: [] });
+    this.report.problems.push(...problems.map((p) => ({ ...p, row: result.row })));
   }
-  await importer.update(session, recordId, stored.version, changed, plan);
-  Object.assign(result, { action: ImportAction.UPDATE, changedColumns: changed });
+
+  private columnOf(plan: Plan | null) {
+    return (field: string) => this.importer.columnOf(field, plan) ?? this.plain(field);
+  }
+
+  /** A row's error: a problem of its own; inside a savepoint, one its savepoint undoes first; a database error without one ends the transaction. */
+  private refused(result: ImportRowResult, error: unknown, plan: Plan | null): void {
+    if (this.savepoints) throw new RowRefused(result, error, this.columnOf(plan));
+    if (isDatabaseError(error)) throw error;
+    this.refuse(result, problemsOf(error, this.columnOf(plan)));
+  }
+
+  async import(rows: { record: ImportRecord; result: ImportRowResult }[]): Promise<void> {
+    const { importer, session } = this;
+    const recordType = importer.layout.recordType;
+    const planned: { result: ImportRowResult; plan: Plan; externalRef: string; recordId: string | undefined }[] = [];
+    for (const { record, result } of rows) {
+      const externalRef = record.cells.externalRef!;
+      try {
+        const plan = await importer.plan(record, session);
+        planned.push({ result, plan, externalRef, recordId: await session.references.find(recordType, externalRef) });
+      } catch (error) {
+        this.refused(result, error, null);
+      }
+    }
+    const known = planned.flatMap((p) => (p.recordId ? [p.recordId] : []));
+    const stored = known.length ? await importer.stored(session, known) : new Map<string, StoredRecord>();
+    const creations: typeof planned = [];
+    for (const row of planned) {
+      const record = row.recordId ? stored.get(row.recordId) : undefined;
+      // A new reference, or one whose record is gone (a deleted contact): a new record.
+      if (!record) {
+        creations.push(row);
+        continue;
+      }
+      const wanted = importer.values(row.plan);
+      const changed = Object.keys(wanted).filter((key) => JSON.stringify(wanted[key] ?? null) !== JSON.stringify(record.values[key] ?? null));
+      row.result.id = row.recordId!;
+      if (changed.length === 0) {
+        row.result.action = ImportAction.UNCHANGED;
+        continue;
+      }
+      try {
+        await importer.update(session, row.recordId!, record.version, changed, row.plan);
+        Object.assign(row.result, { action: ImportAction.UPDATE, changedColumns: changed });
+      } catch (error) {
+        this.refused(row.result, error, row.plan);
+      }
+    }
+    const outcomes = importer.createMany && creations.length > 1 ? await importer.createMany(session, creations.map((c) => c.plan)) : await this.createEach(creations.map((c) => c.plan));
+    for (const [i, creation] of creations.entries()) {
+      const outcome = outcomes[i];
+      if ("id" in outcome) {
+        await session.references.set(recordType, creation.externalRef, outcome.id);
+        Object.assign(creation.result, { action: ImportAction.CREATE, id: outcome.id });
+      } else this.refused(creation.result, outcome.error, creation.plan);
+    }
+  }
+
+  private async createEach(plans: Plan[]): Promise<({ id: string } | { error: unknown })[]> {
+    const outcomes: ({ id: string } | { error: unknown })[] = [];
+    for (const plan of plans) {
+      try {
+        outcomes.push({ id: await this.importer.create(this.session, plan) });
+      } catch (error) {
+        outcomes.push({ error });
+      }
+    }
+    return outcomes;
+  }
 }

@@ -6,7 +6,7 @@
  */
 import { Arg, Ctx, ID, Int, Mutation, Resolver, type ClassType } from "type-graphql";
 import type { EntityManager, EntityTarget } from "typeorm";
-import { archiveRecord, createRecord, updateRecord } from "../audit/writes";
+import { archiveRecord, createRecord, eachCreated, updateRecord } from "../audit/writes";
 import type { SubgraphContext } from "../subgraph/context";
 import { InstitutionStatus } from "../domain/institution-status";
 import { replaceNames, type LocalizedName, type LocalizedNameInput } from "../domain/localized-name";
@@ -60,7 +60,7 @@ export function institutionMutations<T extends Institution, Input extends WithNa
         check: (valid) => options.checkCreate?.(context, valid),
         values: (valid) => ({ ...emptyLists(rules, NAMES), ...columnsOf(valid, rules, NAMES), status: InstitutionStatus.ACTIVE }) as never,
         institutionIds: () => [],
-        alongside: async (manager, id, valid) => (await replaceNamesOf(manager, id, valid.names ?? [])).after,
+        alongside: eachCreated(async (manager, { id, input: valid }) => (await replaceNamesOf(manager, id, valid.names ?? [])).after),
       });
     }
 

@@ -55,18 +55,9 @@ export function approversOf(version: ProgramVersion, versions: ProgramVersion[])
   return requiredApprovers(inForce && inForce.number < version.number ? inForce.terms : null, version.terms);
 }
 
-/** Records new terms as the next version: the one awaiting approval before it becomes void, and so do its approvals. */
-export async function proposeVersion(
-  manager: EntityManager,
-  programId: string,
-  versions: ProgramVersion[],
-  terms: ProgramTerms,
-  proposedByInstitutionId: string | null,
-): Promise<ProgramVersion> {
-  const pending = pendingOf(versions);
-  if (pending) await manager.update(ProgramVersion, { id: pending.id }, { status: ProgramVersionStatus.VOID, version: pending.version + 1 });
-  const number = Math.max(0, ...versions.map((v) => v.number)) + 1;
-  const version = Object.assign(new ProgramVersion(), {
+/** New terms as a program's version `number`, awaiting approval. */
+export function proposedVersion(programId: string, number: number, terms: ProgramTerms, proposedByInstitutionId: string | null): ProgramVersion {
+  return Object.assign(new ProgramVersion(), {
     id: versionId(programId, number),
     programId,
     number,
@@ -77,6 +68,19 @@ export async function proposeVersion(
     inForceAt: null,
     version: 1,
   });
+}
+
+/** Records new terms as the next version: the one awaiting approval before it becomes void, and so do its approvals. */
+export async function proposeVersion(
+  manager: EntityManager,
+  programId: string,
+  versions: ProgramVersion[],
+  terms: ProgramTerms,
+  proposedByInstitutionId: string | null,
+): Promise<ProgramVersion> {
+  const pending = pendingOf(versions);
+  if (pending) await manager.update(ProgramVersion, { id: pending.id }, { status: ProgramVersionStatus.VOID, version: pending.version + 1 });
+  const version = proposedVersion(programId, Math.max(0, ...versions.map((v) => v.number)) + 1, terms, proposedByInstitutionId);
   await manager.insert(ProgramVersion, version);
   return version;
 }

@@ -10,10 +10,12 @@ import type { ProgramsContext } from "../context";
 import type { CooperationDirection, InstitutionType, PartyRole, ProgramKind } from "../entities/enums";
 import { Program } from "../entities/program";
 import { institutionKind } from "../entities/institution-kinds";
-import { partiesOf } from "../checks/program-lifecycle";
+import { In } from "typeorm";
+import { groupBy } from "../../../shared/graphql/dataloaders";
+import { ProgramParty } from "../entities/program-party";
+import { ProgramDirection } from "../entities/program-direction";
 import { ProgramMutations } from "../resolvers/program.mutations";
 import type { ProgramCreateInput, ProgramUpdateInput } from "../resolvers/inputs";
-import { directionsOf } from "../resolvers/program-rows";
 import { DeferredSummaries } from "./deferred-summaries";
 import { PartyDirectory } from "./party-directory";
 import { MAX_PARTIES, PARTY_COLUMNS, programLayout } from "./program-layout";
@@ -147,18 +149,34 @@ export const programImporter: RecordImporter<ProgramsContext, ProgramPlan> = {
     return Object.fromEntries(Object.entries(all).filter(([key]) => plan.given.has(key)));
   },
 
-  async stored(session, id) {
-    const program = await session.manager.findOneBy(Program, { id });
-    if (!program) return null;
-    const parties = await partiesOf(session.manager, id);
-    const directions = await directionsOf(session.manager, id);
-    return { version: program.version, values: valuesOf(program as unknown as Record<string, unknown>, parties, directions.map((d) => d.direction)) };
+  async stored(session, ids) {
+    const programs = await session.manager.findBy(Program, { id: In(ids) });
+    const parties = await session.manager.findBy(ProgramParty, { programId: In(ids) });
+    const directions = await session.manager.find(ProgramDirection, { where: { programId: In(ids) }, order: { position: "ASC" } });
+    const partiesOf = groupBy(parties, (p) => p.programId, ids);
+    const directionsOf = groupBy(directions, (d) => d.programId, ids);
+    const index = new Map(ids.map((id, i) => [id, i]));
+    return new Map(
+      programs.map((program) => {
+        const i = index.get(program.id)!;
+        return [program.id, { version: program.version, values: valuesOf(program as unknown as Record<string, unknown>, partiesOf[i], directionsOf[i].map((d) => d.direction)) }];
+      }),
+    );
   },
 
   async create(session, plan) {
     const { id } = await mutations.createProgram(plan.input, session.context);
     summariesOf(session).wrote(id);
     return id;
+  },
+
+  async createMany(session, plans) {
+    const results = await mutations.createPrograms(plans.map((plan) => plan.input), session.context);
+    return results.map((result) => {
+      if (!("record" in result)) return result;
+      summariesOf(session).wrote(result.record.id);
+      return { id: result.record.id };
+    });
   },
 
   async update(session, id, version, changed, plan) {

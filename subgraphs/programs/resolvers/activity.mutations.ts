@@ -61,7 +61,7 @@ export class ActivityMutations {
       check: (activity) => requirePartyHost(parties, activity),
       values: (activity) => ({ ...activity, programId: id }),
       institutionIds: () => [...new Set(parties.map((p) => p.institutionId))],
-      alongside: async (manager, _id, activity) => {
+      confirm: async (manager, activity) => {
         await requireActiveInstitution(context, manager);
         await checkHost(context, manager, activity);
       },

@@ -1,20 +1,23 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
-import { createRecord, givenFields, updateRecord } from "../../../shared/audit/writes";
+import type { QueryDeepPartialEntity } from "typeorm";
+import { createRecord, createRecords, givenFields, updateRecord, type CreateResult, type CreateSpec } from "../../../shared/audit/writes";
+import { insertRows } from "../../../shared/database/insert-rows";
 import { DatePrecision } from "../../../shared/domain/dates";
 import { badUserInput, forbidden } from "../../../shared/graphql/errors";
 import { normalize, validate } from "../../../shared/records/validation";
 import { PartyRole, ProgramStatus } from "../entities/enums";
 import { Program } from "../entities/program";
 import { ProgramParty } from "../entities/program-party";
-import type { ProgramVersion } from "../entities/program-version";
+import { ProgramVersion } from "../entities/program-version";
+import { ProgramDirection } from "../entities/program-direction";
 import type { ProgramsContext } from "../context";
 import { checkReferencesLocked, requireActiveInstitution } from "../checks/institution-references";
 import { partiesOf, requireOpen, requirePartyEditor } from "../checks/program-lifecycle";
 import { TERM_FIELDS, termsHash, termsOf, type ProgramTerms } from "../checks/program-terms";
-import { pendingOf, proposeVersion, storedVersions, voidPending } from "../checks/program-versions";
+import { pendingOf, proposeVersion, proposedVersion, storedVersions, voidPending } from "../checks/program-versions";
 import { partyRules, programRules, terminationRules, type PartyInput, type ProgramInput } from "../fields";
 import { ProgramCreateInput, ProgramDirectionInput, ProgramPartyInput, ProgramUpdateInput, TerminateProgramInput } from "./inputs";
-import { directionsOf, plainParties, replaceDirections, replaceParties } from "./program-rows";
+import { directionRows, directionsOf, partyReferences, partyRows, plainParties, replaceDirections, replaceParties } from "./program-rows";
 
 /** A program as the validation rules see it: its columns with its parties and directions. */
 function asInput(program: Partial<Program>, parties: PartyInput[], directions: ProgramDirectionInput[] | null | undefined): ProgramInput {
@@ -51,42 +54,60 @@ const proposer = (context: ProgramsContext) => (context.access.isAdmin ? null : 
 const WHO_MAY_DO_WHAT =
   "What one party may do alone: create a DRAFT naming others (each named institution approves before it takes effect), change what is not terms (description, framework, place of signing, fields of education, internal notes: at once), propose new terms (parties, roles, units, kind, title, dates, term, directions, budget), approve them for its own institution, add activities hosted by a party, and terminate. Every change of the terms is a new version that voids the approvals given and takes effect only once every SIGNATORY, and every institution whose part it adds, removes or changes, has approved its terms hash (approveProgram).";
 
+/** A createProgram input as the rules see it: the program's columns, a DRAFT, with its parties and directions. */
+function creationInput(input: ProgramCreateInput): ProgramInput {
+  const { parties, directions, budget, fieldCodes, ...fields } = input;
+  const program = { ...fields, status: ProgramStatus.DRAFT, fieldCodes: fieldCodes ?? [], budgetAmount: budget?.amount ?? null, budgetCurrency: budget?.currency ?? null };
+  return asInput(program as Partial<Program>, (parties ?? []).map((p) => ({ ...p, unitId: p.unitId ?? null })), directions ?? []);
+}
+
+/** How programs are created (createProgram, and an import's rows many at a time). */
+function programCreation(context: ProgramsContext): CreateSpec<Program, ProgramInput, Map<string, string>> {
+  return {
+    entity: Program,
+    typeName: "Program",
+    rules: programRules,
+    clientNames: CLIENT_FIELDS,
+    check: ({ parties }) => {
+      if (!context.access.isAdmin) {
+        const own = context.access.principal.institution?.id;
+        if (context.access.principal.role !== "editor" || !parties.some((p) => p.institutionId === own)) {
+          throw forbidden("An editor can create only programs their own institution is a party to.");
+        }
+      }
+      requireSignatory(parties);
+    },
+    // Every party's institution and unit, locked against archival and confirmed by its owner: their countries.
+    confirm: (manager, { parties }) => checkReferencesLocked(context, manager, partyReferences(parties)),
+    values: ({ parties: _parties, directions: _directions, ...columns }) => columns as QueryDeepPartialEntity<Program>,
+    institutionIds: ({ parties }) => [...new Set(parties.map((p) => p.institutionId))],
+    alongside: async (manager, created) => {
+      const parties = created.map((c) => partyRows(manager, c.id, c.input.parties, c.confirmed));
+      const directions = created.map((c) => c.input.directions ?? []);
+      await insertRows(manager, ProgramParty, parties.flat());
+      await insertRows(manager, ProgramDirection, created.flatMap((c, i) => directionRows(c.id, directions[i])));
+      // Its terms as version 1, awaiting every party's approval.
+      await insertRows(manager, ProgramVersion, created.map((c, i) => proposedVersion(c.id, 1, termsOf(c.stored, parties[i], directions[i]), proposer(context))));
+      return created.map((_c, i) => ({ parties: plainParties(parties[i]), directions: directions[i], proposedVersion: 1 }));
+    },
+  };
+}
+
 @Resolver(() => Program)
 export class ProgramMutations {
   @Mutation(() => Program, {
     description: `Creates a program as a DRAFT, with its terms as version 1. An editor may create only programs their institution is a party to; at least one party must be a SIGNATORY. Every institution and unit is checked with the subgraph that owns it (archived ones are refused). It becomes ACTIVE once every institution it names has approved its terms. ${WHO_MAY_DO_WHAT}`,
   })
-  async createProgram(
+  createProgram(
     @Arg("input", () => ProgramCreateInput, { description: "The new program." }) input: ProgramCreateInput,
     @Ctx() context: ProgramsContext,
   ): Promise<Program> {
-    const { parties: partyInput, directions, budget, fieldCodes, ...fields } = input;
-    const program = { ...fields, status: ProgramStatus.DRAFT, fieldCodes: fieldCodes ?? [], budgetAmount: budget?.amount ?? null, budgetCurrency: budget?.currency ?? null };
-    return createRecord(context, {
-      entity: Program,
-      typeName: "Program",
-      input: asInput(program, (partyInput ?? []).map((p) => ({ ...p, unitId: p.unitId ?? null })), directions),
-      rules: programRules,
-      clientNames: CLIENT_FIELDS,
-      check: ({ parties }) => {
-        if (!context.access.isAdmin) {
-          const own = context.access.principal.institution?.id;
-          if (context.access.principal.role !== "editor" || !parties.some((p) => p.institutionId === own)) {
-            throw forbidden("An editor can create only programs their own institution is a party to.");
-          }
-        }
-        requireSignatory(parties);
-      },
-      values: () => program,
-      institutionIds: ({ parties }) => [...new Set(parties.map((p) => p.institutionId))],
-      alongside: async (manager, id, valid) => {
-        const rows = await replaceParties(context, manager, id, valid.parties);
-        await replaceDirections(manager, id, directions ?? []);
-        const stored = await manager.findOneByOrFail(Program, { id });
-        const first = await proposeVersion(manager, id, [], termsOf(stored, rows, directions ?? []), proposer(context));
-        return { parties: plainParties(rows), directions: directions ?? [], proposedVersion: first.number };
-      },
-    });
+    return createRecord(context, { ...programCreation(context), input: creationInput(input) });
+  }
+
+  /** Many programs through createProgram's steps, each statement for all of them (an import's rows); a refused one is answered with its error. */
+  createPrograms(inputs: ProgramCreateInput[], context: ProgramsContext): Promise<CreateResult<Program>[]> {
+    return createRecords(context, programCreation(context), inputs.map(creationInput));
   }
 
   @Mutation(() => Program, {
@@ -136,7 +157,7 @@ export class ProgramMutations {
           delete columns.budgetCurrency;
           if (termsChange) {
             // In the order the client sent them: the canonical terms are sorted, and `parties[i]` must name what the client wrote.
-            await checkReferencesLocked(context, manager, (parties as PartyInput[]).map((p, i) => ({ ...p, field: `parties[${i}]` })));
+            await checkReferencesLocked(context, manager, partyReferences(parties as PartyInput[]));
             proposal = await proposeVersion(manager, row.id, versions, terms, proposer(context));
           }
           return columns;
