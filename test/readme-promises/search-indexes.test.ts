@@ -17,8 +17,11 @@ let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack({ RATE_LIMIT_PER_MINUTE: "0" });
   const db = stack.subgraphs.programs.dataSource;
-  // Copies of one seeded program, each with a title and description of its own.
-  await db.query(
+  // Copies of one seeded program, each with a title and description of its own; the summary triggers make it
+  // bulk work, which a busy machine may take longer for than the stack's per-statement deadline.
+  await db.transaction(async (bulk) => {
+    await bulk.query("SET LOCAL statement_timeout = 0");
+    await bulk.query(
     `INSERT INTO programs.program
      SELECT (jsonb_populate_record(NULL::programs.program, to_jsonb(p) || jsonb_build_object(
        'id', gen_random_uuid(), 'slug', 'synthetic-' || g,
@@ -26,7 +29,8 @@ beforeAll(async () => {
      FROM programs.program p, generate_series(1, $1::int) g
      WHERE p.id = (SELECT id FROM programs.program ORDER BY id LIMIT 1)`,
     [PROGRAMS],
-  );
+    );
+  });
   await db.query("ANALYZE programs.program");
 }, 120_000);
 afterAll(() => stack?.stop());
