@@ -108,6 +108,16 @@ describe("with tight limits", () => {
     const result = await graphql(gateway.url, `{ enterprises { nodes { divisions { enterprise { divisions { name } } } } } }`);
     expect(result.errors?.[0].extensions?.code).toBe("QUERY_TOO_DEEP");
   });
+
+  it("and an operation that also asks for __type or __schema gets no allowance for the rest of what it asks", async () => {
+    const deep = await graphql(gateway.url, `{ __type(name: "Query") { name } enterprises { nodes { divisions { enterprise { divisions { name } } } } } }`);
+    expect(deep.errors?.[0].extensions).toMatchObject({ code: "QUERY_TOO_DEEP", limit: 5 });
+    const costly = await graphql(gateway.url, `{ __schema { queryType { name } } programs(first: 1000) { nodes { title } } }`);
+    expect(costly.errors?.[0].extensions).toMatchObject({ code: "QUERY_TOO_COSTLY", limit: 500 });
+    // Inside a fragment on the query type too.
+    const spread = await graphql(gateway.url, `query { ...Both } fragment Both on Query { __type(name: "Query") { name } programs(first: 1000) { nodes { title } } }`);
+    expect(spread.errors?.[0].extensions).toMatchObject({ code: "QUERY_TOO_COSTLY", limit: 500 });
+  });
 });
 
 /** Misspelt fields, arguments and types near confidential ones: each would earn a "Did you mean" with introspection on. */
