@@ -9,6 +9,7 @@ import { ApolloGateway, type GraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import express, { type Express } from "express";
+import type { GraphQLFormattedError } from "graphql";
 import { disableVendorTelemetry, readGatewayLimits, type AuthConfig, type GatewayLimits, type ResponseCacheConfig, type SubgraphName } from "../shared/config";
 import { formatError } from "../shared/graphql/errors";
 import { createApp, healthRoutes, jsonErrorHandler, noStore, notFoundHandler } from "../shared/http/server";
@@ -102,7 +103,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    formatError,
+    // hideSchemaDetailsFromClientErrors below covers validation only; a variable's value is coerced after it, and its
+    // error would still suggest the input fields and enum values introspection hides ("Did you mean \"partyType\"?").
+    formatError: options.introspection === false ? (formatted, error) => withoutSuggestions(formatError(formatted, error)) : formatError,
     includeStacktraceInErrorResponses: false,
     // Shutdown is ours (shared/lifecycle.ts): Apollo's own signal handlers would race it and hang.
     stopOnTerminationSignals: false,
@@ -192,4 +195,10 @@ async function isReachable(dataSource: GraphQLDataSource<GatewayContext>, logger
   } catch {
     return false;
   }
+}
+
+/** An error's message without graphql-js's "Did you mean …?" (as Apollo's own suggestion switch cuts it off). */
+function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(/ ?Did you mean .+?\?$/s, "");
+  return message === formatted.message ? formatted : { ...formatted, message };
 }

@@ -205,8 +205,8 @@ describe("archived means inactive everywhere", () => {
     return { ...createEnterprise, editor: bearer(token) };
   }
   const archive = (e: { id: string; version: number }) => ask(admin, `mutation($id: ID!, $v: Int!) { archiveEnterprise(id: $id, version: $v) { version status } }`, { id: e.id, v: e.version });
-  const refused = (result: { errors?: { extensions?: Record<string, unknown> }[] }) => {
-    expect(result.errors?.length).toBeGreaterThan(0);
+  const refused = (result: { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] }) => {
+    expect(result.errors?.length ?? 0, `not refused: ${JSON.stringify(result.data)}`).toBeGreaterThan(0);
     expect(["FORBIDDEN", "BAD_USER_INPUT", "UNAUTHENTICATED"]).toContain(result.errors![0].extensions?.code);
   };
 
@@ -226,6 +226,38 @@ describe("archived means inactive everywhere", () => {
     refused(await attempt(admin, `mutation($id: ID!, $v: Int!) { updateEnterprise(id: $id, version: $v, input: { website: "https://archived.example" }) { id } }`, { id: company.id, v: archiveEnterprise.version }));
     const { enterprise } = await ask(admin, `query($id: ID) { enterprise(id: $id) { website contacts { id } divisions { id } } }`, { id: company.id });
     expect(enterprise).toEqual({ website: null, contacts: [], divisions: [] });
+    expect((await read(draft.id)).parties.every((p: any) => p.signedOn === null)).toBe(true);
+  });
+
+  it("an editor whose token the gateway accepted just before the archival (its answer kept 30 s) is refused by the subgraphs themselves", async () => {
+    const company = await freshEnterprise();
+    const draft = await create(admin, [
+      { institutionType: "ENTERPRISE", institutionId: company.id, role: "SIGNATORY" },
+      { institutionType: "UNIVERSITY", institutionId: BRANCH, role: "SIGNATORY" },
+    ]);
+    // The editor is at work: the gateway has confirmed its institution and keeps that answer.
+    expect((await ask(company.editor, `query($id: ID) { enterprise(id: $id) { name } }`, { id: company.id })).enterprise.name).toBe("Soon archived");
+    const { archiveEnterprise } = await archive(company);
+    const attempts = [
+      await attempt(company.editor, `mutation($id: ID!, $v: Int!) { updateEnterprise(id: $id, version: $v, input: { website: "https://archived.example" }) { id } }`, { id: company.id, v: archiveEnterprise.version }),
+      await attempt(company.editor, `mutation($id: ID!) { createContact(enterpriseId: $id, input: { name: "Still here" }) { id } }`, { id: company.id }),
+      await attempt(company.editor, `mutation($id: ID!) { createDivision(enterpriseId: $id, input: { slug: "${unique("ghost-division")}", name: "Ghost", kind: OTHER }) { id } }`, { id: company.id }),
+      await attempt(company.editor, SIGN, { id: draft.id, v: draft.version, on: "2026-02-01" }),
+      await attempt(company.editor, UPDATE, { id: draft.id, v: draft.version, input: { description: "Still acting" } }),
+      await attempt(company.editor, `mutation($id: ID!) { addActivity(programId: $id, input: { kind: VISIT, status: PLANNED, title: "Visit" }) { id } }`, { id: draft.id }),
+      await attempt(company.editor, `mutation($id: ID!, $v: Int!) { terminateProgram(id: $id, version: $v, input: { endsOn: "2026-06-30", reason: "Gone" }) { status } }`, { id: draft.id, v: draft.version }),
+      await attempt(company.editor, CREATE, {
+        input: { slug: unique("from-archived"), title: "Afterwards", kind: "INTERNSHIP", parties: [{ institutionType: "ENTERPRISE", institutionId: company.id, role: "SIGNATORY" }, { institutionType: "UNIVERSITY", institutionId: BRANCH, role: "SIGNATORY" }] },
+      }),
+    ];
+    for (const result of attempts) {
+      refused(result);
+      // Refused by the subgraph, not by the gateway's check of the token (which still holds its answer from before).
+      expect(result.errors![0].message).not.toMatch(/token's institution is archived/);
+    }
+    const { enterprise } = await ask(admin, `query($id: ID) { enterprise(id: $id) { website contacts { id } divisions { id } } }`, { id: company.id });
+    expect(enterprise).toEqual({ website: null, contacts: [], divisions: [] });
+    expect(await read(draft.id)).toMatchObject({ status: "DRAFT", version: draft.version });
     expect((await read(draft.id)).parties.every((p: any) => p.signedOn === null)).toBe(true);
   });
 

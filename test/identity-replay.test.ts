@@ -9,7 +9,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIdentityVerifier, IDENTITY_HEADER, IDENTITY_LIFETIME_MS, SIGNATURE_HEADER, signIdentity } from "../shared/auth/internal-identity";
-import { bearer, tokenFor } from "./support/auth";
+import { bearer, institutionOf, tokenFor } from "./support/auth";
 import { graphql } from "./support/graphql";
 import { startExtraGateway, startTestStack, type TestStack } from "./support/stack";
 
@@ -22,6 +22,8 @@ let stack: TestStack;
 let gateway: Awaited<ReturnType<typeof startExtraGateway>>;
 let proxy: http.Server;
 const captured: Captured[] = [];
+/** While set, the proxy keeps what it captures and passes nothing on: the subgraph never sees that nonce. */
+let holdingBack = false;
 
 /** Passes every request on to `target` unchanged and keeps its identity headers and body. */
 function recordingProxy(target: string): Promise<http.Server> {
@@ -34,6 +36,11 @@ function recordingProxy(target: string): Promise<http.Server> {
         Object.entries(req.headers).filter((entry): entry is [string, string] => typeof entry[1] === "string" && !["host", "content-length", "connection"].includes(entry[0])),
       );
       if (headers[IDENTITY_HEADER]) captured.push({ headers: { [IDENTITY_HEADER]: headers[IDENTITY_HEADER], [SIGNATURE_HEADER]: headers[SIGNATURE_HEADER] }, body });
+      if (holdingBack && headers[IDENTITY_HEADER]) {
+        res.writeHead(502, { "content-type": "application/json" });
+        res.end(JSON.stringify({ errors: [{ message: "held back" }] }));
+        return;
+      }
       const answer = await fetch(new URL(req.url ?? "/", target), { method: req.method, headers, body: req.method === "GET" ? undefined : body });
       res.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" });
       res.end(Buffer.from(await answer.arrayBuffer()));
@@ -79,6 +86,38 @@ describe("a captured identity header", () => {
     const reply = await replay(stack.subgraphUrls.enterprises, mutation, headers);
     expect(reply.status).toBe(401);
     expect(reply.body.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("is refused with another document or other variables even when the subgraph never saw it (its nonce unused)", async () => {
+    // An observer that holds the gateway's request back: only the binding to the request stops the header.
+    captured.length = 0;
+    holdingBack = true;
+    let held: Captured;
+    try {
+      await graphql(gateway.url, `query Phones($slug: String) { enterprise(slug: $slug) { name } }`, { slug: "ammc" }, bearer(await tokenFor(stack, "admin")));
+      expect(captured).toHaveLength(1);
+      held = captured[0];
+    } finally {
+      holdingBack = false;
+    }
+    const AMMC = institutionOf("ammc").id;
+    const original = JSON.parse(held!.body) as { query: string; operationName?: string; variables?: Record<string, unknown> };
+    // The operation name is signed too: a forgery keeps the one the gateway gave its request, so only the body's hash can tell.
+    const name = original.operationName ?? "";
+    const forgeries = [
+      { ...original, query: `mutation ${name} { createContact(enterpriseId: "${AMMC}", input: { name: "Replayed" }) { id } }`, variables: undefined },
+      { ...original, query: `query ${name} { enterprise(slug: "ammc") { contacts { phone } } }`, variables: undefined },
+      // The same document with other variables.
+      { ...original, variables: { slug: "almalyk-mmc" } },
+    ];
+    for (const forgery of forgeries) {
+      const reply = await replay(stack.subgraphUrls.enterprises, JSON.stringify(forgery), held!.headers);
+      expect(reply.status, JSON.stringify(reply.body)).toBe(401);
+      expect(reply.body.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+    }
+    const admin = bearer(await tokenFor(stack, "admin"));
+    const { enterprise } = (await graphql(gateway.url, `{ enterprise(slug: "ammc") { contacts { name } } }`, undefined, admin)).data as { enterprise: { contacts: { name: string }[] } };
+    expect(enterprise.contacts.map((c) => c.name)).not.toContain("Replayed");
   });
 
   it("is refused with the same document again", async () => {

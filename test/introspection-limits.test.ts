@@ -108,6 +108,16 @@ describe("with tight limits", () => {
     const result = await graphql(gateway.url, `{ enterprises { nodes { divisions { enterprise { divisions { name } } } } } }`);
     expect(result.errors?.[0].extensions?.code).toBe("QUERY_TOO_DEEP");
   });
+
+  it("and an operation that also asks for __type or __schema gets no allowance for the rest of what it asks", async () => {
+    const deep = await graphql(gateway.url, `{ __type(name: "Query") { name } enterprises { nodes { divisions { enterprise { divisions { name } } } } } }`);
+    expect(deep.errors?.[0].extensions).toMatchObject({ code: "QUERY_TOO_DEEP", limit: 5 });
+    const costly = await graphql(gateway.url, `{ __schema { queryType { name } } programs(first: 1000) { nodes { title } } }`);
+    expect(costly.errors?.[0].extensions).toMatchObject({ code: "QUERY_TOO_COSTLY", limit: 500 });
+    // Inside a fragment on the query type too.
+    const spread = await graphql(gateway.url, `query { ...Both } fragment Both on Query { __type(name: "Query") { name } programs(first: 1000) { nodes { title } } }`);
+    expect(spread.errors?.[0].extensions).toMatchObject({ code: "QUERY_TOO_COSTLY", limit: 500 });
+  });
 });
 
 /** Misspelt fields, arguments and types near confidential ones: each would earn a "Did you mean" with introspection on. */
@@ -119,12 +129,44 @@ const PROBES = [
   `query($f: ProgramFiltr) { programs(filter: $f) { totalCount } }`,
 ];
 
+/** Variables whose values misspell an input field or an enum value: coerced after validation, they earn a "Did you mean" of their own. */
+const PROGRAMS_FILTERED = `query($f: ProgramFilter) { programs(filter: $f) { totalCount } }`;
+const VARIABLE_PROBES: { variables: Record<string, unknown>; hidden: string[] }[] = [
+  { variables: { f: { partyTyp: "UNIVERSITY" } }, hidden: ["partyType", "partyId"] },
+  { variables: { f: { statuses: ["ACTIV"] } }, hidden: ["ACTIVE"] },
+  { variables: { f: { expiringWithin: 30 } }, hidden: ["expiringWithinDays"] },
+];
+
 describe("field suggestions", () => {
   it("are given while introspection is on", async () => {
     const gateway = await startGateway({});
     try {
       const messages = (await Promise.all(PROBES.map((probe) => graphql(gateway.url, probe)))).flatMap((result) => result.errors!.map((e) => e.message));
       expect(messages.some((message) => /Did you mean/.test(message))).toBe(true);
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  it("are none with INTROSPECTION=off in the errors about variables' values either (input fields, enum values)", async () => {
+    const on = await startGateway({});
+    try {
+      // With introspection on the same probes do name what they missed: they are probes that work.
+      for (const { variables } of VARIABLE_PROBES) expect((await graphql(on.url, PROGRAMS_FILTERED, variables)).errors?.[0].message).toMatch(/Did you mean/);
+    } finally {
+      await on.stop();
+    }
+    const gateway = await startGateway({ INTROSPECTION: "off" });
+    try {
+      for (const { variables, hidden } of VARIABLE_PROBES) {
+        const result = await graphql(gateway.url, PROGRAMS_FILTERED, variables);
+        expect(result.status).toBe(400);
+        expect(result.errors?.length).toBeGreaterThan(0);
+        for (const error of result.errors!) {
+          expect(error.message).not.toMatch(/Did you mean/);
+          for (const name of hidden) expect(error.message).not.toContain(`"${name}"`);
+        }
+      }
     } finally {
       await gateway.stop();
     }

@@ -4,10 +4,13 @@
  * gateway plans it, so no subgraph does any work for it. Introspection counts
  * too; an operation asking for the schema may be as deep and (with a quarter
  * to spare) as costly as the standard introspection query GraphiQL sends,
- * when that is more than the limits allow, and no more: the schema once.
+ * when that is more than the limits allow, and no more: the schema once. That
+ * allowance is for operations that ask for nothing but the schema: one that
+ * also asks for data is held to the limits as they are, or `__type(name:
+ * "Query") { name }` would lift them for whatever else it asks.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, Kind, getIntrospectionQuery, parse, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import { GraphQLError, Kind, getIntrospectionQuery, parse, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
 import type { GatewayLimits } from "../../shared/config";
 import { ErrorCode } from "../../shared/graphql/errors";
 import type { DeclaredCosts } from "./declared-costs";
@@ -19,6 +22,19 @@ function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionN
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   }
   return fragments;
+}
+
+const SCHEMA_FIELDS = new Set(["__schema", "__type", "__typename"]);
+
+/** Whether every root field of a selection (fragments on the root type included) asks about the schema and nothing else. */
+function asksOnlyForTheSchema(selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, seen = new Set<string>()): boolean {
+  return selectionSet.selections.every((selection) => {
+    if (selection.kind === Kind.FIELD) return SCHEMA_FIELDS.has(selection.name.value);
+    if (selection.kind === Kind.INLINE_FRAGMENT) return asksOnlyForTheSchema(selection.selectionSet, fragments, seen);
+    const fragment = fragments[selection.name.value];
+    if (!fragment || seen.has(fragment.name.value)) return true;
+    return asksOnlyForTheSchema(fragment.selectionSet, fragments, new Set([...seen, fragment.name.value]));
+  });
 }
 
 /** Every option the gateway answers on: the largest introspection query graphql-js writes (GraphiQL's is one of them). */
@@ -57,8 +73,10 @@ export function operationLimitsPlugin(limits: GatewayLimits, declared?: Declared
               : "Must provide operation name if query contains multiple operations.";
             throw new GraphQLError(message, { extensions: { code: "INVALID_GRAPHQL", http: { status: 400 } } });
           }
-          const found = measureOperation(operation, fragmentsOf(document), schema, request.variables, declared);
-          const allowance = found.introspects ? introspectionAllowance(schema) : { depth: 0, cost: 0 };
+          const fragments = fragmentsOf(document);
+          const found = measureOperation(operation, fragments, schema, request.variables, declared);
+          const schemaOnly = found.introspects && asksOnlyForTheSchema(operation.selectionSet, fragments);
+          const allowance = schemaOnly ? introspectionAllowance(schema) : { depth: 0, cost: 0 };
           const maxDepth = Math.max(limits.maxDepth, allowance.depth);
           const maxCost = Math.max(limits.maxCost, allowance.cost);
           if (found.depth > maxDepth) {
@@ -73,7 +91,7 @@ export function operationLimitsPlugin(limits: GatewayLimits, declared?: Declared
           if (found.cost > maxCost) {
             throw refused(
               ErrorCode.QUERY_TOO_COSTLY,
-              `The operation's estimated cost is ${found.cost}; at most ${maxCost} is allowed. Ask for smaller pages or fewer lists inside lists${found.introspects ? ", or for the schema once" : ""}.`,
+              `The operation's estimated cost is ${found.cost}; at most ${maxCost} is allowed. Ask for smaller pages or fewer lists inside lists${found.introspects ? (schemaOnly ? ", or for the schema once" : ", or for the schema in an operation of its own") : ""}.`,
               maxCost,
             );
           }
