@@ -158,6 +158,26 @@ describe("a captured identity header", () => {
   });
 });
 
+describe("a signature", () => {
+  it("names its subgraph, method, operation and body: each changed alone is refused, and the request as signed passes", () => {
+    const secret = "s".repeat(64);
+    const signed = { audience: "enterprises", method: "POST", operationName: "Read", query: "query Read { __typename }", variables: { a: 1 } };
+    const { audience: _audience, ...request } = signed;
+    const cases: [Omit<typeof signed, "audience">, string, RegExp][] = [
+      [request, "programs", /another service/],
+      [{ ...request, method: "GET" }, "enterprises", /another method/],
+      [{ ...request, operationName: "Other" }, "enterprises", /another operation/],
+      [{ ...request, query: "query Read { __schema { queryType { name } } }" }, "enterprises", /another request/],
+      [{ ...request, variables: { a: 2 } }, "enterprises", /another request/],
+    ];
+    for (const [received, receiver, refusal] of cases) {
+      // A fresh signature each time: its nonce is unused, so only the binding can refuse it.
+      expect(() => createIdentityVerifier(secret, receiver)(signIdentity({ role: "admin", subject: "alice" }, secret, signed), received), `at ${receiver}: ${JSON.stringify(received)}`).toThrow(refusal);
+    }
+    expect(createIdentityVerifier(secret, "enterprises")(signIdentity({ role: "admin", subject: "alice" }, secret, signed), request)).toEqual({ role: "admin", subject: "alice" });
+  });
+});
+
 describe("the gateway's own signatures", () => {
   it("still carry every request through, over HTTP and in process", async () => {
     const admin = bearer(await tokenFor(stack, "admin"));
