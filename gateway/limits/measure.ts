@@ -42,7 +42,11 @@ export interface OperationMeasure {
   largestPage: number;
   /** Whether it asks for `__schema` or `__type` (operation-limits.ts allows it the standard introspection query's depth and cost). */
   introspects: boolean;
+  /** Whether a root field asks for anything but the schema (`__schema`, `__type`, `__typename`): then no introspection allowance. */
+  asksForData: boolean;
 }
+
+const SCHEMA_FIELDS = new Set(["__schema", "__type", "__typename"]);
 
 /**
  * The page a list field returns when the caller gives no `first`: keep equal
@@ -69,6 +73,7 @@ export function measureOperation(
   let aliases = 0;
   let largestPage = 0;
   let introspects = false;
+  let asksForData = false;
   /**
    * Each fragment is walked once: its cost, depth below the spread and aliases
    * are the same wherever it is spread, so a fragment bomb (fragments each
@@ -88,6 +93,8 @@ export function measureOperation(
         const name = selection.name.value;
         if (selection.alias) aliases++;
         if (name === "__schema" || name === "__type") introspects = true;
+        // Fragments add no depth, so depth 1 is the root's fields, spread or not.
+        if (depth === 1 && !SCHEMA_FIELDS.has(name)) asksForData = true;
         const field = fieldOf(parentType, name);
         let pageSize = field?.args.some((arg) => arg.name === "first") ? ASSUMED_PAGE_SIZE : 1;
         if (field && parentType && isIntrospectionType(parentType) && isListType(getNullableType(field.type))) pageSize = introspectionListSize(schema, name);
@@ -154,7 +161,7 @@ export function measureOperation(
 
   const rootType = schema.getRootType(operation.operation) ?? undefined;
   const { depth, cost } = walk(operation.selectionSet, rootType, 1, new Set());
-  return { depth: Math.max(depth, 0), aliases, cost, largestPage, introspects };
+  return { depth: Math.max(depth, 0), aliases, cost, largestPage, introspects, asksForData };
 }
 
 interface Sized {

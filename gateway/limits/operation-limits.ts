@@ -10,7 +10,7 @@
  * "Query") { name }` would lift them for whatever else it asks.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, Kind, getIntrospectionQuery, parse, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
+import { GraphQLError, Kind, getIntrospectionQuery, parse, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import type { GatewayLimits } from "../../shared/config";
 import { ErrorCode } from "../../shared/graphql/errors";
 import type { DeclaredCosts } from "./declared-costs";
@@ -22,19 +22,6 @@ function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionN
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   }
   return fragments;
-}
-
-const SCHEMA_FIELDS = new Set(["__schema", "__type", "__typename"]);
-
-/** Whether every root field of a selection (fragments on the root type included) asks about the schema and nothing else. */
-function asksOnlyForTheSchema(selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, seen = new Set<string>()): boolean {
-  return selectionSet.selections.every((selection) => {
-    if (selection.kind === Kind.FIELD) return SCHEMA_FIELDS.has(selection.name.value);
-    if (selection.kind === Kind.INLINE_FRAGMENT) return asksOnlyForTheSchema(selection.selectionSet, fragments, seen);
-    const fragment = fragments[selection.name.value];
-    if (!fragment || seen.has(fragment.name.value)) return true;
-    return asksOnlyForTheSchema(fragment.selectionSet, fragments, new Set([...seen, fragment.name.value]));
-  });
 }
 
 /** Every option the gateway answers on: the largest introspection query graphql-js writes (GraphiQL's is one of them). */
@@ -73,9 +60,8 @@ export function operationLimitsPlugin(limits: GatewayLimits, declared?: Declared
               : "Must provide operation name if query contains multiple operations.";
             throw new GraphQLError(message, { extensions: { code: "INVALID_GRAPHQL", http: { status: 400 } } });
           }
-          const fragments = fragmentsOf(document);
-          const found = measureOperation(operation, fragments, schema, request.variables, declared);
-          const schemaOnly = found.introspects && asksOnlyForTheSchema(operation.selectionSet, fragments);
+          const found = measureOperation(operation, fragmentsOf(document), schema, request.variables, declared);
+          const schemaOnly = found.introspects && !found.asksForData;
           const allowance = schemaOnly ? introspectionAllowance(schema) : { depth: 0, cost: 0 };
           const maxDepth = Math.max(limits.maxDepth, allowance.depth);
           const maxCost = Math.max(limits.maxCost, allowance.cost);
