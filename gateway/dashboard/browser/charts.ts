@@ -18,8 +18,8 @@ const live = new Set<Chart>();
 const cleanups = new Set<() => void>();
 
 /**
- * `lazy`: the chart's model is built now and drawn at the next animation frame, two tasks instead
- * of one (for the network, whose hundreds of elements take a while either way).
+ * `lazy`: the options are merged now, and the chart is processed and drawn at the next animation
+ * frame, in a task of its own (for the network, whose hundreds of elements take a while to draw).
  */
 export function makeChart(element: HTMLElement, option: echarts.EChartsCoreOption, lazy = false): Chart {
   const chart = echarts.init(element, undefined, { renderer: "canvas" });

@@ -42,6 +42,12 @@ interface Network {
 }
 
 const TYPES = ["ENTERPRISE", "UNIVERSITY"];
+/**
+ * Names on the chart: of the institutions with the most programs, at most this many. In the full
+ * dataset's network nearly every node has a quarter of the largest's programs, and making and
+ * placing 500 labels was most of the time the page spent drawing it; the tooltip names any node.
+ */
+const MAX_LABELS = 60;
 
 /** Left before the worker answered: the view is gone, nothing to draw. */
 class LayoutAbandoned extends Error {
@@ -126,6 +132,13 @@ export async function renderNetwork(root: HTMLElement, context: ViewContext): Pr
   const largest = Math.max(1, ...network.nodes.map((node) => node.programCount));
   const heaviest = Math.max(1, ...network.edges.map((edge) => edge.weight));
   const big = network.nodes.length > 300;
+  const labelled = new Set(
+    network.nodes
+      .filter((node) => node.programCount >= largest / 4 || network.nodes.length <= 40)
+      .sort((a, b) => b.programCount - a.programCount)
+      .slice(0, MAX_LABELS)
+      .map((node) => node.id),
+  );
   const indexOf = new Map(network.nodes.map((node, index) => [node.id, index]));
   const links = network.edges.filter((edge) => indexOf.has(edge.sourceId) && indexOf.has(edge.targetId));
   // Left while the network was on its way: lay nothing out for a view that is gone.
@@ -169,7 +182,7 @@ export async function renderNetwork(root: HTMLElement, context: ViewContext): Pr
           symbolSize: 8 + 32 * Math.sqrt(node.programCount / largest),
           // Names of the bigger institutions only: a full network's labels would cover the chart
           // (and a label not shown is not made at all).
-          ...(node.programCount >= largest / 4 || network.nodes.length <= 40 ? { caption: localName(node.institution), label: { show: true } } : {}),
+          ...(labelled.has(node.id) ? { caption: localName(node.institution), label: { show: true } } : {}),
           tip: `${localName(node.institution)} · ${enumLabel(node.institutionType)} · ${formatNumber(node.programCount)} ${t("programs").toLowerCase()}`,
         })),
         edges: network.edges.map((edge) => ({
