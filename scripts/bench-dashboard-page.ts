@@ -11,6 +11,7 @@
  */
 import "reflect-metadata";
 import fs from "node:fs";
+import os from "node:os";
 import http from "node:http";
 import v8 from "node:v8";
 import vm from "node:vm";
@@ -146,7 +147,7 @@ try {
     const mib = (n: number) => (n / 1024 / 1024).toFixed(0);
     report = `## Dashboard page at full scale, ${new Date().toISOString().slice(0, 10)}
 
-${describeDataset(size)}; headless Chromium (@sparticuz/chromium) and the whole graph in one process (subgraphs called in process) on ${machineDescription()}; nothing else running.
+${describeDataset(size)}; headless Chromium (@sparticuz/chromium) and the whole graph in one process (subgraphs called in process) on ${machineDescription()}; load average ${os.loadavg().map((x) => x.toFixed(1)).join(", ")} when the report was written (anything above 0 is other work on the same cores).
 
 | measure | median of ${runs} | all runs |
 | --- | ---: | --- |
