@@ -165,6 +165,14 @@ describe("the dashboard page", () => {
       expect(await tableColumn("partners", 0)).toEqual(enterprise.partners.map((p: any) => p.partner.name));
       expect((await tableColumn("partners", 3)).map(Number)).toEqual(enterprise.partners.map((p: any) => p.programCount));
       expect(await tableColumn("programs", 0)).toEqual(enterprise.programs.nodes.map((p: any) => p.title));
+      // Its programs' status and dates, its units and its programs' activities, as the API has them.
+      expect(await tableColumn("programs", 2)).toEqual(enterprise.programs.nodes.map((p: any) => ({ ACTIVE: "Active", COMPLETED: "Completed", DRAFT: "Draft" })[p.status as string] ?? p.status));
+      expect(await tableColumn("programs", 4)).toEqual(enterprise.programs.nodes.map((p: any) => p.startsOn ?? ""));
+      expect(await tableColumn("programs", 5)).toEqual(enterprise.programs.nodes.map((p: any) => p.endsOn ?? ""));
+      expect(await page.locator('[data-testid="units"] li').evaluateAll((items) => items.map((item) => item.firstChild?.textContent))).toEqual(
+        enterprise.divisions.map((unit: any) => unit.name),
+      );
+      expect((await tableColumn("activities", 0)).sort()).toEqual(enterprise.programs.nodes.flatMap((p: any) => p.activities.map((a: any) => a.title)).sort());
       await page.screenshot({ path: artifactPath("dashboard-institution.png"), fullPage: true });
 
       // Map: programs by partner country.
@@ -198,6 +206,28 @@ describe("the dashboard page", () => {
       await page.goto(page.url());
       await ready("overview");
       expect(await page.getByTestId("filter-kinds").inputValue()).toBe("MEMORANDUM");
+
+      // Every filter of the bar lives in the URL: status, party country and institution narrow the figures as the API does...
+      await page.goto(`${origin}/dashboard?kinds=BRANCH_DEPARTMENT&statuses=ACTIVE&countries=UZ&institution=ammc`);
+      await ready("overview");
+      const narrowed = await ask("DashboardProgramStats", {
+        groupBy: "KIND",
+        filter: { kinds: ["BRANCH_DEPARTMENT"], statuses: ["ACTIVE"], partyCountryCodes: ["UZ"], partyId: deterministicId("Enterprise", "ammc") },
+      });
+      expect(narrowed.programStats.length).toBeGreaterThan(0);
+      expect((await tableColumn("by-kind", 1)).map(Number)).toEqual(narrowed.programStats.map((b: any) => b.programCount));
+      expect(await page.getByTestId("filter-statuses").inputValue()).toBe("ACTIVE");
+      expect(await page.getByTestId("filter-countries").inputValue()).toBe("UZ");
+      expect(await page.getByTestId("filter-institution").inputValue()).toBe("ammc");
+      // ...and signed between, set in the bar, is kept by a reload.
+      await page.getByTestId("filter-signedFrom").fill("2024-01-01");
+      await page.waitForURL(/signedFrom=2024-01-01/);
+      await ready("overview");
+      await page.getByTestId("filter-signedTo").fill("2024-12-31");
+      await page.waitForURL(/signedTo=2024-12-31/);
+      await page.goto(page.url());
+      await ready("overview");
+      expect([await page.getByTestId("filter-signedFrom").inputValue(), await page.getByTestId("filter-signedTo").inputValue()]).toEqual(["2024-01-01", "2024-12-31"]);
 
       // Russian and Uzbek: labels, and institution names where the graph has them.
       await page.goto(`${origin}/dashboard?view=institution&slug=ammc`);
