@@ -193,6 +193,9 @@ describe("the dashboard page", () => {
       await ready("program");
       expect(await page.getByTestId("program-title").textContent()).toBe("Internship agreement ending soon");
       expect(await tableColumn("program-parties", 0)).toEqual(["Almalyk Mining and Metallurgical Complex", "Tashkent State Technical University, Almalyk branch"]);
+      // The parties' column of roles is headed as such (it said "Status").
+      expect(await page.locator('[data-testid="program-parties"] thead th').allTextContents()).toEqual(["Institution", "Kind", "Role"]);
+      expect(await tableColumn("program-parties", 2)).toEqual(["Host", "Partner"]);
       await page.screenshot({ path: artifactPath("dashboard-program.png") });
 
       // Filters live in the URL: memoranda only, bookmarked and reopened.

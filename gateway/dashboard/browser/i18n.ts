@@ -31,6 +31,7 @@ const LABELS = {
   country: { en: "Country", ru: "Страна", uz: "Mamlakat" },
   kind: { en: "Kind", ru: "Вид", uz: "Turi" },
   status: { en: "Status", ru: "Статус", uz: "Holati" },
+  role: { en: "Role", ru: "Роль", uz: "Roli" },
   titleColumn: { en: "Title", ru: "Название", uz: "Nomi" },
   parties: { en: "Parties", ru: "Стороны", uz: "Tomonlar" },
   endsOn: { en: "Ends on", ru: "Окончание", uz: "Tugash sanasi" },
