@@ -135,6 +135,50 @@ describe("exports", () => {
     expect(rows.find((row) => row.slug === "university-of-geological-sciences")).toMatchObject({ name: "University of Geological Sciences", type: "UNIVERSITY", programCount: "2" });
   });
 
+  it.each([
+    ["kinds", "ammc", "kinds=BRANCH_DEPARTMENT"],
+    ["statuses", "ammc", "statuses=COMPLETED"],
+    ["countries", "ammc", "countries=MN"],
+    ["signed between", "stupino-metallurgical-company", "signedFrom=2024-01-01&signedTo=2024-12-31"],
+    ["a kind it has none of", "ammc", "kinds=MEMORANDUM"],
+  ])("partners.csv filtered by %s: the partners of the programs the filter lets through, counted as programs.csv lists them", async (_name, slug, query) => {
+    const { header, rows } = await csvOf(`/export/partners.csv?institution=${slug}&${query}`);
+    expect(header[0]).toBe("slug");
+    // What programs.csv says about the same programs: each other party is a partner, once a program.
+    const programs = (await csvOf(`/export/programs.csv?institution=${slug}&${query}`)).rows;
+    const expected = new Map<string, { programCount: number; activeProgramCount: number }>();
+    for (const program of programs) {
+      // A party named twice (two of its departments, say) is still one shared program.
+      for (const partner of new Set(program.partySlugs.split("; ").filter((party) => party && party !== slug))) {
+        const counts = expected.get(partner) ?? { programCount: 0, activeProgramCount: 0 };
+        counts.programCount += 1;
+        if (program.status === "ACTIVE") counts.activeProgramCount += 1;
+        expected.set(partner, counts);
+      }
+    }
+    const got = new Map(rows.map((row) => [row.slug, { programCount: Number(row.programCount), activeProgramCount: Number(row.activeProgramCount) }]));
+    expect(got).toEqual(expected);
+    // And as the API answers partners(filter:), in its order.
+    const filter = Object.fromEntries(new URLSearchParams(query));
+    const { enterprise } = await ask(`query($slug: String!, $filter: ProgramFilter) { enterprise(slug: $slug) { partners(filter: $filter) { partner { ... on Enterprise { slug } ... on University { slug } } } } }`, {
+      slug,
+      filter: {
+        ...(filter.kinds ? { kinds: [filter.kinds] } : {}),
+        ...(filter.statuses ? { statuses: [filter.statuses] } : {}),
+        ...(filter.countries ? { partyCountryCodes: [filter.countries] } : {}),
+        ...(filter.signedFrom ? { signedFrom: filter.signedFrom, signedTo: filter.signedTo } : {}),
+      },
+    });
+    expect(rows.map((row) => row.slug)).toEqual(enterprise.partners.map((p: any) => p.partner.slug));
+  });
+
+  it("partners.csv: a filter narrows the partners (AMMC's branch departments are with two of its four partners)", async () => {
+    const all = (await csvOf("/export/partners.csv?institution=ammc")).rows;
+    const branches = (await csvOf("/export/partners.csv?institution=ammc&kinds=BRANCH_DEPARTMENT")).rows;
+    expect(all.length).toBeGreaterThan(branches.length);
+    expect(branches.length).toBeGreaterThan(0);
+  });
+
   it("program-stats.csv: any grouping, with the filters", async () => {
     for (const groupBy of ["YEAR_SIGNED", "KIND", "COUNTRY"]) {
       const { header, rows } = await csvOf(`/export/program-stats.csv?groupBy=${groupBy}&countries=UZ`);

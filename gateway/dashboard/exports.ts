@@ -2,7 +2,7 @@
  * Take-away data at stable GET URLs a spreadsheet or BI tool can refresh:
  *
  *   /export/programs.csv       programs with their parties (also .jsonl)
- *   /export/partners.csv       partners of `?institution=<slug>`
+ *   /export/partners.csv       partners of `?institution=<slug>`, counting the programs the filters let through
  *   /export/program-stats.csv  `programStats` by `?groupBy=KIND|STATUS|YEAR_SIGNED|...`
  *
  * with the dashboard's filters (url-filters.ts). Programs are read through
@@ -66,7 +66,7 @@ export function exportHandler(operations: DashboardOperations, execute: ExecuteO
         } while (after && !out.closed);
       } else if (table === "partners") {
         if (!filters.institution) throw new ExportRefused(400, ErrorCode.BAD_USER_INPUT, "Name the institution whose partners to export: ?institution=<slug>.");
-        const data = await run(req, res, "ExportPartners", { slug: filters.institution });
+        const data = await run(req, res, "ExportPartners", { slug: filters.institution, filter });
         await out.rows(PARTNER_COLUMNS, (data.enterprise ?? data.university).partners as PartnerRow[]);
       } else {
         const groupBy = typeof req.query.groupBy === "string" ? req.query.groupBy.toUpperCase() : "YEAR_SIGNED";

@@ -15,4 +15,6 @@ export interface DashboardPageConfig {
   countryCodes: Record<string, string>;
   /** Base of the export URLs, e.g. `/export`. */
   exportPath: string;
+  /** The bundled Web Worker that lays out the network (browser/layout-worker.ts), same origin. */
+  layoutWorkerUrl: string;
 }

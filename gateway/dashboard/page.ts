@@ -3,7 +3,8 @@
  * bundled assets, and /dashboard/operations.json (the persisted documents:
  * ids, names, variables) for whoever configures a Grafana panel or a BI
  * tool. The Content-Security-Policy lets the page fetch from the gateway
- * only; the page runs no inline script.
+ * only and start workers from its own bundle only (the network's layout);
+ * the page runs no inline script.
  */
 import { fileURLToPath } from "node:url";
 import type { Express, RequestHandler, Response } from "express";
@@ -18,14 +19,15 @@ import { renderAppPage } from "../app-page";
 export const DASHBOARD_PATH = "/dashboard";
 const ASSETS_PATH = "/dashboard/assets";
 const ENTRY = fileURLToPath(new URL("./browser/main.ts", import.meta.url));
+const LAYOUT_WORKER = fileURLToPath(new URL("./browser/layout-worker.ts", import.meta.url));
 
-const PAGE_HEADERS = pageHeaders();
+const PAGE_HEADERS = pageHeaders({ workers: true });
 
 let bundled: Promise<Map<string, Asset>> | undefined;
 
 /** Bundled once per process; a failed build is tried again on the next request. */
 function dashboardAssets(logger: Logger): Promise<Map<string, Asset>> {
-  bundled ??= bundleBrowserCode("dashboard", { app: ENTRY }, logger).catch((error: unknown) => {
+  bundled ??= bundleBrowserCode("dashboard", { app: ENTRY, layout: LAYOUT_WORKER }, logger).catch((error: unknown) => {
     bundled = undefined;
     throw error;
   });
@@ -37,14 +39,14 @@ function numericToAlpha2(): Record<string, string> {
   return Object.fromEntries(Object.entries(countries.getNumericCodes()).map(([numeric, alpha2]) => [numeric, alpha2]));
 }
 
-export function renderDashboardPage(config: DashboardPageConfig, files: Map<string, Asset>): string {
+export function renderDashboardPage(config: Omit<DashboardPageConfig, "layoutWorkerUrl">, files: Map<string, Asset>): string {
   return renderAppPage({
     title: "PartnerGraph dashboard",
     assetsPath: ASSETS_PATH,
     stylesheet: bundledFile(files, "app", "css"),
     script: bundledFile(files, "app", "js"),
     configElementId: DASHBOARD_CONFIG_ELEMENT_ID,
-    config,
+    config: { ...config, layoutWorkerUrl: `${ASSETS_PATH}/${bundledFile(files, "layout", "js")}` } satisfies DashboardPageConfig,
     rootId: "dashboard",
     loading: "Loading the PartnerGraph dashboard…",
   });
@@ -55,7 +57,7 @@ export function dashboardPageRoutes(app: Express, operations: DashboardOperation
     logger.error({ err: error }, "the dashboard could not be served");
     res.status(500).type("text/plain").send("The dashboard is not available; the gateway log says why.");
   };
-  const config: DashboardPageConfig = {
+  const config: Omit<DashboardPageConfig, "layoutWorkerUrl"> = {
     graphqlUrl: "/graphql",
     operations: Object.fromEntries([...operations.values()].map((operation) => [operation.name, operation.id])),
     countryCodes: numericToAlpha2(),

@@ -40,6 +40,15 @@ export function createLoaders(dataSource: DataSource, lookup: RecordLookup) {
     return loader;
   };
 
+  // One loader per distinct filter of `partners` asked for in this request.
+  const partnerLoaders = new Map<string, DataLoader<string, Partnership[]>>();
+  const partnersOfInstitution = (filter: ProgramFilter | null) => {
+    const key = JSON.stringify(filter);
+    let loader = partnerLoaders.get(key);
+    if (!loader) partnerLoaders.set(key, (loader = new DataLoader<string, Partnership[]>((institutionIds) => partnershipsOf(dataSource, institutionIds, filter))));
+    return loader;
+  };
+
   return {
     partiesByProgram: loaderByParent(dataSource, ProgramParty, "programId", [{ property: "role" }, { property: "id" }]),
     directionsByProgram: loaderByParent(dataSource, ProgramDirection, "programId", [{ property: "position" }]),
@@ -47,6 +56,6 @@ export function createLoaders(dataSource: DataSource, lookup: RecordLookup) {
     approvalsByProgram: loaderByParent(dataSource, ProgramApproval, "programId", [{ property: "createdAt" }, { property: "id" }]),
     activitiesByProgram: loaderByParent(dataSource, Activity, "programId", [{ property: "startsOn" }, { property: "title" }]),
     programsOfOwner,
-    partnersOfInstitution: new DataLoader<string, Partnership[]>((institutionIds) => partnershipsOf(dataSource, institutionIds)),
+    partnersOfInstitution,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * ECharts 6, only the parts the dashboard draws (bars, the network graph,
  * the world map), rendered on canvas. Every chart made here is disposed of
- * when the view changes.
+ * when the view changes, and whatever a view registered with whenDisposed()
+ * (the network's layout worker) is stopped then too.
  */
 import { BarChart, GraphChart, MapChart } from "echarts/charts";
 import { GridComponent, TooltipComponent, VisualMapComponent } from "echarts/components";
@@ -14,10 +15,15 @@ export { echarts };
 export type Chart = echarts.ECharts;
 
 const live = new Set<Chart>();
+const cleanups = new Set<() => void>();
 
-export function makeChart(element: HTMLElement, option: echarts.EChartsCoreOption): Chart {
+/**
+ * `lazy`: the options are merged now, and the chart is processed and drawn at the next animation
+ * frame, in a task of its own (for the network, whose hundreds of elements take a while to draw).
+ */
+export function makeChart(element: HTMLElement, option: echarts.EChartsCoreOption, lazy = false): Chart {
   const chart = echarts.init(element, undefined, { renderer: "canvas" });
-  chart.setOption(option);
+  chart.setOption(option, { lazyUpdate: lazy });
   live.add(chart);
   return chart;
 }
@@ -25,6 +31,13 @@ export function makeChart(element: HTMLElement, option: echarts.EChartsCoreOptio
 export function disposeCharts(): void {
   for (const chart of live) chart.dispose();
   live.clear();
+  for (const cleanup of cleanups) cleanup();
+  cleanups.clear();
+}
+
+/** Runs `cleanup` when the view is left (the next disposeCharts()). */
+export function whenDisposed(cleanup: () => void): void {
+  cleanups.add(cleanup);
 }
 
 window.addEventListener("resize", () => {

@@ -31,6 +31,7 @@ const LABELS = {
   country: { en: "Country", ru: "Страна", uz: "Mamlakat" },
   kind: { en: "Kind", ru: "Вид", uz: "Turi" },
   status: { en: "Status", ru: "Статус", uz: "Holati" },
+  role: { en: "Role", ru: "Роль", uz: "Roli" },
   titleColumn: { en: "Title", ru: "Название", uz: "Nomi" },
   parties: { en: "Parties", ru: "Стороны", uz: "Tomonlar" },
   endsOn: { en: "Ends on", ru: "Окончание", uz: "Tugash sanasi" },
@@ -42,6 +43,7 @@ const LABELS = {
   noneYet: { en: "None", ru: "Нет", uz: "Yo‘q" },
   maxEdges: { en: "Links shown (heaviest first)", ru: "Показано связей (сначала самые весомые)", uz: "Ko‘rsatilgan aloqalar (eng og‘irlari avval)" },
   networkSummary: { en: "{nodes} institutions, {edges} links shown of {total}; {programs} programs", ru: "{nodes} организаций, показано связей: {edges} из {total}; программ: {programs}", uz: "{nodes} tashkilot, {total} aloqadan {edges} tasi ko‘rsatilgan; {programs} dastur" },
+  layingOut: { en: "Laying out the network…", ru: "Раскладываем сеть…", uz: "Tarmoq joylashtirilmoqda…" },
   clickNode: { en: "Click an institution to see its partners; drag to move, scroll to zoom.", ru: "Нажмите на организацию, чтобы увидеть её партнёров; перетаскивайте и масштабируйте колесом.", uz: "Hamkorlarini ko‘rish uchun tashkilotni bosing; sudrang va g‘ildirak bilan kattalashtiring." },
   openInstitution: { en: "Open the institution's page", ru: "Открыть страницу организации", uz: "Tashkilot sahifasini ochish" },
   sharedPrograms: { en: "shared programs", ru: "общих программ", uz: "umumiy dasturlar" },
@@ -134,6 +136,11 @@ export function localName(institution: NamedInstitution | null | undefined): str
   return (inLanguage.find((name) => name.kind === "OFFICIAL") ?? inLanguage.find((name) => name.kind === "SHORT") ?? inLanguage[0])?.value ?? institution.name;
 }
 
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
+/** One formatter per language, made once: a network's hundreds of tooltips format numbers. */
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(language === "uz" ? "uz-Latn" : language).format(value);
+  let format = numberFormats.get(language);
+  if (!format) numberFormats.set(language, (format = new Intl.NumberFormat(language === "uz" ? "uz-Latn" : language)));
+  return format.format(value);
 }

@@ -37,7 +37,9 @@ let rendering = 0;
 function navigate(change: Partial<PageState>): void {
   const next = { ...readState(), ...change };
   window.history.pushState(null, "", stateUrl(next));
-  void render();
+  // After the current event, not inside it: a change event fired by a blur while render() replaces
+  // the page (the focused input being removed) would otherwise replace it again from within.
+  queueMicrotask(() => void render());
 }
 
 function link(label: string, change: Partial<PageState>, testId?: string): HTMLAnchorElement {

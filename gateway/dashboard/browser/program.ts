@@ -21,17 +21,19 @@ export async function renderProgram(root: HTMLElement, context: ViewContext): Pr
     section(
       t("parties"),
       table(
-        [t("institution"), t("kind"), t("status")],
+        [t("institution"), t("kind"), t("role")],
         program.parties.map((party: any) => [context.link(localName(party.institution), { view: "institution", slug: party.institution.slug }), enumLabel(party.institutionType), enumLabel(party.role)]),
         "program-parties",
       ),
     ),
     section(
       t("activities"),
-      table(
-        [t("titleColumn"), t("status"), t("startsOn"), t("participants")],
-        program.activities.map((activity: any) => [activity.title, enumLabel(activity.status), activity.startsOn, `${activity.plannedParticipants ?? "–"} / ${activity.actualParticipants ?? "–"}`]),
-      ),
+      program.activities.length
+        ? table(
+            [t("titleColumn"), t("status"), t("startsOn"), t("participants")],
+            program.activities.map((activity: any) => [activity.title, enumLabel(activity.status), activity.startsOn, `${activity.plannedParticipants ?? "–"} / ${activity.actualParticipants ?? "–"}`]),
+          )
+        : h("p", {}, t("noneYet")),
     ),
   );
 }

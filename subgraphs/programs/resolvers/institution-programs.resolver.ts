@@ -46,9 +46,14 @@ function partnersResolver(stub: ClassType<{ id: string }>, noun: string) {
     async partners(
       @Root() institution: { id: string },
       @Arg("type", () => InstitutionType, { nullable: true, description: "Only partners of this type (e.g. only universities)." }) type: InstitutionType | null,
+      @Arg("filter", () => ProgramFilter, {
+        nullable: true,
+        description: "Only the programs meeting these conditions count: the counts and dates are theirs, and a partner sharing none of them is left out.",
+      })
+      filter: ProgramFilter | null,
       @Ctx() context: ProgramsContext,
     ): Promise<Partnership[]> {
-      const partners = await context.loaders.partnersOfInstitution.load(institution.id);
+      const partners = await context.loaders.partnersOfInstitution(filter && checkProgramFilter(filter)).load(institution.id);
       return type ? partners.filter((p) => p.partnerType === type) : partners;
     }
   }
