@@ -131,22 +131,54 @@ export async function compareSummariesWithScan(dataSource: DataSource, filters: 
   return result;
 }
 
-const SUMMARY_TABLES = ["program_summary_fact", "program_cube", "program_key_cube", "network_edge_cube", "network_node_cube", "network_scope_pair", "network_scope_node", "network_scope_total"];
+export const SUMMARY_TABLES = ["program_summary_fact", "program_cube", "program_key_cube", "network_edge_cube", "network_node_cube", "network_scope_pair", "network_scope_node", "network_scope_total"];
 
-/** Every summary row in a stable order; the cubes without their identity column, which a rebuild renumbers (the facts' id is the program's). */
-export async function summaryRows(dataSource: DataSource): Promise<Record<string, string[]>> {
-  const rows: Record<string, string[]> = {};
-  for (const table of SUMMARY_TABLES) {
-    const row = table === "program_summary_fact" ? "to_jsonb(t)" : "to_jsonb(t) - 'id'";
-    const found: { row: string }[] = await dataSource.query(`SELECT (${row})::text AS row FROM ${table} t`);
-    rows[table] = found.map((r) => r.row).sort();
+export interface RebuildComparison {
+  /** Rows per table after the rebuild. */
+  rows: Record<string, number>;
+  /** Up to 20 rows per table that the triggers kept and the rebuild does not make, and the other way round: both empty when the triggers are exact. */
+  onlyKept: Record<string, string[]>;
+  onlyRebuilt: Record<string, string[]>;
+}
+
+/**
+ * The summaries as the triggers left them against a rebuild from the base
+ * tables, compared inside PostgreSQL (EXCEPT ALL both ways over a copy kept
+ * in temporary tables) so that only differing rows travel.
+ */
+export async function summariesAgainstRebuild(dataSource: DataSource): Promise<RebuildComparison> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    // The cubes' identity column is left out: a rebuild renumbers it (the facts' id is the program's).
+    const columns: Record<string, string> = {};
+    for (const table of SUMMARY_TABLES) {
+      const found: { name: string }[] = await runner.query(
+        `SELECT quote_ident(column_name) AS name FROM information_schema.columns
+          WHERE table_schema = current_schema() AND table_name = $1 AND (column_name <> 'id' OR $1 = 'program_summary_fact') ORDER BY ordinal_position`,
+        [table],
+      );
+      columns[table] = found.map((column) => column.name).join(", ");
+      await runner.query(`CREATE TEMPORARY TABLE kept_${table} AS SELECT ${columns[table]} FROM ${table}`);
+    }
+    await rebuildProgramSummaries(dataSource);
+    const comparison: RebuildComparison = { rows: {}, onlyKept: {}, onlyRebuilt: {} };
+    const differing = (query: string): Promise<string[]> =>
+      runner.query(`SELECT to_jsonb(d)::text AS row FROM (${query}) d ORDER BY 1 LIMIT 20`).then((rows: { row: string }[]) => rows.map((r) => r.row));
+    for (const table of SUMMARY_TABLES) {
+      const rebuilt = `SELECT ${columns[table]} FROM ${table}`;
+      const kept = `SELECT ${columns[table]} FROM kept_${table}`;
+      comparison.onlyKept[table] = await differing(`${kept} EXCEPT ALL ${rebuilt}`);
+      comparison.onlyRebuilt[table] = await differing(`${rebuilt} EXCEPT ALL ${kept}`);
+      comparison.rows[table] = Number((await runner.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+    }
+    return comparison;
+  } finally {
+    for (const table of SUMMARY_TABLES) await runner.query(`DROP TABLE IF EXISTS kept_${table}`).catch(() => undefined);
+    await runner.release();
   }
-  return rows;
 }
 
-/** The summaries as the triggers left them, and as a rebuild from the base tables makes them: equal when the triggers are exact. */
-export async function summariesBeforeAndAfterRebuild(dataSource: DataSource): Promise<{ kept: Record<string, string[]>; rebuilt: Record<string, string[]> }> {
-  const kept = await summaryRows(dataSource);
-  await rebuildProgramSummaries(dataSource);
-  return { kept, rebuilt: await summaryRows(dataSource) };
-}
+/** The tables whose kept rows differ from a rebuild's. */
+export const differingTables = (comparison: RebuildComparison) =>
+  SUMMARY_TABLES.filter((table) => comparison.onlyKept[table].length > 0 || comparison.onlyRebuilt[table].length > 0);
