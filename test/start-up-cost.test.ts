@@ -2,7 +2,7 @@
  * Start-up does no work proportional to the data (issue 19): migrations,
  * the seed check, the subgraphs and the gateway starting and answering
  * /ready read as many rows, and send as many statements, on a database of
- * 20,000 programs as on one of 2,000. Rows read are PostgreSQL's own counters
+ * 10,000 programs as on one of 1,000. Rows read are PostgreSQL's own counters
  * (pg_stat_user_tables' sequential reads, pg_stat_user_indexes' index
  * entries), so a count(*), a scan for seeding or an index built at boot would
  * show up whatever code did it.
@@ -16,8 +16,8 @@ import { createTestDatabase, type TestDatabase } from "./support/database";
 import { until } from "./support/services";
 import { testConfig } from "./support/stack";
 
-const SMALL = { programs: 2_000, enterprises: 60, universities: 140 };
-const LARGE = { programs: 20_000, enterprises: 600, universities: 1_400 };
+const SMALL = { programs: 1_000, enterprises: 30, universities: 70 };
+const LARGE = { programs: 10_000, enterprises: 300, universities: 700 };
 
 const databases: TestDatabase[] = [];
 afterAll(async () => {
@@ -67,10 +67,10 @@ async function startUpCost(size: typeof SMALL): Promise<{ rowsRead: number; rows
 }
 
 describe("start-up on an existing database", () => {
-  it("reads, writes and sends no more at 20,000 programs than at 2,000", { timeout: 180_000 }, async () => {
+  it("reads, writes and sends no more at 10,000 programs than at 1,000", { timeout: 180_000 }, async () => {
     const small = await startUpCost(SMALL);
     const large = await startUpCost(LARGE);
-    // A scan of the programs at boot would read ≥ 18,000 more rows at the larger size.
+    // A scan of the programs at boot would read ≥ 9,000 more rows at the larger size.
     expect(large.rowsRead, JSON.stringify({ small, large })).toBeLessThanOrEqual(small.rowsRead + 50);
     expect(large.rowsRead).toBeLessThan(1_000);
     expect(large.rowsWritten).toBe(0);
