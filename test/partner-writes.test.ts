@@ -8,6 +8,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deterministicId } from "../shared/records/ids";
 import { bearer, tokenFor } from "./support/auth";
+import { createTestDatabase } from "./support/database";
 import { graphql, graphqlData } from "./support/graphql";
 import { startTestStack, type TestStack } from "./support/stack";
 
@@ -233,6 +234,26 @@ describe("syncing with a change feed", () => {
       expect(settled.nodes.map((n: any) => n.changedFields[0])).toEqual(["slow", "city"]);
     } finally {
       await slow.end();
+    }
+  });
+
+  it("is not held back by a transaction open in another database of the same server", async () => {
+    const since = new Date().toISOString();
+    const other = await createTestDatabase();
+    const elsewhere = new pg.Client({ connectionString: other.url });
+    await elsewhere.connect();
+    try {
+      // A long write elsewhere on the server: its id is older than the change below, and it stays open.
+      await elsewhere.query("BEGIN");
+      await elsewhere.query("CREATE TABLE long_load (n int)");
+      await elsewhere.query("SELECT pg_current_xact_id()");
+      const { enterprise } = await ask(admin, `{ enterprise(slug: "ammc") { version } }`);
+      await ask(admin, `mutation($id: ID!, $v: Int!) { updateEnterprise(id: $id, version: $v, input: { city: "Almalyk, elsewhere open" }) { version } }`, { id: AMMC, v: enterprise.version });
+      const { enterpriseChanges } = await ask(admin, `query($since: DateTime!) { enterpriseChanges(since: $since, first: 100) { nodes { changedFields } } }`, { since });
+      expect(enterpriseChanges.nodes.map((n: any) => n.changedFields[0])).toEqual(["city"]);
+    } finally {
+      await elsewhere.end();
+      await other.drop();
     }
   });
 });

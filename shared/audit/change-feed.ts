@@ -13,6 +13,7 @@ import { badUserInput } from "../graphql/errors";
 import { connectionType, decodeCursor, encodeCursor, pageSize, type Page, PageArguments } from "../graphql/pagination";
 import { DateTimeScalar } from "../graphql/scalars";
 import { AuditEntry, type ChangeActionName } from "./audit-entry";
+import { FINISHED_BELOW_SQL } from "../database/finished-below";
 
 export enum ChangeAction {
   CREATE = "CREATE",
@@ -128,7 +129,7 @@ export async function readChanges(
     .getRepository(AuditEntry)
     .createQueryBuilder("entry")
     // Only transactions that have finished: none can still add a change before the end of this page.
-    .where("entry.transactionId < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint")
+    .where(`entry.transactionId < ${FINISHED_BELOW_SQL}`)
     .andWhere("entry.occurredAt >= :since", { since });
   const countQuery = query.clone();
   if (after) {

@@ -16,6 +16,7 @@ import type { SubgraphContext } from "../subgraph/context";
 import type { PeerClient } from "../subgraph/peers";
 import type { SubgraphName } from "../subgraph/registry";
 import type { AuditLogEvents } from "./source";
+import { FINISHED_BELOW_SQL } from "../database/finished-below";
 
 /** Where a fan-out stands in an audit log: (transaction id, entry id) of the last entry done. */
 export interface Position {
@@ -74,7 +75,7 @@ function entryOf(row: Record<string, unknown>): AuditEntry {
  */
 export async function readOutbox(query: Query, events: AuditLogEvents, after: Position, limit: number): Promise<OutboxPage> {
   const rows = await query(
-    `SELECT a.*, a.transaction_id < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint AS finished FROM audit_log a
+    `SELECT a.*, a.transaction_id < ${FINISHED_BELOW_SQL} AS finished FROM audit_log a
       WHERE (a.transaction_id, a.id) > ($1::bigint, $2::bigint) ORDER BY a.transaction_id, a.id LIMIT $3`,
     [after.transactionId, after.entryId, limit],
   );

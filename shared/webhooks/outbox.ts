@@ -12,6 +12,7 @@ import type pg from "pg";
 import type { OutboxEntry, OutboxReader, Position } from "./outbox-feed";
 import { changePayload, concerns, expiryPayload, type SubscriptionOwner } from "./payload";
 import type { ExpiringRecord, WebhookEventType, WebhookHub, WebhookSource } from "./source";
+import { FINISHED_BELOW_SQL } from "../database/finished-below";
 
 const FAN_OUT_BATCH = 500;
 
@@ -155,7 +156,7 @@ export async function scheduleExpiryNotices(pool: pg.Pool, source: WebhookSource
     if (subscribers.length === 0) return 0;
     const horizon = Math.max(...subscribers.flatMap((s) => s.expiryDays));
     const { rows } = await client.query<ExpiringRecord>(source.expiringSql, [horizon]);
-    const { rows: [{ position }] } = await client.query(`SELECT (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint AS position`);
+    const { rows: [{ position }] } = await client.query(`SELECT ${FINISHED_BELOW_SQL} AS position`);
     const deliveries: NewDelivery[] = [];
     for (const record of rows) {
       for (const subscription of subscribers) {
