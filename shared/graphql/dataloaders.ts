@@ -61,3 +61,17 @@ export function groupBy<T>(rows: T[], key: (row: T) => string, keys: readonly st
   for (const row of rows) groups.get(key(row))?.push(row);
   return keys.map((k) => groups.get(k)!);
 }
+
+/**
+ * Loaders made on demand, one per distinct key (such as a field's arguments) within a request: lookups
+ * asked with the same arguments batch into one statement, and different ones never mix.
+ */
+export function loadersByKey<V>(): (key: unknown, make: () => DataLoader<string, V>) => DataLoader<string, V> {
+  const loaders = new Map<string, DataLoader<string, V>>();
+  return (key, make) => {
+    const id = JSON.stringify(key);
+    let loader = loaders.get(id);
+    if (!loader) loaders.set(id, (loader = make()));
+    return loader;
+  };
+}

@@ -1,7 +1,7 @@
 /** The DataLoaders of one request to the programs subgraph; the statements they batch are in sql/. */
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { loaderByParent, type RecordLookup } from "../../shared/graphql/dataloaders";
+import { loaderByParent, loadersByKey, type RecordLookup } from "../../shared/graphql/dataloaders";
 import { pagesByParent, type Page, type PageArgs } from "../../shared/graphql/pagination";
 import { Activity } from "./entities/activity";
 import { Program } from "./entities/program";
@@ -18,13 +18,11 @@ import type { Partnership } from "./types/partnership";
 export function createLoaders(dataSource: DataSource, lookup: RecordLookup) {
 
   // One loader per owner kind and distinct (filter, first, after) asked for in this request.
-  const pageLoaders = new Map<string, DataLoader<string, Page<Program>>>();
-  const programsOfOwner = (owner: ProgramOwner, filter: ProgramFilter | null, args: PageArgs) => {
-    const key = JSON.stringify([owner, filter, args.first, args.after]);
-    let loader = pageLoaders.get(key);
-    if (!loader) {
+  const pageLoaders = loadersByKey<Page<Program>>();
+  const programsOfOwner = (owner: ProgramOwner, filter: ProgramFilter | null, args: PageArgs) =>
+    pageLoaders([owner, filter, args.first, args.after], () => {
       const counts = new DataLoader<string, number>((ownerIds) => programCountsOfOwners(dataSource, owner, ownerIds, filter));
-      loader = new DataLoader((ownerIds) =>
+      return new DataLoader((ownerIds) =>
         pagesByParent({
           parentIds: ownerIds,
           query: programsOfOwners(dataSource, owner, ownerIds, filter),
@@ -35,19 +33,12 @@ export function createLoaders(dataSource: DataSource, lookup: RecordLookup) {
           countTotal: (id) => counts.load(id),
         }),
       );
-      pageLoaders.set(key, loader);
-    }
-    return loader;
-  };
+    });
 
   // One loader per distinct filter of `partners` asked for in this request.
-  const partnerLoaders = new Map<string, DataLoader<string, Partnership[]>>();
-  const partnersOfInstitution = (filter: ProgramFilter | null) => {
-    const key = JSON.stringify(filter);
-    let loader = partnerLoaders.get(key);
-    if (!loader) partnerLoaders.set(key, (loader = new DataLoader<string, Partnership[]>((institutionIds) => partnershipsOf(dataSource, institutionIds, filter))));
-    return loader;
-  };
+  const partnerLoaders = loadersByKey<Partnership[]>();
+  const partnersOfInstitution = (filter: ProgramFilter | null) =>
+    partnerLoaders(filter, () => new DataLoader<string, Partnership[]>((institutionIds) => partnershipsOf(dataSource, institutionIds, filter)));
 
   return {
     partiesByProgram: loaderByParent(dataSource, ProgramParty, "programId", [{ property: "role" }, { property: "id" }]),

@@ -36,6 +36,19 @@ const pairRows = (cells: string) => `
    GROUP BY 1, 2, 3, 4, 5`;
 const PAIR_COLUMNS = "scope, source, source_type, target, target_type, weight, active, first_signed_on, latest_signed_on, by_kind";
 
+/** The scopes' nodes and totals from the pairs just written (as in NetworkScopes; the same in both directions). */
+const SCOPE_NODES_AND_TOTALS = `     INSERT INTO "programs"."network_scope_node" (scope, institution_id, institution_type, programs, partners)
+     SELECT s.scope, n.institution_id, n.institution_type, sum(n.programs)::int, COALESCE(min(d.partners), 0)
+       FROM "programs"."network_node_cube" n CROSS JOIN LATERAL "programs"."network_scopes"(n.kind, n.status, n.countries) s(scope)
+       LEFT JOIN (SELECT scope, id, count(*)::int AS partners FROM (SELECT scope, source AS id FROM "programs"."network_scope_pair"
+                   UNION ALL SELECT scope, target FROM "programs"."network_scope_pair") ends GROUP BY 1, 2) d ON d.scope = s.scope AND d.id = n.institution_id
+      GROUP BY 1, 2, 3;
+     INSERT INTO "programs"."network_scope_total" (scope, programs, edges)
+     SELECT s.scope, count(*)::int, COALESCE(min(e.edges), 0)
+       FROM "programs"."program_summary_fact" f CROSS JOIN LATERAL "programs"."network_scopes"(f.kind, f.status, f.countries) s(scope)
+       LEFT JOIN (SELECT scope, count(*)::int AS edges FROM "programs"."network_scope_pair" GROUP BY 1) e ON e.scope = s.scope
+      WHERE f.has_parties GROUP BY 1;`;
+
 const KEYS_OF_FACT = `LATERAL (SELECT 'DIRECTION', unnest(CASE WHEN cardinality(f.directions) = 0 THEN ARRAY[''] ELSE f.directions END)
                      UNION ALL SELECT 'FIELD', unnest(CASE WHEN cardinality(f.field_codes) = 0 THEN ARRAY[''] ELSE f.field_codes END)
                      UNION ALL SELECT 'PARTY_TYPE', unnest(CASE WHEN cardinality(f.party_types) = 0 THEN ARRAY[''] ELSE f.party_types END)) k(grouped_by, key)`;
@@ -126,17 +139,7 @@ const UP = [
      TRUNCATE ${SCOPE_TABLES.map(q).join(", ")};
      restore := "programs"."summary_indexes_drop"(${regclasses(SCOPE_TABLES)});
      INSERT INTO "programs"."network_scope_pair" (${PAIR_COLUMNS}) ${pairRows(`"programs"."network_scope_edge_cells" c`)};
-     INSERT INTO "programs"."network_scope_node" (scope, institution_id, institution_type, programs, partners)
-     SELECT s.scope, n.institution_id, n.institution_type, sum(n.programs)::int, COALESCE(min(d.partners), 0)
-       FROM "programs"."network_node_cube" n CROSS JOIN LATERAL "programs"."network_scopes"(n.kind, n.status, n.countries) s(scope)
-       LEFT JOIN (SELECT scope, id, count(*)::int AS partners FROM (SELECT scope, source AS id FROM "programs"."network_scope_pair"
-                   UNION ALL SELECT scope, target FROM "programs"."network_scope_pair") ends GROUP BY 1, 2) d ON d.scope = s.scope AND d.id = n.institution_id
-      GROUP BY 1, 2, 3;
-     INSERT INTO "programs"."network_scope_total" (scope, programs, edges)
-     SELECT s.scope, count(*)::int, COALESCE(min(e.edges), 0)
-       FROM "programs"."program_summary_fact" f CROSS JOIN LATERAL "programs"."network_scopes"(f.kind, f.status, f.countries) s(scope)
-       LEFT JOIN (SELECT scope, count(*)::int AS edges FROM "programs"."network_scope_pair" GROUP BY 1) e ON e.scope = s.scope
-      WHERE f.has_parties GROUP BY 1;
+${SCOPE_NODES_AND_TOTALS}
      PERFORM "programs"."summary_indexes_restore"(restore);
    END $$`,
 ];
@@ -155,17 +158,7 @@ const DOWN = [
   `CREATE OR REPLACE FUNCTION "programs"."rebuild_network_scopes"() RETURNS void LANGUAGE sql AS $$
      TRUNCATE "programs"."network_scope_pair", "programs"."network_scope_node", "programs"."network_scope_total";
      INSERT INTO "programs"."network_scope_pair" (${PAIR_COLUMNS}) ${pairRows(`"programs"."network_scope_edge_cells" c`)};
-     INSERT INTO "programs"."network_scope_node" (scope, institution_id, institution_type, programs, partners)
-     SELECT s.scope, n.institution_id, n.institution_type, sum(n.programs)::int, COALESCE(min(d.partners), 0)
-       FROM "programs"."network_node_cube" n CROSS JOIN LATERAL "programs"."network_scopes"(n.kind, n.status, n.countries) s(scope)
-       LEFT JOIN (SELECT scope, id, count(*)::int AS partners FROM (SELECT scope, source AS id FROM "programs"."network_scope_pair"
-                   UNION ALL SELECT scope, target FROM "programs"."network_scope_pair") ends GROUP BY 1, 2) d ON d.scope = s.scope AND d.id = n.institution_id
-      GROUP BY 1, 2, 3;
-     INSERT INTO "programs"."network_scope_total" (scope, programs, edges)
-     SELECT s.scope, count(*)::int, COALESCE(min(e.edges), 0)
-       FROM "programs"."program_summary_fact" f CROSS JOIN LATERAL "programs"."network_scopes"(f.kind, f.status, f.countries) s(scope)
-       LEFT JOIN (SELECT scope, count(*)::int AS edges FROM "programs"."network_scope_pair" GROUP BY 1) e ON e.scope = s.scope
-      WHERE f.has_parties GROUP BY 1;
+${SCOPE_NODES_AND_TOTALS}
    $$`,
   `DROP FUNCTION "programs"."summary_indexes_restore"(text[])`,
   `DROP FUNCTION "programs"."summary_indexes_drop"(regclass[])`,
