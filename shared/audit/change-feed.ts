@@ -13,7 +13,7 @@ import { badUserInput } from "../graphql/errors";
 import { connectionType, decodeCursor, encodeCursor, pageSize, type Page, PageArguments } from "../graphql/pagination";
 import { DateTimeScalar } from "../graphql/scalars";
 import { AuditEntry, type ChangeActionName } from "./audit-entry";
-import { FINISHED_BELOW_SQL } from "../database/finished-below";
+import { finishedBelowSql, otherDatabasesRunning } from "../database/finished-below";
 
 export enum ChangeAction {
   CREATE = "CREATE",
@@ -125,11 +125,12 @@ export async function readChanges(
   context.access.requireChangeFeed();
   if (!(since instanceof Date) || Number.isNaN(since.getTime())) throw badUserInput("since must be a date-time", "since");
   const size = pageSize(first, context.maxPageSize);
+  const otherDatabases = await otherDatabasesRunning((sql, parameters) => context.dataSource.query(sql, parameters));
   const query = context.dataSource
     .getRepository(AuditEntry)
     .createQueryBuilder("entry")
     // Only transactions that have finished: none can still add a change before the end of this page.
-    .where(`entry.transactionId < ${FINISHED_BELOW_SQL}`)
+    .where(`entry.transactionId < ${finishedBelowSql(":otherDatabases")}`, { otherDatabases })
     .andWhere("entry.occurredAt >= :since", { since });
   const countQuery = query.clone();
   if (after) {

@@ -16,7 +16,7 @@ import type { SubgraphContext } from "../subgraph/context";
 import type { PeerClient } from "../subgraph/peers";
 import type { SubgraphName } from "../subgraph/registry";
 import type { AuditLogEvents } from "./source";
-import { FINISHED_BELOW_SQL } from "../database/finished-below";
+import { finishedBelowSql, otherDatabasesRunning } from "../database/finished-below";
 
 /** Where a fan-out stands in an audit log: (transaction id, entry id) of the last entry done. */
 export interface Position {
@@ -74,10 +74,11 @@ function entryOf(row: Record<string, unknown>): AuditEntry {
  * means a transaction id below the oldest running one.
  */
 export async function readOutbox(query: Query, events: AuditLogEvents, after: Position, limit: number): Promise<OutboxPage> {
+  const otherDatabases = await otherDatabasesRunning(query);
   const rows = await query(
-    `SELECT a.*, a.transaction_id < ${FINISHED_BELOW_SQL} AS finished FROM audit_log a
+    `SELECT a.*, a.transaction_id < ${finishedBelowSql("$4")} AS finished FROM audit_log a
       WHERE (a.transaction_id, a.id) > ($1::bigint, $2::bigint) ORDER BY a.transaction_id, a.id LIMIT $3`,
-    [after.transactionId, after.entryId, limit],
+    [after.transactionId, after.entryId, limit, otherDatabases],
   );
   const finished = rows.filter((row) => row.finished);
   const entries = finished.map(entryOf).map((entry) => ({ entry, events: events.classify(entry), confidentialFields: events.confidentialFields[entry.entityType] ?? [] }));

@@ -12,7 +12,7 @@ import type pg from "pg";
 import type { OutboxEntry, OutboxReader, Position } from "./outbox-feed";
 import { changePayload, concerns, expiryPayload, type SubscriptionOwner } from "./payload";
 import type { ExpiringRecord, WebhookEventType, WebhookHub, WebhookSource } from "./source";
-import { FINISHED_BELOW_SQL } from "../database/finished-below";
+import { finishedBelowSql, otherDatabasesRunning } from "../database/finished-below";
 
 const FAN_OUT_BATCH = 500;
 
@@ -156,7 +156,8 @@ export async function scheduleExpiryNotices(pool: pg.Pool, source: WebhookSource
     if (subscribers.length === 0) return 0;
     const horizon = Math.max(...subscribers.flatMap((s) => s.expiryDays));
     const { rows } = await client.query<ExpiringRecord>(source.expiringSql, [horizon]);
-    const { rows: [{ position }] } = await client.query(`SELECT ${FINISHED_BELOW_SQL} AS position`);
+    const otherDatabases = await otherDatabasesRunning(async (sql, parameters) => (await client.query(sql, parameters)).rows);
+    const { rows: [{ position }] } = await client.query(`SELECT ${finishedBelowSql("$1")} AS position`, [otherDatabases]);
     const deliveries: NewDelivery[] = [];
     for (const record of rows) {
       for (const subscription of subscribers) {
