@@ -10,7 +10,7 @@ import pg from "pg";
 import { Registry } from "prom-client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { SUBGRAPH_NAMES } from "../shared/config";
-import { tablesWithoutChangeNotifications } from "../shared/database/change-notifications";
+import { CHANGES_CHANNEL, tablesWithoutChangeNotifications } from "../shared/database/change-notifications";
 import { deterministicId } from "../shared/records/ids";
 import type { Gateway } from "../gateway/server";
 import { responseCacheMetrics } from "../gateway/metrics";
@@ -115,6 +115,26 @@ describe("every table of every subgraph notifies its committed writes", () => {
     for (const name of SUBGRAPH_NAMES) {
       const dataSource = stack.subgraphs[name].dataSource;
       expect(await tablesWithoutChangeNotifications((sql, parameters) => dataSource.query(sql, parameters), name), name).toEqual([]);
+    }
+  });
+});
+
+describe("while nothing is written", () => {
+  it("no subgraph says it changed, so answers stay (an idle poll of the webhook deliveries once emptied the cache twice a second)", async () => {
+    const listener = new pg.Client({ connectionString: stack.database.url });
+    await listener.connect();
+    const heard: number[] = [];
+    listener.on("notification", () => heard.push(performance.now()));
+    try {
+      await listener.query(`LISTEN ${CHANGES_CHANNEL}`);
+      const listening = performance.now();
+      // Start-up's own writes (the fan-out moving past the seed's audit entries) settle first: a second without a word.
+      await until(() => performance.now() - Math.max(listening, heard.at(-1) ?? 0) > 1000, 10_000);
+      const before = heard.length;
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      expect(heard.length - before).toBe(0);
+    } finally {
+      await listener.end();
     }
   });
 });

@@ -206,6 +206,13 @@ export interface ClaimedDelivery {
  * writes nor the change feeds' horizon.
  */
 export async function claimDue(pool: pg.Pool, leaseMs: number, limit: number): Promise<ClaimedDelivery[]> {
+  // A look without locks first: an UPDATE of no rows still fires the tables' change notification
+  // (shared/database/change-notifications.ts), and an idle poll would empty the gateways' response caches twice a second.
+  const { rowCount } = await pool.query(
+    `SELECT 1 FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
+      WHERE d.status = 'PENDING' AND d.next_attempt_at <= now() AND s.status = 'ACTIVE' LIMIT 1`,
+  );
+  if (!rowCount) return [];
   const { rows } = await pool.query(
     `WITH due AS (
        SELECT d.id FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
