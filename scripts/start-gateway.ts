@@ -3,6 +3,7 @@ import "reflect-metadata";
 import { ConfigError, readConfig, requireInternalSecret } from "../shared/config";
 import { PortInUseError, listen } from "../shared/http/server";
 import { exitOnStartupError, shutdownOnSignals } from "../shared/lifecycle";
+import { limitHeapGrowth } from "../shared/heap-growth";
 import { createLogger } from "../shared/logger";
 import { collectProcessMetrics } from "../shared/metrics";
 import { createGateway } from "../gateway/server";
@@ -10,6 +11,7 @@ import { SupergraphMissingError, readSupergraph } from "../gateway/supergraph";
 
 try {
   const config = readConfig();
+  limitHeapGrowth(config.heapGrowthPercent);
   const logger = createLogger("gateway", config.logLevel);
   if (!config.auth.jwtSecret && !config.auth.jwksUrl) {
     logger.warn("neither AUTH_JWT_SECRET nor AUTH_JWKS_URL is set: every bearer token will be refused");

@@ -3,6 +3,7 @@ import "reflect-metadata";
 import { ConfigError, SUBGRAPH_NAMES, readConfig, requireInternalSecret, subgraphVariable } from "../shared/config";
 import { PortInUseError, listen } from "../shared/http/server";
 import { exitOnStartupError, shutdownOnSignals } from "../shared/lifecycle";
+import { limitHeapGrowth } from "../shared/heap-growth";
 import { createLogger } from "../shared/logger";
 import { collectProcessMetrics } from "../shared/metrics";
 import { openSubgraph } from "../shared/subgraph/open";
@@ -15,6 +16,7 @@ try {
     throw new ConfigError(`name the subgraph to start: npm run start:subgraph -- <${SUBGRAPH_NAMES.join("|")}>`);
   }
   const config = readConfig();
+  limitHeapGrowth(config.heapGrowthPercent);
   const databaseUrl = config.databaseUrls[name];
   if (!databaseUrl) {
     throw new ConfigError(`DATABASE_URL (or ${subgraphVariable(name, "DATABASE_URL")}) is required when a subgraph runs on its own; \`npm start\` runs everything with an embedded PostgreSQL.`);

@@ -4,6 +4,7 @@ import { ConfigError, readConfig } from "../shared/config";
 import { EmbeddedPostgresError } from "../shared/database/embedded-postgres";
 import { PortInUseError } from "../shared/http/server";
 import { exitOnStartupError, shutdownOnSignals } from "../shared/lifecycle";
+import { limitHeapGrowth } from "../shared/heap-growth";
 import { createLogger } from "../shared/logger";
 import { collectProcessMetrics } from "../shared/metrics";
 import { SupergraphMissingError } from "../gateway/supergraph";
@@ -11,6 +12,7 @@ import { startStack } from "../shared/stack";
 
 try {
   const config = readConfig();
+  limitHeapGrowth(config.heapGrowthPercent);
   const logger = createLogger("partnergraph", config.logLevel);
   const startedAt = Date.now();
   const stack = await startStack(config);

@@ -92,6 +92,7 @@ export const ENVIRONMENT_VARIABLES = {
   WEBHOOK_RETRY_WINDOW_MS: { default: "90000000", description: "How long a webhook delivery is retried (from its first attempt; 25 hours by default) before it is marked FAILED and kept for `redeliverWebhook`." },
   WEBHOOK_POLL_MS: { default: "500", description: "How often an idle delivery process looks for new audit entries and due deliveries; a committed change wakes every delivering process at once anyway (NOTIFY from the audit log; from the enterprises' and universities' logs when they share the programs database)." },
   WEBHOOK_EXPIRY_SCAN_MS: { default: "86400000", description: "How often expiry notices are computed (also at start-up, catching up on what was missed while stopped)." },
+  HEAP_GROWTH_PERCENT: { default: "30", description: "How much the JavaScript heap may grow past what survived its last full garbage collection before the next one (V8's `--heap-growing-percent`), in every process. Lower keeps memory flatter for a little more collecting; `0` leaves it to V8, which lets a busy server's heap grow fourfold." },
   TRUST_PROXY: {
     default: "off",
     description: "Reverse proxies in front of the gateway whose `X-Forwarded-For` names the client, so anonymous clients are rate-limited each on their own address: `off`, a number of proxy hops (`1`), or their addresses or subnets (`10.0.0.0/8, loopback`). Leave `off` without a proxy: clients could then pick their own address.",
@@ -196,6 +197,8 @@ export interface Config {
   /** Serve the dashboard, the exports and the persisted dashboard operations. */
   dashboard: boolean;
   logLevel: LogLevel;
+  /** HEAP_GROWTH_PERCENT; 0 leaves it to V8. */
+  heapGrowthPercent: number;
   internalSecret: string | undefined;
   auth: AuthConfig;
   limits: GatewayLimits;
@@ -285,6 +288,7 @@ export function readConfig(env: Env = process.env): Config {
     introspection: readChoice(env, "INTROSPECTION", ON_OFF) === "on",
     dashboard: readChoice(env, "DASHBOARD", ON_OFF) === "on",
     logLevel: readChoice(env, "LOG_LEVEL", ["debug", "info", "warn", "error", "silent"] as const),
+    heapGrowthPercent: readInteger(env, "HEAP_GROWTH_PERCENT", 0, 1000),
     internalSecret: readSecret(env, "INTERNAL_SECRET"),
     auth: {
       jwtSecret: readSecret(env, "AUTH_JWT_SECRET"),
