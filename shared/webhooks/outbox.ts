@@ -194,10 +194,17 @@ export interface ClaimedDelivery {
   secret: string;
 }
 
+/** The deliveries claimDue may take now: due, of an active subscription, with no earlier one of their record still pending. */
+const DUE_DELIVERIES = `FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
+        WHERE d.status = 'PENDING' AND d.next_attempt_at <= now() AND s.status = 'ACTIVE'
+          AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
+                           WHERE e.subscription_id = d.subscription_id AND e.record_key = d.record_key
+                             AND e.status = 'PENDING' AND e.sequence < d.sequence)`;
+
 /**
  * Claims up to `limit` due deliveries of active subscriptions whose records
  * have no earlier delivery still pending (so at most one per record) (in order per record: a later change waits
- * while an earlier one is being sent or retried). One short statement: the
+ * while an earlier one is being sent or retried). One short statement (after a look without locks): the
  * rows are picked FOR UPDATE SKIP LOCKED (two replicas never pick the same),
  * its attempt counted and its next attempt moved `leaseMs` ahead, which is
  * the lease: no one else takes it meanwhile, and if this process dies (even
@@ -208,18 +215,11 @@ export interface ClaimedDelivery {
 export async function claimDue(pool: pg.Pool, leaseMs: number, limit: number): Promise<ClaimedDelivery[]> {
   // A look without locks first: an UPDATE of no rows still fires the tables' change notification
   // (shared/database/change-notifications.ts), and an idle poll would empty the gateways' response caches twice a second.
-  const { rowCount } = await pool.query(
-    `SELECT 1 FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
-      WHERE d.status = 'PENDING' AND d.next_attempt_at <= now() AND s.status = 'ACTIVE' LIMIT 1`,
-  );
+  const { rowCount } = await pool.query(`SELECT 1 ${DUE_DELIVERIES} LIMIT 1`);
   if (!rowCount) return [];
   const { rows } = await pool.query(
     `WITH due AS (
-       SELECT d.id FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
-        WHERE d.status = 'PENDING' AND d.next_attempt_at <= now() AND s.status = 'ACTIVE'
-          AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
-                           WHERE e.subscription_id = d.subscription_id AND e.record_key = d.record_key
-                             AND e.status = 'PENDING' AND e.sequence < d.sequence)
+       SELECT d.id ${DUE_DELIVERIES}
         ORDER BY d.next_attempt_at, d.sequence
         LIMIT $2
         FOR UPDATE OF d SKIP LOCKED)
