@@ -5,6 +5,7 @@
  * archived institutions and units, which take part in nothing new, even when
  * their archival races a program that names them.
  */
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mintToken } from "../shared/auth/tokens";
 import { deterministicId } from "../shared/records/ids";
@@ -183,6 +184,26 @@ describe("approvals bound to the terms", () => {
     expect(program.activities).toEqual([]);
     // A party hosts.
     expect((await ask(ammcEditor, ADD, { id: draft.id, host: BRANCH, type: "UNIVERSITY" })).addActivity.id).toBeTruthy();
+  });
+
+  it("an activity added while the program is being terminated is refused once the termination commits, not stored in a closed program", async () => {
+    const draft = await create(ammcEditor, ammcAnd({ institutionType: "UNIVERSITY", institutionId: BRANCH, role: "SIGNATORY" }));
+    const closer = new pg.Client({ connectionString: stack.database.url });
+    await closer.connect();
+    try {
+      // A closing write holds the program's row, not yet committed, as terminateProgram's transaction would.
+      await closer.query("BEGIN");
+      await closer.query(`UPDATE "programs"."program" SET status = 'TERMINATED' WHERE id = $1`, [draft.id]);
+      const adding = attempt(ammcEditor, `mutation($id: ID!) { addActivity(programId: $id, input: { kind: VISIT, status: PLANNED, title: "Visit during closing" }) { id } }`, { id: draft.id });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await closer.query("COMMIT");
+      const added = await adding;
+      expect(added.errors?.[0].extensions?.code).toBe("CONFLICT");
+      const { program } = await ask(admin, `query($id: ID!) { program(id: $id) { status activities { id } } }`, { id: draft.id });
+      expect(program).toEqual({ status: "TERMINATED", activities: [] });
+    } finally {
+      await closer.end();
+    }
   });
 
   it("termination by one party records its reason and tells the others in the change feed", async () => {

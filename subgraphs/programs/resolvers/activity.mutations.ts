@@ -62,6 +62,14 @@ export class ActivityMutations {
       values: (activity) => ({ ...activity, programId: id }),
       institutionIds: () => [...new Set(parties.map((p) => p.institutionId))],
       confirm: async (manager, activity) => {
+        // Again inside the write, with the program's row held: a termination or an amendment that
+        // committed after authorize is seen here, and one still running waits for this write.
+        const program = await manager.getRepository(Program).createQueryBuilder("row").setLock("pessimistic_read").where("row.id = :id", { id }).getOne();
+        if (!program) throw notFound(`No Program has id ${id}.`);
+        parties = await partiesOf(manager, id);
+        requirePartyEditor(context.access, parties, "add activities to this program");
+        requireOpen(program, "add activities to");
+        requirePartyHost(parties, activity);
         await requireActiveInstitution(context, manager);
         await checkHost(context, manager, activity);
       },
