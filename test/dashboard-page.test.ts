@@ -309,7 +309,10 @@ describe("the dashboard page", () => {
       expect(await where()).toEqual(before);
       const after = await page.evaluate((since) => ((globalThis as any).longTasks as { start: number; duration: number }[]).filter((task) => task.start >= since), drawn);
       // The chart's own animated force layout redrew every element at each of its ~500 steps, for seconds, in long tasks.
-      expect(after, "long tasks once the network was drawn").toEqual([]);
+      // A drawn chart has no such work left; one stray task of a loaded machine (a collection, 61 ms seen while
+      // another test file shared both cores) is not that.
+      const busy = after.reduce((sum, task) => sum + task.duration, 0);
+      expect(after.length <= 1 && busy < 150, `long tasks once the network was drawn: ${JSON.stringify(after)}`).toBe(true);
 
       // A dragged node moves alone: the rest of the network stays where it was. (The network is drawn a
       // layout unit a pixel, bigger than the chart: take the node nearest the chart's centre.)
