@@ -69,7 +69,8 @@ function entryOf(row: Record<string, unknown>): AuditEntry {
 }
 
 /**
- * One page of the audit log after `after`, in one statement (one snapshot):
+ * One page of the audit log after `after`, in one statement (one snapshot; the
+ * other databases' running transactions are read just before, finished-below.ts):
  * finished entries come first in (transaction, entry) order, since finished
  * means a transaction id below the oldest running one.
  */
