@@ -29,7 +29,7 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
  */
 
 /** Aggregates cells (scope, source, source_type, target, target_type, kind, status, signed_on, programs) into pair rows. */
-const pairRows = (cells: string) => `
+export const pairRows = (cells: string) => `
   SELECT scope, source, source_type, target, target_type, sum(programs)::int, sum(active)::int, min(first_signed_on), max(latest_signed_on),
          jsonb_agg(jsonb_build_object('kind', kind, 'count', programs) ORDER BY programs DESC, kind COLLATE "C")
     FROM (SELECT c.scope, c.source, c.source_type, c.target, c.target_type, c.kind, sum(c.programs)::int AS programs,
@@ -38,7 +38,19 @@ const pairRows = (cells: string) => `
             FROM ${cells} GROUP BY 1, 2, 3, 4, 5, 6) by_kind
    GROUP BY 1, 2, 3, 4, 5`;
 
-const PAIR_COLUMNS = "scope, source, source_type, target, target_type, weight, active, first_signed_on, latest_signed_on, by_kind";
+export const PAIR_COLUMNS = "scope, source, source_type, target, target_type, weight, active, first_signed_on, latest_signed_on, by_kind";
+/** The scopes' nodes and totals from the pairs just written (rebuild_network_scopes; FasterSummaryRebuild's too). */
+export const SCOPE_NODES_AND_TOTALS = `     INSERT INTO "programs"."network_scope_node" (scope, institution_id, institution_type, programs, partners)
+     SELECT s.scope, n.institution_id, n.institution_type, sum(n.programs)::int, COALESCE(min(d.partners), 0)
+       FROM "programs"."network_node_cube" n CROSS JOIN LATERAL "programs"."network_scopes"(n.kind, n.status, n.countries) s(scope)
+       LEFT JOIN (SELECT scope, id, count(*)::int AS partners FROM (SELECT scope, source AS id FROM "programs"."network_scope_pair"
+                   UNION ALL SELECT scope, target FROM "programs"."network_scope_pair") ends GROUP BY 1, 2) d ON d.scope = s.scope AND d.id = n.institution_id
+      GROUP BY 1, 2, 3;
+     INSERT INTO "programs"."network_scope_total" (scope, programs, edges)
+     SELECT s.scope, count(*)::int, COALESCE(min(e.edges), 0)
+       FROM "programs"."program_summary_fact" f CROSS JOIN LATERAL "programs"."network_scopes"(f.kind, f.status, f.countries) s(scope)
+       LEFT JOIN (SELECT scope, count(*)::int AS edges FROM "programs"."network_scope_pair" GROUP BY 1) e ON e.scope = s.scope
+      WHERE f.has_parties GROUP BY 1;`;
 /** Any constant: the key of the advisory lock the refreshes take turns on. */
 const REFRESH_LOCK = 7_930_118_237;
 
@@ -109,17 +121,7 @@ const UP = [
   `CREATE FUNCTION "programs"."rebuild_network_scopes"() RETURNS void LANGUAGE sql AS $$
      TRUNCATE "programs"."network_scope_pair", "programs"."network_scope_node", "programs"."network_scope_total";
      INSERT INTO "programs"."network_scope_pair" (${PAIR_COLUMNS}) ${pairRows(`"programs"."network_scope_edge_cells" c`)};
-     INSERT INTO "programs"."network_scope_node" (scope, institution_id, institution_type, programs, partners)
-     SELECT s.scope, n.institution_id, n.institution_type, sum(n.programs)::int, COALESCE(min(d.partners), 0)
-       FROM "programs"."network_node_cube" n CROSS JOIN LATERAL "programs"."network_scopes"(n.kind, n.status, n.countries) s(scope)
-       LEFT JOIN (SELECT scope, id, count(*)::int AS partners FROM (SELECT scope, source AS id FROM "programs"."network_scope_pair"
-                   UNION ALL SELECT scope, target FROM "programs"."network_scope_pair") ends GROUP BY 1, 2) d ON d.scope = s.scope AND d.id = n.institution_id
-      GROUP BY 1, 2, 3;
-     INSERT INTO "programs"."network_scope_total" (scope, programs, edges)
-     SELECT s.scope, count(*)::int, COALESCE(min(e.edges), 0)
-       FROM "programs"."program_summary_fact" f CROSS JOIN LATERAL "programs"."network_scopes"(f.kind, f.status, f.countries) s(scope)
-       LEFT JOIN (SELECT scope, count(*)::int AS edges FROM "programs"."network_scope_pair" GROUP BY 1) e ON e.scope = s.scope
-      WHERE f.has_parties GROUP BY 1;
+${SCOPE_NODES_AND_TOTALS}
    $$`,
   `ALTER FUNCTION "programs"."refresh_program_summaries"(uuid[]) RENAME TO "refresh_program_cubes"`,
   `ALTER FUNCTION "programs"."rebuild_program_summaries"() RENAME TO "rebuild_program_cubes"`,

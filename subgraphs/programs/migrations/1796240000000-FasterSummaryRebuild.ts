@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
+import { PAIR_COLUMNS, SCOPE_NODES_AND_TOTALS, pairRows } from "./1796237000000-NetworkScopes";
 
 /**
  * The full rebuild of the summaries (rebuild_program_cubes and
@@ -24,30 +25,6 @@ const CUBES = ["program_cube", "program_key_cube", "network_edge_cube", "network
 const SCOPE_TABLES = ["network_scope_pair", "network_scope_node", "network_scope_total"];
 const q = (table: string) => `"programs"."${table}"`;
 const regclasses = (tables: string[]) => `ARRAY[${tables.map((t) => `'${q(t)}'::regclass`).join(", ")}]`;
-
-/** Aggregates cells (scope, source, source_type, target, target_type, kind, status, signed_on, programs) into pair rows (as in NetworkScopes). */
-const pairRows = (cells: string) => `
-  SELECT scope, source, source_type, target, target_type, sum(programs)::int, sum(active)::int, min(first_signed_on), max(latest_signed_on),
-         jsonb_agg(jsonb_build_object('kind', kind, 'count', programs) ORDER BY programs DESC, kind COLLATE "C")
-    FROM (SELECT c.scope, c.source, c.source_type, c.target, c.target_type, c.kind, sum(c.programs)::int AS programs,
-                 COALESCE(sum(c.programs) FILTER (WHERE c.status = 'ACTIVE'), 0)::int AS active,
-                 min(NULLIF(c.signed_on, 'infinity')) AS first_signed_on, max(NULLIF(c.signed_on, 'infinity')) AS latest_signed_on
-            FROM ${cells} GROUP BY 1, 2, 3, 4, 5, 6) by_kind
-   GROUP BY 1, 2, 3, 4, 5`;
-const PAIR_COLUMNS = "scope, source, source_type, target, target_type, weight, active, first_signed_on, latest_signed_on, by_kind";
-
-/** The scopes' nodes and totals from the pairs just written (as in NetworkScopes; the same in both directions). */
-const SCOPE_NODES_AND_TOTALS = `     INSERT INTO "programs"."network_scope_node" (scope, institution_id, institution_type, programs, partners)
-     SELECT s.scope, n.institution_id, n.institution_type, sum(n.programs)::int, COALESCE(min(d.partners), 0)
-       FROM "programs"."network_node_cube" n CROSS JOIN LATERAL "programs"."network_scopes"(n.kind, n.status, n.countries) s(scope)
-       LEFT JOIN (SELECT scope, id, count(*)::int AS partners FROM (SELECT scope, source AS id FROM "programs"."network_scope_pair"
-                   UNION ALL SELECT scope, target FROM "programs"."network_scope_pair") ends GROUP BY 1, 2) d ON d.scope = s.scope AND d.id = n.institution_id
-      GROUP BY 1, 2, 3;
-     INSERT INTO "programs"."network_scope_total" (scope, programs, edges)
-     SELECT s.scope, count(*)::int, COALESCE(min(e.edges), 0)
-       FROM "programs"."program_summary_fact" f CROSS JOIN LATERAL "programs"."network_scopes"(f.kind, f.status, f.countries) s(scope)
-       LEFT JOIN (SELECT scope, count(*)::int AS edges FROM "programs"."network_scope_pair" GROUP BY 1) e ON e.scope = s.scope
-      WHERE f.has_parties GROUP BY 1;`;
 
 const KEYS_OF_FACT = `LATERAL (SELECT 'DIRECTION', unnest(CASE WHEN cardinality(f.directions) = 0 THEN ARRAY[''] ELSE f.directions END)
                      UNION ALL SELECT 'FIELD', unnest(CASE WHEN cardinality(f.field_codes) = 0 THEN ARRAY[''] ELSE f.field_codes END)
