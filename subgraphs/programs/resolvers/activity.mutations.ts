@@ -33,6 +33,21 @@ async function checkHost(context: ProgramsContext, manager: EntityManager, activ
   }
 }
 
+/**
+ * The parties of a program the caller may add activities to: refused unless it
+ * exists, the caller edits for one of its parties and it is open. `lock` holds
+ * the program's row until commit (inside the write).
+ */
+async function partiesToAddActivitiesTo(context: ProgramsContext, manager: EntityManager, id: string, lock?: "pessimistic_read"): Promise<ProgramParty[]> {
+  const query = manager.getRepository(Program).createQueryBuilder("row").where("row.id = :id", { id });
+  const program = await (lock ? query.setLock(lock) : query).getOne();
+  if (!program) throw notFound(`No Program has id ${id}.`);
+  const parties = await partiesOf(manager, id);
+  requirePartyEditor(context.access, parties, "add activities to this program");
+  requireOpen(program, "add activities to");
+  return parties;
+}
+
 @Resolver(() => Activity)
 export class ActivityMutations {
   @Mutation(() => Activity, {
@@ -52,11 +67,7 @@ export class ActivityMutations {
       rules: activityRules,
       path: "input",
       authorize: async () => {
-        const program = await context.dataSource.getRepository(Program).findOneBy({ id });
-        if (!program) throw notFound(`No Program has id ${id}.`);
-        parties = await partiesOf(context.dataSource.manager, id);
-        requirePartyEditor(context.access, parties, "add activities to this program");
-        requireOpen(program, "add activities to");
+        parties = await partiesToAddActivitiesTo(context, context.dataSource.manager, id);
       },
       check: (activity) => requirePartyHost(parties, activity),
       values: (activity) => ({ ...activity, programId: id }),
@@ -64,11 +75,7 @@ export class ActivityMutations {
       confirm: async (manager, activity) => {
         // Again inside the write, with the program's row held: a termination or an amendment that
         // committed after authorize is seen here, and one still running waits for this write.
-        const program = await manager.getRepository(Program).createQueryBuilder("row").setLock("pessimistic_read").where("row.id = :id", { id }).getOne();
-        if (!program) throw notFound(`No Program has id ${id}.`);
-        parties = await partiesOf(manager, id);
-        requirePartyEditor(context.access, parties, "add activities to this program");
-        requireOpen(program, "add activities to");
+        parties = await partiesToAddActivitiesTo(context, manager, id, "pessimistic_read");
         requirePartyHost(parties, activity);
         await requireActiveInstitution(context, manager);
         await checkHost(context, manager, activity);
